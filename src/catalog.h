@@ -1,0 +1,255 @@
+/* catalog.h — the data openweigh decides with: models, GPUs, providers, licences,
+ * architectures, decision rules and cost constants, each entry sourced and dated.
+ * Loaded from the catalog folder by catalog_load.c; format in openweigh-catalog(5). */
+#ifndef OW_CATALOG_H
+#define OW_CATALOG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "owerr.h"
+
+/* Where an entry came from, so the memo can say which figures a team overrode. */
+struct origin {
+	char *file;
+	int line, col;
+	bool overlay;     /* from an overlay directory, not the base catalog */
+};
+
+struct sourced {       /* every figure's provenance */
+	char *source;
+	int32_t as_of;     /* days since 1970-01-01 */
+};
+
+enum openness { OPEN_CLOSED, OPEN_WEIGHT_RESTRICTED, OPEN_WEIGHT_PERMISSIVE, OPEN_FULL, OPENNESS_COUNT };
+extern const char *const openness_names[OPENNESS_COUNT];
+
+struct licence {
+	char *id, *name, *terms, *attribution, *url;
+	bool commercial;
+	int64_t mau_limit;         /* 0: no limit */
+	struct sourced src;
+	struct origin at;
+};
+
+struct api_price {             /* USD per 1M tokens */
+	bool present;
+	char *provider;
+	double input, output;
+	double cached_input;       /* < 0: not offered */
+	double batch_discount;     /* fraction off with the batch API; 0 if none */
+	int64_t long_above;        /* 0: no long-context tier */
+	double long_input, long_output;
+	struct sourced src;
+};
+
+enum mlp_kind { MLP_GATED, MLP_PLAIN };
+enum attn_kind { ATTN_GQA, ATTN_MLA };
+
+struct shape {
+	bool present;
+	int64_t layers, hidden, ffn, heads, kv_heads, head_dim, vocab;
+	bool tied_embeddings, qkv_bias;
+	enum mlp_kind mlp;
+	enum attn_kind attention;
+	int64_t experts, experts_per_token, shared_experts, first_dense_layers, dense_ffn;
+	int64_t q_lora_rank, kv_lora_rank, qk_nope_head_dim, qk_rope_head_dim, v_head_dim;
+	int64_t sliding_window;
+	int64_t params, active_params;   /* declared; active_params = params for dense */
+	struct sourced src;
+};
+
+struct benchmarks {
+	bool present;
+	double mmlu, humaneval, mt_bench;   /* < 0: not given */
+	struct sourced src;
+};
+
+struct model {
+	char *id, *name, *family, *vendor, *licence_id;
+	enum openness openness;
+	int quality_tier;          /* 1 frontier .. 4 small */
+	int64_t context_tokens;
+	int32_t released;          /* 0: not given */
+	struct benchmarks bench;
+	struct api_price api;
+	struct shape shape;
+	const struct licence *licence;   /* resolved after loading */
+	struct origin at;
+};
+
+enum gpu_kind { GPU_DATACENTER, GPU_WORKSTATION, GPU_EDGE, GPU_KIND_COUNT };
+extern const char *const gpu_kind_names[GPU_KIND_COUNT];
+
+struct gpu {
+	char *id, *name, *vendor, *interconnect;
+	enum gpu_kind kind;
+	double memory_gb, bandwidth_gbs;
+	double fp16_tflops, bf16_tflops, fp8_tflops, int8_tops;   /* 0: unsupported */
+	double interconnect_gbs;
+	int64_t max_per_node;
+	double usable_fraction;    /* 0: use the catalog default */
+	struct sourced src;
+	bool has_price;
+	double usd_per_hour;
+	char *price_provider;
+	struct sourced price_src;
+	bool has_purchase;
+	double purchase_usd;
+	struct sourced purchase_src;
+	struct origin at;
+};
+
+enum provider_status { PROV_ACTIVE, PROV_CLOSED };
+enum finetune_support { FT_SUPPORT_NONE, FT_SUPPORT_LORA, FT_SUPPORT_FULL };
+
+struct offer {
+	char *model_id;
+	const struct model *model;   /* resolved */
+	double input, output;
+	bool retired;
+	struct sourced src;
+	struct origin at;
+};
+
+struct provider {
+	char *id, *name, *pricing, *latency;
+	enum provider_status status;
+	int32_t closed_on;
+	enum finetune_support finetune;
+	struct sourced src;
+	struct offer *offers;
+	int n_offers;
+	struct origin at;
+};
+
+/* The six deployment architectures (ids are part of the contract). */
+enum arch {
+	ARCH_DIRECT_API, ARCH_MANAGED, ARCH_SELF_SINGLE, ARCH_SELF_MULTI, ARCH_HYBRID, ARCH_ON_DEVICE,
+	ARCH_COUNT
+};
+extern const char *const arch_ids[ARCH_COUNT];
+int arch_from_id(const char *id);   /* -1 if unknown */
+
+struct architecture {
+	char *name, *models_supported, *complexity, *use_case;
+	double base_score;
+	struct origin at;
+};
+
+/* A rule's condition on one answer: the key and the values (enum/bool) or a range. */
+struct rule_cond {
+	int key;                   /* index into the answers key table (answers.h) */
+	uint32_t values;           /* bit i set: enum value i matches (bool: 0 false, 1 true) */
+	bool ranged;
+	double min, max;           /* numeric keys: min ≤ v < max */
+};
+
+enum model_gate { GATE_NONE, GATE_MAU_LIMIT, GATE_NON_COMMERCIAL };
+
+struct rule {
+	char *id, *because, *row;
+	struct rule_cond *conds;
+	int n_conds;
+	double weight[ARCH_COUNT];
+	bool exclude[ARCH_COUNT];
+	enum model_gate gate;
+	struct origin at;
+};
+
+enum task { TASK_REASONING, TASK_GENERAL, TASK_EXTRACTION, TASK_CODE, TASK_COUNT };
+enum precision { PREC_FP16, PREC_BF16, PREC_FP8, PREC_INT8, PREC_INT4, PREC_COUNT };
+extern const char *const precision_names[PREC_COUNT + 1];   /* NULL-terminated */
+int precision_from_name(const char *s);
+
+enum mlops_level { MLOPS_NONE, MLOPS_PARTIAL, MLOPS_DEDICATED, MLOPS_COUNT };
+enum size_class { SIZE_SMALL, SIZE_LARGE, SIZE_XL, SIZE_COUNT };
+enum traffic { TRAFFIC_STEADY, TRAFFIC_BUSINESS, TRAFFIC_BURSTY, TRAFFIC_COUNT };
+
+struct hidden_costs {          /* USD per month */
+	double engineering, orchestration, monitoring;
+};
+
+/* Constants of the footprint and cost models (costs.yaml), each with its source. */
+struct cost_model {
+	/* footprint */
+	double bytes_per_param[PREC_COUNT];
+	double int4_group_size, int4_scale_bytes;   /* group-wise scales of int4 weights */
+	bool quant_keeps_embeddings_16bit;
+	double kv_bytes;                            /* bytes per KV element */
+	double overhead_gb;                         /* per GPU: CUDA context, activations, slack */
+	double usable_fraction;                     /* of GPU memory the runtime may use */
+	double decode_efficiency, prefill_efficiency;
+	int64_t max_batch;                          /* sequences decoded together when serving */
+	int64_t node_size;                          /* GPUs per node, tensor parallel limit */
+	/* fleet */
+	double hours_per_month;                     /* 730 */
+	struct traffic_shape {
+		double hours;            /* hours a month the traffic arrives over */
+		double peak;             /* peak ÷ average rate the fleet must carry */
+		bool autoscale;          /* replicas follow the load instead of staying up */
+		double headroom;         /* autoscaled: capacity kept above the load */
+		double cold_start_hours; /* autoscaled: hours per peak replica lost to scale-ups */
+	} traffic[TRAFFIC_COUNT];
+	/* hidden costs by ML-ops level and model size */
+	double size_small_max_b, size_large_max_b;  /* size classes by total parameters, billions */
+	struct hidden_costs hidden[MLOPS_COUNT][SIZE_COUNT];
+	double hire_note_usd;                       /* the seed's dedicated ML-ops figure */
+	/* fine-tuning */
+	double lora_flops_factor, full_flops_factor;   /* × params × tokens */
+	double finetune_mfu;                        /* training utilisation of peak */
+	double finetune_labour_usd[2];              /* seed: $1,000–5,000 per update cycle */
+	/* on-device */
+	double edge_engineering[MLOPS_COUNT];
+	double edge_max_params_b;
+	/* hybrid */
+	double hybrid_api_share;
+	struct sourced src;
+};
+
+/* Scoring constants and the quality policy (rules.yaml). */
+struct policy {
+	int required_tier[TASK_COUNT];
+	uint32_t precisions[TASK_COUNT];            /* bit per enum precision allowed */
+	double cost_weight, cost_cap;               /* points per doubling of cost, cap */
+	double quality_gap_weight;                  /* points per tier short of the need */
+};
+
+struct catalog {
+	char *dir;                 /* base directory */
+	char **overlay_dirs;
+	int n_overlays;
+	int32_t as_of;
+	char sha256[65];
+	struct model *models; int n_models;
+	struct gpu *gpus; int n_gpus;
+	struct provider *providers; int n_providers;
+	struct licence *licences; int n_licences;
+	struct architecture arch[ARCH_COUNT];
+	struct rule *rules; int n_rules;
+	struct cost_model cost;
+	struct policy policy;
+	struct preset { char *id, *path, *title; } *presets; int n_presets;
+	char **paths; int n_paths;     /* every file read; origins point into these */
+};
+
+/* Load the catalog from dir, then lay each overlay directory over it by id.
+ * A directory holding catalog.yaml is a full catalog; one without is an overlay
+ * (any subset of the files). NULL on error with e set. */
+struct catalog *catalog_load(const char *dir, const char *const *overlays, int n_overlays,
+			     struct ow_error *e);
+void catalog_free(struct catalog *c);
+
+const struct model *catalog_model(const struct catalog *c, const char *id);
+const struct gpu *catalog_gpu(const struct catalog *c, const char *id);
+const struct licence *catalog_licence(const struct catalog *c, const char *id);
+const struct provider *catalog_provider(const struct catalog *c, const char *id);
+
+/* Parameters derived from a shape (the formula in REFERENCE.md / openweigh-catalog(5)). */
+int64_t shape_params(const struct shape *s);
+int64_t shape_active_params(const struct shape *s);
+/* Parameters in the embedding table and output head (kept 16-bit when quantised). */
+int64_t shape_embedding_params(const struct shape *s);
+enum size_class size_class_of(const struct cost_model *cm, double params);
+bool model_is_open(const struct model *m);
+
+#endif

@@ -1,0 +1,134 @@
+/* catalog_index.c — catalog.yaml (the catalog's date and presets), the order in
+ * which the files load, overlays, and resolving ids between files. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "catalog_load.h"
+#include "util.h"
+
+static int load_index(struct loadctx *lc, struct catalog *c, const char *dir)
+{
+	static const char *const keys[] = { "openweigh_catalog", "as_of", "presets", NULL };
+	static const char *const pkeys[] = { "id", "title", "file", NULL };
+	char path[4096];
+	struct ynode *root = NULL;
+	const struct ynode *list;
+	int rc = -1;
+
+	snprintf(path, sizeof path, "%s/catalog.yaml", dir);
+	if (open_single_file(lc, path, keys, &root) ||
+	    yr_date(&lc->r, root, "as_of", YR_REQUIRED, &c->as_of))
+		goto out;
+	list = ymap_get(root, "presets");
+	if (list && yr_expect_seq(&lc->r, list, "presets"))
+		goto out;
+	c->presets = xcalloc(list ? list->n : 1, sizeof *c->presets);
+	for (size_t i = 0; list && i < list->n; i++) {
+		struct preset *p = &c->presets[c->n_presets++];
+		char *file = NULL;
+		const struct ynode *n = list->items[i];
+		if (yr_expect_map(&lc->r, n, "a preset") || yr_known_keys(&lc->r, n, pkeys) ||
+		    yr_id(&lc->r, n, "id", &p->id) || yr_str(&lc->r, n, "title", YR_REQUIRED, &p->title) ||
+		    yr_str(&lc->r, n, "file", YR_REQUIRED, &file))
+			goto out;
+		snprintf(path, sizeof path, "%s/%s", dir, file);
+		free(file);
+		p->path = xstrdup(path);
+	}
+	rc = 0;
+out:
+	ytree_free(root);
+	return rc;
+}
+
+static bool has_index(const char *dir)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/catalog.yaml", dir);
+	return stat(path, &st) == 0;
+}
+
+static int load_dir(struct loadctx *lc, struct catalog *c, const char *dir, bool full)
+{
+	if (full && load_index(lc, c, dir))
+		return -1;
+	return load_lists(lc, c, dir, full) || load_architectures(lc, c, dir, full) ||
+	       load_rules(lc, c, dir, full) || load_costs(lc, c, dir, full) ? -1 : 0;
+}
+
+static int fail_origin(struct ow_error *e, const struct origin *o, const char *fmt, const char *a,
+		       const char *b)
+{
+	char msg[OW_ERR_MSG];
+
+	snprintf(msg, sizeof msg, fmt, a, b);
+	ow_error_set(e, OW_EXIT_INPUT, o->file, o->line, o->col, "%s", msg);
+	return -1;
+}
+
+/* Ids that point across files must exist: licences of models, models of offers. */
+static int resolve(struct catalog *c, struct ow_error *e)
+{
+	for (int i = 0; i < c->n_models; i++) {
+		struct model *m = &c->models[i];
+		m->licence = catalog_licence(c, m->licence_id);
+		if (m->licence == NULL)
+			return fail_origin(e, &m->at, "model '%s' names licence '%s', which licences.yaml does not define",
+					   m->id, m->licence_id);
+	}
+	for (int i = 0; i < c->n_providers; i++)
+		for (int j = 0; j < c->providers[i].n_offers; j++) {
+			struct offer *o = &c->providers[i].offers[j];
+			o->model = catalog_model(c, o->model_id);
+			if (o->model == NULL)
+				return fail_origin(e, &o->at, "provider '%s' offers model '%s', which models.yaml does not define",
+						   c->providers[i].id, o->model_id);
+			if (!model_is_open(o->model))
+				return fail_origin(e, &o->at, "provider '%s' offers closed model '%s'; managed inference serves open weights",
+						   c->providers[i].id, o->model_id);
+		}
+	return 0;
+}
+
+struct catalog *catalog_load(const char *dir, const char *const *overlays, int n_overlays,
+			     struct ow_error *e)
+{
+	struct catalog *c = xcalloc(1, sizeof *c);
+	struct loadctx lc;
+	int rc;
+
+	memset(&lc, 0, sizeof lc);
+	lc.r.e = e;
+	sha256_init(&lc.hash);
+	c->dir = xstrdup(dir);
+	rc = load_dir(&lc, c, dir, true);
+	c->overlay_dirs = xcalloc((size_t)n_overlays + 1, sizeof *c->overlay_dirs);
+	for (int i = 0; rc == 0 && i < n_overlays; i++) {
+		/* A directory with its own catalog.yaml is a whole catalog, not an overlay. */
+		bool full = has_index(overlays[i]);
+		lc.overlay = !full;
+		if (full) {
+			ow_error_set(e, OW_EXIT_INPUT, overlays[i], 0, 0,
+				     "an overlay must not contain catalog.yaml (that makes it a whole catalog; pass it with --catalog alone)");
+			rc = -1;
+			break;
+		}
+		c->overlay_dirs[c->n_overlays++] = xstrdup(overlays[i]);
+		rc = load_dir(&lc, c, overlays[i], false);
+	}
+	c->paths = lc.paths;
+	c->n_paths = lc.n_paths;
+	if (rc == 0)
+		rc = resolve(c, e);
+	if (rc != 0) {
+		catalog_free(c);
+		return NULL;
+	}
+	sha256_final_hex(&lc.hash, c->sha256);
+	return c;
+}

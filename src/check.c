@@ -1,0 +1,125 @@
+/* check.c — catalog consistency checks (see check.h). */
+#include "check.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "answers.h"
+#include "evaluate.h"
+#include "yread.h"
+
+static void finding(struct check_result *r, int sev, const struct origin *at, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void finding(struct check_result *r, int sev, const struct origin *at, const char *fmt, ...)
+{
+	static const char *const names[] = { "note", "warning", "error" };
+	char msg[600];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (at && at->file)
+		sb_addf(&r->out, "%s:%d:%d: %s: %s\n", at->file, at->line, at->col, names[sev], msg);
+	else
+		sb_addf(&r->out, "%s: %s\n", names[sev], msg);
+	if (sev == CHECK_ERROR)
+		r->errors++;
+	else if (sev == CHECK_WARNING)
+		r->warnings++;
+	else
+		r->notes++;
+}
+
+static void check_params(const struct catalog *c, struct check_result *r)
+{
+	for (int i = 0; i < c->n_models; i++) {
+		const struct model *m = &c->models[i];
+		double derived, declared, off;
+		if (!m->shape.present)
+			continue;
+		derived = (double)shape_params(&m->shape);
+		declared = (double)m->shape.params;
+		off = (derived - declared) / declared;
+		if (fabs(off) > PARAM_TOLERANCE)
+			finding(r, CHECK_ERROR, &m->at,
+				"model '%s': its shape gives %.0f parameters, %+.1f%% from the declared %.0f (tolerance %.0f%%)",
+				m->id, derived, off * 100, declared, PARAM_TOLERANCE * 100);
+		if (m->shape.experts > 0) {
+			derived = (double)shape_active_params(&m->shape);
+			declared = (double)m->shape.active_params;
+			off = (derived - declared) / declared;
+			if (fabs(off) > PARAM_TOLERANCE)
+				finding(r, CHECK_ERROR, &m->at,
+					"model '%s': its shape gives %.0f active parameters, %+.1f%% from the declared %.0f",
+					m->id, derived, off * 100, declared);
+		}
+	}
+}
+
+static void stale(struct check_result *r, int32_t today, const struct origin *at, const char *what,
+		  const char *id, const struct sourced *s)
+{
+	char d[16];
+
+	if (s->as_of > today) {
+		format_date(s->as_of, d, sizeof d);
+		finding(r, CHECK_ERROR, at, "%s of '%s' is dated %s, in the future", what, id, d);
+	} else if (today - s->as_of > STALE_AFTER_DAYS) {
+		format_date(s->as_of, d, sizeof d);
+		finding(r, CHECK_WARNING, at, "%s of '%s' is dated %s, %d days ago: stale (over %d days); source: %s",
+			what, id, d, today - s->as_of, STALE_AFTER_DAYS, s->source);
+	}
+}
+
+static void check_dates(const struct catalog *c, int32_t today, struct check_result *r)
+{
+	for (int i = 0; i < c->n_models; i++) {
+		const struct model *m = &c->models[i];
+		if (m->api.present)
+			stale(r, today, &m->at, "the API price", m->id, &m->api.src);
+	}
+	for (int i = 0; i < c->n_gpus; i++) {
+		const struct gpu *g = &c->gpus[i];
+		if (g->has_price)
+			stale(r, today, &g->at, "the hourly price", g->id, &g->price_src);
+	}
+	for (int i = 0; i < c->n_providers; i++)
+		for (int j = 0; j < c->providers[i].n_offers; j++) {
+			const struct offer *o = &c->providers[i].offers[j];
+			if (c->providers[i].status == PROV_ACTIVE && !o->retired)
+				stale(r, today, &o->at, "the offer price", o->model_id, &o->src);
+		}
+}
+
+/* The seed's GPU table, through the same check the memo runs. */
+static void check_claims(const struct catalog *c, struct check_result *r)
+{
+	struct answers a;
+	struct verdict *v;
+
+	answers_default(&a);
+	v = evaluate(c, &a);
+	for (int i = 0; i < v->n_claims; i++) {
+		const struct claim_check *k = &v->claims[i];
+		if (k->holds)
+			continue;
+		finding(r, CHECK_NOTE, NULL,
+			"seed claim '%s' does not hold: %.1f GB of %s weights in %s need %lld x %s (%.1f GB usable each, less overhead)",
+			k->text, k->weights_bytes / 1e9, k->model->id, precision_names[k->precision],
+			(long long)k->needed_gpus, k->gpu->id, k->per_gpu_usable_bytes / 1e9);
+	}
+	verdict_free(v);
+}
+
+void catalog_check(const struct catalog *c, int32_t today, struct check_result *r)
+{
+	memset(r, 0, sizeof *r);
+	sb_init(&r->out);
+	check_params(c, r);
+	check_dates(c, today, r);
+	check_claims(c, r);
+}

@@ -1,0 +1,25 @@
+/* check.h — `openweigh catalog check`: what loading cannot see — internal
+ * consistency, staleness, and the seed's claims against the footprint model. */
+#ifndef OW_CHECK_H
+#define OW_CHECK_H
+
+#include <stdint.h>
+#include "catalog.h"
+#include "util.h"
+
+enum { CHECK_NOTE, CHECK_WARNING, CHECK_ERROR };
+
+struct check_result {
+	int errors, warnings, notes;
+	struct strbuf out;        /* one line per finding, "FILE:LINE:COL: severity: message" */
+};
+
+/* today: days since 1970-01-01 (the caller's clock; the check itself reads none). */
+void catalog_check(const struct catalog *c, int32_t today, struct check_result *r);
+
+/* Parameters from the shape must be within this fraction of the declared count. */
+#define PARAM_TOLERANCE 0.02
+/* Figures older than this many days are stale. */
+#define STALE_AFTER_DAYS 180
+
+#endif

@@ -1,0 +1,47 @@
+/* claims.c — the seed's "Self-Hosted (Open Model) Cost" GPU table, checked by the
+ * footprint model rather than repeated. Rows transcribed from
+ * shared/seed/open-vs-closed-decision-framework.txt. */
+#include <stdio.h>
+#include <string.h>
+
+#include "evalint.h"
+
+static const struct {
+	const char *label, *model, *gpu;
+	enum precision precision;
+	int gpus;
+} seed_rows[] = {
+	{ "7-8B (FP16) on 1x A10G (24GB)", "llama-3.1-8b", "a10g", PREC_FP16, 1 },
+	{ "7-8B (INT4) on 1x T4 (16GB)", "llama-3.1-8b", "t4", PREC_INT4, 1 },
+	{ "70B (FP16) on 4x A100 (80GB)", "llama-3.1-70b", "a100-80gb", PREC_FP16, 4 },
+	{ "70B (INT4) on 1x A100 (80GB)", "llama-3.1-70b", "a100-80gb", PREC_INT4, 1 },
+	{ "405B (FP16) on 8x A100 (80GB)", "llama-3.1-405b", "a100-80gb", PREC_FP16, 8 },
+	{ "405B (INT4) on 2x A100 (80GB)", "llama-3.1-405b", "a100-80gb", PREC_INT4, 2 },
+};
+
+/* The seed's table assumes 1K input + 1K output tokens; one such request must fit. */
+#define CLAIM_CONTEXT 2048
+
+void claims_check(const struct catalog *c, struct verdict *v)
+{
+	for (size_t i = 0; i < sizeof seed_rows / sizeof seed_rows[0]; i++) {
+		const struct model *m = catalog_model(c, seed_rows[i].model);
+		const struct gpu *g = catalog_gpu(c, seed_rows[i].gpu);
+		struct claim_check *k;
+		struct footprint f;
+
+		if (m == NULL || g == NULL || !m->shape.present)
+			continue;
+		footprint_compute(&c->cost, m, g, seed_rows[i].precision, 1, CLAIM_CONTEXT, &f);
+		k = &v->claims[v->n_claims++];
+		snprintf(k->text, sizeof k->text, "%s", seed_rows[i].label);
+		k->model = m;
+		k->gpu = g;
+		k->precision = seed_rows[i].precision;
+		k->claimed_gpus = seed_rows[i].gpus;
+		k->needed_gpus = f.feasible ? f.gpu_count : 0;
+		k->weights_bytes = f.weights_bytes;
+		k->per_gpu_usable_bytes = f.gpu_usable_bytes;
+		k->holds = f.feasible && f.gpu_count <= seed_rows[i].gpus;
+	}
+}

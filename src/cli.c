@@ -1,0 +1,393 @@
+/* cli.c — argument parsing and the non-interactive commands. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "answers.h"
+#include "check.h"
+#include "evaluate.h"
+#include "fileio.h"
+#include "memo.h"
+#include "paths.h"
+#include "util.h"
+#include "yread.h"
+
+struct cli {
+	const char *catalog_dir, *answers, *format, *out, *model, *precision, *gpu;
+	long long batch, context;
+	bool json, force, no_color, ascii, help, version;
+	char **words;
+	int n_words;
+};
+
+static const char usage_text[] =
+	"Usage: openweigh [OPTION]... [COMMAND]\n"
+	"Decide between a closed API model and an open-weight one, and how to serve it.\n"
+	"\n"
+	"With no command, the wizard starts (resuming the autosaved session).\n"
+	"\n"
+	"Commands:\n"
+	"  memo --answers FILE [--format md|json] [-o OUT] [--force]\n"
+	"                          print (or write) the decision memo\n"
+	"  footprint --model ID --precision P --gpu ID [--batch N] [--context N] [--json]\n"
+	"                          memory, GPU count and throughput of one replica\n"
+	"  costs --answers FILE [--json]\n"
+	"                          the cost tables and crossover points\n"
+	"  catalog list [models|gpus|providers] [--json]\n"
+	"                          the catalog's entries\n"
+	"  catalog check           validate the catalog; findings as FILE:LINE:COL\n"
+	"\n"
+	"Options:\n"
+	"  -a, --answers FILE      answers file (format version 1)\n"
+	"  -c, --catalog DIR       use DIR: a whole catalog if it holds catalog.yaml,\n"
+	"                          else an overlay on the shipped catalog\n"
+	"  -f, --format md|json    memo format (default md)\n"
+	"  -o, --output FILE       write to FILE atomically instead of standard output\n"
+	"      --force             let -o replace an existing file\n"
+	"  -m, --model ID          model id (footprint)\n"
+	"  -p, --precision P       fp16, bf16, fp8, int8 or int4 (footprint)\n"
+	"  -g, --gpu ID            GPU id (footprint)\n"
+	"  -b, --batch N           sequences decoded together (footprint; default 1)\n"
+	"  -x, --context N         tokens each sequence holds (footprint; default: the model's)\n"
+	"  -j, --json              JSON output\n"
+	"      --no-color          wizard: no colour (also when NO_COLOR is set)\n"
+	"      --ascii             wizard: plain ASCII line drawing\n"
+	"  -h, --help              show this help and exit\n"
+	"  -V, --version           show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 1 bad input (answers, catalog, arguments), 2 internal or I/O error.\n"
+	"See openweigh(1) and openweigh-catalog(5).\n";
+
+int cli_report(const struct ow_error *e)
+{
+	char buf[2048];
+
+	ow_error_format(e, buf, sizeof buf);
+	fprintf(stderr, "openweigh: %s\n", buf);
+	return e->code ? e->code : OW_EXIT_IO;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "openweigh: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'openweigh --help'.\n");
+	return OW_EXIT_INPUT;
+}
+
+static int parse_count(const char *s, const char *name, long long min, long long max, long long *out)
+{
+	int64_t v;
+
+	if (parse_int64_strict(s, &v) != 0 || v < min || v > max) {
+		fprintf(stderr, "openweigh: %s must be a whole number from %lld to %lld, not '%s'\n",
+			name, min, max, s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct cli *o)
+{
+	enum { OPT_FORCE = 256, OPT_NO_COLOR, OPT_ASCII };
+	static const struct option longopts[] = {
+		{ "answers", required_argument, NULL, 'a' }, { "catalog", required_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'f' },  { "output", required_argument, NULL, 'o' },
+		{ "model", required_argument, NULL, 'm' },   { "precision", required_argument, NULL, 'p' },
+		{ "gpu", required_argument, NULL, 'g' },     { "batch", required_argument, NULL, 'b' },
+		{ "context", required_argument, NULL, 'x' }, { "json", no_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, OPT_FORCE },   { "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "ascii", no_argument, NULL, OPT_ASCII },   { "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },       { NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":a:c:f:o:m:p:g:b:x:jhV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'a': o->answers = optarg; break;
+		case 'c': o->catalog_dir = optarg; break;
+		case 'f': o->format = optarg; break;
+		case 'o': o->out = optarg; break;
+		case 'm': o->model = optarg; break;
+		case 'p': o->precision = optarg; break;
+		case 'g': o->gpu = optarg; break;
+		case 'b': if (parse_count(optarg, "--batch", 1, 1000000, &o->batch)) return -1; break;
+		case 'x': if (parse_count(optarg, "--context", 1, 100000000, &o->context)) return -1; break;
+		case 'j': o->json = true; break;
+		case OPT_FORCE: o->force = true; break;
+		case OPT_NO_COLOR: o->no_color = true; break;
+		case OPT_ASCII: o->ascii = true; break;
+		case 'h': o->help = true; break;
+		case 'V': o->version = true; break;
+		case ':':
+			usage_error("option '%s' needs a value", argv[optind - 1]);
+			return -1;
+		default:
+			usage_error("unknown option '%s'", argv[optind - 1]);
+			return -1;
+		}
+	}
+	o->words = argv + optind;
+	o->n_words = argc - optind;
+	return 0;
+}
+
+struct catalog *cli_load_catalog(const char *catalog_opt, struct ow_error *e)
+{
+	char base[4096], user[4096], probe[4200];
+	const char *overlays[2];
+	int n = 0;
+	struct stat st;
+	bool opt_is_full = false;
+
+	shipped_catalog_dir(base, sizeof base);
+	if (catalog_opt) {
+		if (stat(catalog_opt, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			ow_error_set(e, OW_EXIT_INPUT, catalog_opt, 0, 0, "--catalog needs a folder");
+			return NULL;
+		}
+		snprintf(probe, sizeof probe, "%s/catalog.yaml", catalog_opt);
+		opt_is_full = stat(probe, &st) == 0;
+		if (opt_is_full)
+			snprintf(base, sizeof base, "%s", catalog_opt);
+	}
+	if (user_overlay_dir(user, sizeof user) == 0)
+		overlays[n++] = user;
+	if (catalog_opt && !opt_is_full)
+		overlays[n++] = catalog_opt;
+	return catalog_load(base, overlays, n, e);
+}
+
+static void now_iso(char *buf, size_t size)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");   /* reproducible output */
+	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Print to stdout, or write atomically to -o. */
+static int emit(const struct cli *o, const char *text)
+{
+	struct ow_error e;
+	mode_t mask;
+
+	if (o->out == NULL) {
+		if (fputs(text, stdout) == EOF || fflush(stdout) == EOF) {
+			perror("openweigh: standard output");
+			return OW_EXIT_IO;
+		}
+		return OW_EXIT_OK;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (write_file_atomic(o->out, text, strlen(text), 0666 & ~mask,
+			      o->force ? WRITE_REPLACE : WRITE_NO_CLOBBER, &e) != 0)
+		return cli_report(&e);
+	return OW_EXIT_OK;
+}
+
+static int need_answers(const struct cli *o, struct answers *a)
+{
+	struct ow_error e;
+
+	if (o->answers == NULL)
+		return usage_error("%s needs --answers FILE", o->words[0]);
+	if (answers_load(o->answers, a, &e) != 0)
+		return cli_report(&e);
+	return 0;
+}
+
+static int cmd_memo(const struct cli *o, const struct catalog *c)
+{
+	struct answers a;
+	struct verdict *v;
+	char when[32], *text;
+	int rc;
+
+	if (o->format && strcmp(o->format, "md") != 0 && strcmp(o->format, "json") != 0)
+		return usage_error("--format must be md or json, not '%s'", o->format);
+	if ((rc = need_answers(o, &a)) != 0)
+		return rc;
+	v = evaluate(c, &a);
+	now_iso(when, sizeof when);
+	if (o->json || (o->format && strcmp(o->format, "json") == 0)) {
+		char *j = memo_json(v, when);
+		text = xcalloc(1, strlen(j) + 2);
+		sprintf(text, "%s\n", j);
+		free(j);
+	} else {
+		text = memo_markdown(v, when);
+	}
+	rc = emit(o, text);
+	free(text);
+	verdict_free(v);
+	return rc;
+}
+
+static int cmd_costs(const struct cli *o, const struct catalog *c)
+{
+	struct answers a;
+	struct verdict *v;
+	char *text;
+	int rc;
+
+	if ((rc = need_answers(o, &a)) != 0)
+		return rc;
+	v = evaluate(c, &a);
+	if (o->json) {
+		cJSON *root = costs_to_json(v);
+		cJSON_AddItemToObject(root, "crossovers", crossovers_to_json(v));
+		char *j = cJSON_Print(root);
+		text = xcalloc(1, strlen(j) + 2);
+		sprintf(text, "%s\n", j);
+		free(j);
+		cJSON_Delete(root);
+	} else {
+		struct strbuf sb;
+		char *t = costs_markdown(v);
+		sb_init(&sb);
+		sb_add(&sb, t);
+		free(t);
+		sb_add(&sb, "## Crossover points\n\n");
+		for (int i = 0; i < v->n_crossovers; i++) {
+			char n[32];
+			fmt_int(n, sizeof n, v->crossovers[i].requests_per_month);
+			sb_addf(&sb, "- %s = %s at %s requests/month\n", v->crossovers[i].a, v->crossovers[i].b, n);
+		}
+		if (v->n_crossovers == 0)
+			sb_add(&sb, "- none between 1K and 100B requests/month\n");
+		text = sb.s;
+	}
+	rc = emit(o, text);
+	free(text);
+	verdict_free(v);
+	return rc;
+}
+
+static int cmd_footprint(const struct cli *o, const struct catalog *c)
+{
+	const struct model *m;
+	const struct gpu *g;
+	struct footprint f;
+	int p;
+	char *text;
+	int rc;
+
+	if (!o->model || !o->precision || !o->gpu)
+		return usage_error("%s", "footprint needs --model ID, --precision P and --gpu ID");
+	if ((m = catalog_model(c, o->model)) == NULL)
+		return usage_error("unknown model '%s' (see 'openweigh catalog list models')", o->model);
+	if (!m->shape.present)
+		return usage_error("model '%s' is closed: its weights and shape are not public", o->model);
+	if ((g = catalog_gpu(c, o->gpu)) == NULL)
+		return usage_error("unknown GPU '%s' (see 'openweigh catalog list gpus')", o->gpu);
+	if ((p = precision_from_name(o->precision)) < 0)
+		return usage_error("unknown precision '%s' (fp16, bf16, fp8, int8, int4)", o->precision);
+	footprint_compute(&c->cost, m, g, (enum precision)p, o->batch ? o->batch : 1,
+			  o->context ? o->context : m->context_tokens, &f);
+	if (o->json) {
+		cJSON *j = footprint_to_json(&f);
+		char *s = cJSON_Print(j);
+		text = xcalloc(1, strlen(s) + 2);
+		sprintf(text, "%s\n", s);
+		free(s);
+		cJSON_Delete(j);
+	} else {
+		text = footprint_text(&f);
+	}
+	rc = emit(o, text);
+	free(text);
+	return rc;
+}
+
+static int32_t today_days(void)
+{
+	const char *fixed = getenv("OPENWEIGH_TODAY");   /* tests pin the date */
+	int32_t d;
+
+	if (fixed && parse_date(fixed, &d) == 0)
+		return d;
+	return (int32_t)(time(NULL) / 86400);
+}
+
+static int cmd_catalog(const struct cli *o, const struct catalog *c)
+{
+	if (o->n_words >= 2 && strcmp(o->words[1], "list") == 0) {
+		if (o->n_words > 3)
+			return usage_error("unexpected argument '%s'", o->words[3]);
+		return cmd_catalog_list(c, o->n_words == 3 ? o->words[2] : "models", o->json);
+	}
+	if (o->n_words == 2 && strcmp(o->words[1], "check") == 0) {
+		struct check_result r;
+		catalog_check(c, today_days(), &r);
+		fputs(r.out.s, stderr);
+		fprintf(o->json ? stderr : stdout, "%s: %d error%s, %d warning%s, %d note%s\n", c->dir,
+			r.errors, r.errors == 1 ? "" : "s", r.warnings, r.warnings == 1 ? "" : "s",
+			r.notes, r.notes == 1 ? "" : "s");
+		sb_free(&r.out);
+		return r.errors ? OW_EXIT_INPUT : OW_EXIT_OK;
+	}
+	return usage_error("%s", "catalog needs 'list [models|gpus|providers]' or 'check'");
+}
+
+static int run(const struct cli *o, wizard_fn wizard)
+{
+	struct ow_error e;
+	struct catalog *c;
+	const char *cmd = o->n_words ? o->words[0] : NULL;
+	int rc;
+
+	if (cmd && strcmp(cmd, "memo") && strcmp(cmd, "costs") && strcmp(cmd, "footprint") &&
+	    strcmp(cmd, "catalog"))
+		return usage_error("unknown command '%s'", cmd);
+	if (cmd && strcmp(cmd, "catalog") && o->n_words > 1)
+		return usage_error("unexpected argument '%s'", o->words[1]);
+	memset(&e, 0, sizeof e);
+	c = cli_load_catalog(o->catalog_dir, &e);
+	if (c == NULL)
+		return cli_report(&e);
+	if (cmd == NULL) {
+		struct wizard_opts w = { c, o->answers, o->no_color, o->ascii };
+		rc = wizard ? wizard(&w) : usage_error("%s", "this build has no wizard");
+	} else if (!strcmp(cmd, "memo")) {
+		rc = cmd_memo(o, c);
+	} else if (!strcmp(cmd, "costs")) {
+		rc = cmd_costs(o, c);
+	} else if (!strcmp(cmd, "footprint")) {
+		rc = cmd_footprint(o, c);
+	} else {
+		rc = cmd_catalog(o, c);
+	}
+	catalog_free(c);
+	return rc;
+}
+
+int cli_main(int argc, char **argv, wizard_fn wizard)
+{
+	struct cli o;
+
+	memset(&o, 0, sizeof o);
+	if (parse_args(argc, argv, &o) != 0)
+		return OW_EXIT_INPUT;
+	if (o.help) {
+		fputs(usage_text, stdout);
+		return fflush(stdout) == 0 ? OW_EXIT_OK : OW_EXIT_IO;
+	}
+	if (o.version) {
+		printf("openweigh %s\n", PACKAGE_VERSION);
+		return fflush(stdout) == 0 ? OW_EXIT_OK : OW_EXIT_IO;
+	}
+	return run(&o, wizard);
+}

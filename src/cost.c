@@ -1,0 +1,106 @@
+/* cost.c — per-token charges, fleet sizing, hidden costs, fine-tuning compute. */
+#include "cost.h"
+
+#include <math.h>
+#include <string.h>
+
+void api_effective_prices(const struct api_price *p, const struct answers *a, double *in,
+			  double *out)
+{
+	double discount = a->latency == LAT_BATCH ? p->batch_discount : 0;
+	bool long_ctx = p->long_above > 0 && a->input_tokens > p->long_above;
+
+	*in = (long_ctx ? p->long_input : p->input) * (1 - discount);
+	*out = (long_ctx ? p->long_output : p->output) * (1 - discount);
+}
+
+double token_cost(double in_price, double out_price, const struct answers *a, double requests)
+{
+	return requests * ((double)a->input_tokens * in_price + (double)a->output_tokens * out_price) / 1e6;
+}
+
+struct hidden_costs hidden_costs_for(const struct cost_model *cm, int mlops, double params)
+{
+	return cm->hidden[mlops][size_class_of(cm, params)];
+}
+
+void fleet_size(const struct cost_model *cm, const struct footprint *f, double sec_per_request,
+		int traffic, double requests, struct plan *o)
+{
+	const struct traffic_shape *t = &cm->traffic[traffic];
+	double replica_rate = 3600.0 / sec_per_request;          /* requests per replica-hour */
+	double peak_rate = requests / t->hours * t->peak;        /* requests per hour at peak */
+	double replicas = ceil(peak_rate / replica_rate - 1e-9);
+	double replica_hours;
+
+	if (replicas < 1)
+		replicas = 1;
+	if (t->autoscale) {
+		/* Replicas follow the load with headroom; one stays warm; scale-ups cost warm-up time. */
+		double busy = requests / replica_rate * t->headroom;
+		replica_hours = fmax(busy, t->hours) + replicas * t->cold_start_hours;
+	} else {
+		replica_hours = replicas * t->hours;
+	}
+	o->replicas = (int64_t)replicas;
+	o->gpu_count = f->gpu_count;
+	o->gpu_hours = replica_hours * (double)f->gpu_count;
+	o->capacity_requests = replicas * replica_rate * t->hours / t->peak;
+	o->cost.gpu_lease = o->gpu_hours * f->gpu->usd_per_hour;
+}
+
+/* The priced GPU with the lowest cost per bf16/fp16 FLOP: where training runs. */
+static const struct gpu *training_gpu(const struct catalog *c)
+{
+	const struct gpu *best = NULL;
+	double best_cost = INFINITY;
+
+	for (int i = 0; i < c->n_gpus; i++) {
+		const struct gpu *g = &c->gpus[i];
+		double tf = fmax(g->bf16_tflops, g->fp16_tflops);
+		if (!g->has_price || g->kind != GPU_DATACENTER || tf <= 0 || g->memory_gb < 40)
+			continue;
+		if (g->usd_per_hour / tf < best_cost) {
+			best_cost = g->usd_per_hour / tf;
+			best = g;
+		}
+	}
+	return best;
+}
+
+double finetune_monthly(const struct catalog *c, const struct answers *a, const struct model *m,
+			struct finetune_estimate *est)
+{
+	const struct cost_model *cm = &c->cost;
+	const struct gpu *g;
+	bool full = a->fine_tuning == FT_FULL;
+
+	memset(est, 0, sizeof *est);
+	if ((a->fine_tuning != FT_LORA && !full) || a->finetune_tokens <= 0 ||
+	    a->finetune_cycles_per_year <= 0 || m == NULL || !m->shape.present)
+		return 0;
+	g = training_gpu(c);
+	if (g == NULL)
+		return 0;
+	est->present = true;
+	est->model = m;
+	est->full = full;
+	est->gpu = g;
+	/* Training FLOPs ≈ 6 × params × tokens (Kaplan et al. 2020); LoRA skips the weight
+	 * gradients, ≈ 4 × params × tokens. Factors in costs.yaml. */
+	est->flops_per_run = (full ? cm->full_flops_factor : cm->lora_flops_factor) *
+			     (double)m->shape.active_params * (double)a->finetune_tokens;
+	est->gpu_hours_per_run = est->flops_per_run /
+				 (fmax(g->bf16_tflops, g->fp16_tflops) * 1e12 * cm->finetune_mfu * 3600);
+	est->usd_per_run = est->gpu_hours_per_run * g->usd_per_hour;
+	est->usd_per_month = est->usd_per_run * (double)a->finetune_cycles_per_year / 12.0;
+	est->seed_labour_low = cm->finetune_labour_usd[0];
+	est->seed_labour_high = cm->finetune_labour_usd[1];
+	return est->usd_per_month;
+}
+
+void cost_total(struct cost_breakdown *b)
+{
+	b->total = b->api + b->gpu_lease + b->engineering + b->orchestration + b->monitoring +
+		   b->finetune;
+}

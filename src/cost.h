@@ -1,0 +1,33 @@
+/* cost.h — monthly cost of each way to serve the volume (DESIGN.md, "The cost model"). */
+#ifndef OW_COST_H
+#define OW_COST_H
+
+#include "answers.h"
+#include "catalog.h"
+#include "footprint.h"
+#include "verdict.h"
+
+/* USD per 1M input and output tokens as charged for these answers: the long-context
+ * tier when the prompt exceeds it, the batch discount when latency is batch. */
+void api_effective_prices(const struct api_price *p, const struct answers *a, double *in,
+			  double *out);
+/* Per-token charges for volume requests a month. */
+double token_cost(double in_price, double out_price, const struct answers *a, double requests);
+
+/* The seed's hidden costs of self-hosting for this team and model size. */
+struct hidden_costs hidden_costs_for(const struct cost_model *cm, int mlops, double params);
+
+/* Size a fleet of replicas of footprint f for volume requests a month under the
+ * traffic shape, filling o's replicas, gpu_hours, capacity and cost.gpu_lease. */
+void fleet_size(const struct cost_model *cm, const struct footprint *f, double sec_per_request,
+		int traffic, double requests, struct plan *o);
+
+/* Compute to fine-tune model m as the answers ask, spread per month; fills est.
+ * Returns the monthly USD (0 when no tuning is asked). */
+double finetune_monthly(const struct catalog *c, const struct answers *a, const struct model *m,
+			struct finetune_estimate *est);
+
+/* Sum the breakdown into total. */
+void cost_total(struct cost_breakdown *b);
+
+#endif

@@ -1,0 +1,70 @@
+/* evalint.h — evaluate()'s internals, shared by evaluate.c, score.c, crossover.c,
+ * flip.c and claims.c. Not for the screens or the CLI. */
+#ifndef OW_EVALINT_H
+#define OW_EVALINT_H
+
+#include "cost.h"
+#include "evaluate.h"
+
+/* One (model, GPU, precision) way to self-host, sized once per evaluation. */
+struct candidate {
+	const struct model *model;
+	const struct gpu *gpu;
+	enum precision precision;
+	struct footprint fp;
+	double sec_per_request;
+};
+
+struct eval_state {
+	const struct catalog *c;
+	struct answers a;
+	struct candidate *cands;   /* datacenter/workstation GPUs with a price */
+	int n_cands;
+	struct candidate *edge;    /* edge devices, one per model that fits one */
+	int n_edge;
+	int *first, *count;        /* per model index: its run of cands */
+	double *finetune_usd;      /* per model index: fine-tuning compute a month */
+};
+
+static inline int model_index(const struct catalog *c, const struct model *m)
+{
+	return (int)(m - c->models);
+}
+
+/* What the rules conclude for one set of answers. */
+struct decision {
+	struct arch_score scores[ARCH_COUNT];
+	int order[ARCH_COUNT];
+	enum arch recommended;
+	bool gate_mau, gate_noncommercial;   /* licence gates that fired */
+};
+
+struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a);
+void eval_state_free(struct eval_state *s);
+
+/* Score every architecture at the answers in s (volume as given). */
+void decide(const struct eval_state *s, const struct answers *a, struct decision *d);
+
+/* The best option of one architecture at a volume, given the licence gates. */
+void best_plan(const struct eval_state *s, const struct answers *a, enum arch arch,
+		 double requests, bool gate_mau, bool gate_nc, struct plan *o);
+/* The cheapest fleet for one model on any GPU/precision (arch set single or multi). */
+void self_cheapest_for_model(const struct eval_state *s, const struct answers *a,
+			     const struct model *m, double requests, struct plan *o);
+/* Cost of the same option (same model/provider) re-sized at another volume. */
+double plan_cost_at(const struct eval_state *s, const struct answers *a,
+		      const struct plan *o, double requests);
+
+bool model_gated(const struct model *m, bool gate_mau, bool gate_nc, bool self_hosting);
+int tier_shortfall(const struct catalog *c, const struct answers *a, const struct model *m);
+bool rule_fires(const struct rule *r, const struct answers *a);
+
+void crossovers_find(const struct eval_state *s, struct verdict *v);
+void flips_find(const struct eval_state *s, struct verdict *v);
+void claims_check(const struct catalog *c, struct verdict *v);
+/* Warnings and caveats: licences, quantisation, the quality gap, the seed's claims. */
+void verdict_notes(const struct eval_state *s, struct verdict *v, const struct decision *d);
+void verdict_warn(struct verdict *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void verdict_caveat(struct verdict *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

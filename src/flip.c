@@ -1,0 +1,102 @@
+/* flip.c — what would change the recommendation: the nearest volume (up and down)
+ * at which another architecture wins, and each single answer that would do it. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "evalint.h"
+
+#define STEPS_PER_DECADE 10
+
+static enum arch winner_at(const struct eval_state *s, const struct answers *base, double req)
+{
+	struct answers a = *base;
+	struct decision d;
+
+	a.requests_per_month = (int64_t)req;
+	decide(s, &a, &d);
+	return d.recommended;
+}
+
+/* Walk the volume by log steps in one direction; bisect the first change. */
+static void volume_flip(const struct eval_state *s, const struct verdict *v, int dir,
+			struct volume_flip *out)
+{
+	const struct answer_field *f = &answer_fields[AK_REQUESTS];
+	double from = (double)v->answers.requests_per_month, prev = from, req = from;
+
+	memset(out, 0, sizeof *out);
+	if (from <= 0 && dir < 0)
+		return;
+	for (;;) {
+		req = from <= 0 ? 1000 : req * pow(10, (double)dir / STEPS_PER_DECADE);
+		req = dir > 0 ? ceil(req) : floor(req);
+		if (req > f->max || req < 1)
+			return;
+		if (winner_at(s, &v->answers, req) != v->recommended)
+			break;
+		prev = req;
+		from = req;
+	}
+	/* The change lies between prev (same winner) and req (another). */
+	double same = prev, other = req;
+	while (fabs(other - same) > 1) {
+		double mid = round((same + other) / 2);
+		if (mid == same || mid == other)
+			break;
+		if (winner_at(s, &v->answers, mid) == v->recommended)
+			same = mid;
+		else
+			other = mid;
+	}
+	out->found = true;
+	out->requests_per_month = other;
+	out->winner = winner_at(s, &v->answers, other);
+}
+
+static void add_flip(struct verdict *v, int key, const char *value, enum arch winner)
+{
+	struct answer_flip *f;
+
+	if (v->n_flips >= (int)(sizeof v->flips / sizeof v->flips[0]))
+		return;
+	f = &v->flips[v->n_flips++];
+	f->key = key;
+	snprintf(f->value, sizeof f->value, "%s", value);
+	f->winner = winner;
+}
+
+/* Every other value of every choice answer; keys that change the candidates
+ * (the task) re-prepare, the rest only re-decide. */
+static void answer_flips(const struct eval_state *s, struct verdict *v)
+{
+	for (int key = 0; key < AK_COUNT; key++) {
+		const struct answer_field *f = &answer_fields[key];
+		int cur = (int)answers_get(&v->answers, key);
+		if (f->type != AT_ENUM && f->type != AT_BOOL)
+			continue;
+		for (int val = 0; val < f->n_names; val++) {
+			struct answers a = v->answers;
+			struct decision d;
+			if (val == cur)
+				continue;
+			answers_set(&a, key, val);
+			if (key == AK_TASK) {
+				struct eval_state *t = eval_prepare(s->c, &a);
+				decide(t, &a, &d);
+				eval_state_free(t);
+			} else {
+				decide(s, &a, &d);
+			}
+			if (d.recommended != v->recommended)
+				add_flip(v, key, f->names[val], d.recommended);
+		}
+	}
+}
+
+void flips_find(const struct eval_state *s, struct verdict *v)
+{
+	volume_flip(s, v, +1, &v->flip_volume_up);
+	volume_flip(s, v, -1, &v->flip_volume_down);
+	answer_flips(s, v);
+}

@@ -1,0 +1,18 @@
+/* main.c — openweigh's entry point: the command line, and the wizard when no command is given. */
+#include <locale.h>
+
+#include "cli.h"
+
+#ifdef OW_HAVE_WIZARD
+#include "../screens/wizard.h"
+#define WIZARD wizard_run
+#else
+#define WIZARD NULL
+#endif
+
+int main(int argc, char **argv)
+{
+	/* Only the character type: numbers are read and printed in the C locale everywhere. */
+	setlocale(LC_CTYPE, "");
+	return cli_main(argc, argv, WIZARD);
+}

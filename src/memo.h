@@ -1,0 +1,20 @@
+/* memo.h — the decision memo: Markdown for people, JSON for machines (DESIGN.md keys).
+ * Formatting only: every figure comes from the verdict. */
+#ifndef OW_MEMO_H
+#define OW_MEMO_H
+
+#include <cJSON.h>
+#include "verdict.h"
+
+/* generated_at is an ISO-8601 time the caller supplies (keeps these pure). */
+char *memo_markdown(const struct verdict *v, const char *generated_at);
+char *memo_json(const struct verdict *v, const char *generated_at);
+
+/* Pieces reused by `openweigh footprint` and `openweigh costs`. */
+cJSON *footprint_to_json(const struct footprint *f);
+cJSON *costs_to_json(const struct verdict *v);
+cJSON *crossovers_to_json(const struct verdict *v);
+char *costs_markdown(const struct verdict *v);
+char *footprint_text(const struct footprint *f);
+
+#endif

@@ -1,0 +1,298 @@
+/* memo_json.c — the JSON memo; keys are part of the contract (DESIGN.md "JSON memo"). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "memo.h"
+#include "util.h"
+#include "yread.h"
+
+/* cJSON prints NaN and infinity as null; round money to cents. */
+static double cents(double usd)
+{
+	return isfinite(usd) ? round(usd * 100) / 100 : NAN;
+}
+
+static cJSON *answers_json(const struct answers *a)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	for (int k = 0; k < AK_COUNT; k++) {
+		const struct answer_field *f = &answer_fields[k];
+		double val = answers_get(a, k);
+		if (f->type == AT_ENUM)
+			cJSON_AddStringToObject(o, f->key, f->names[(int)val]);
+		else if (f->type == AT_BOOL)
+			cJSON_AddBoolToObject(o, f->key, val != 0);
+		else
+			cJSON_AddNumberToObject(o, f->key, val);
+	}
+	return o;
+}
+
+static cJSON *reasons_json(const struct arch_score *sc)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < sc->n_reasons; i++) {
+		const struct reason *r = &sc->reasons[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "text", r->text);
+		cJSON_AddNumberToObject(o, "points", round(r->points * 100) / 100);
+		cJSON_AddBoolToObject(o, "excludes", r->excludes);
+		if (r->rule)
+			cJSON_AddStringToObject(o, "rule", r->rule->id);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *breakdown_json(const struct cost_breakdown *b)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "api", cents(b->api));
+	cJSON_AddNumberToObject(o, "gpu_lease", cents(b->gpu_lease));
+	cJSON_AddNumberToObject(o, "engineering", cents(b->engineering));
+	cJSON_AddNumberToObject(o, "orchestration", cents(b->orchestration));
+	cJSON_AddNumberToObject(o, "monitoring", cents(b->monitoring));
+	cJSON_AddNumberToObject(o, "finetune", cents(b->finetune));
+	cJSON_AddNumberToObject(o, "total", cents(b->total));
+	return o;
+}
+
+static void plan_fields(cJSON *o, const struct plan *op)
+{
+	if (op->model)
+		cJSON_AddStringToObject(o, "model", op->model->id);
+	if (op->api_model)
+		cJSON_AddStringToObject(o, "api_model", op->api_model->id);
+	if (op->provider)
+		cJSON_AddStringToObject(o, "provider", op->provider->id);
+	if (op->gpu) {
+		cJSON_AddStringToObject(o, "precision", precision_names[op->precision]);
+		cJSON_AddStringToObject(o, "gpu", op->gpu->id);
+		cJSON_AddNumberToObject(o, "gpu_count", (double)op->gpu_count);
+		if (op->arch != ARCH_ON_DEVICE) {
+			cJSON_AddNumberToObject(o, "replicas", (double)op->replicas);
+			cJSON_AddNumberToObject(o, "gpu_hours", round(op->gpu_hours));
+			cJSON_AddNumberToObject(o, "requests_per_month_capacity", round(op->capacity_requests));
+		}
+	}
+	cJSON_AddNumberToObject(o, "monthly_cost_usd", cents(op->cost.total));
+	cJSON_AddItemToObject(o, "cost", breakdown_json(&op->cost));
+}
+
+static cJSON *rows_json(const struct cost_row *rows, int n)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < n; i++) {
+		const struct cost_row *r = &rows[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "model", r->model->id);
+		if (r->provider)
+			cJSON_AddStringToObject(o, "provider", r->provider->id);
+		if (r->opt.arch != ARCH_SELF_SINGLE && r->opt.arch != ARCH_SELF_MULTI) {
+			cJSON_AddNumberToObject(o, "input_usd_per_mtok", r->input_price);
+			cJSON_AddNumberToObject(o, "output_usd_per_mtok", r->output_price);
+		} else {
+			cJSON_AddStringToObject(o, "architecture", arch_ids[r->opt.arch]);
+		}
+		plan_fields(o, &r->opt);
+		if (!r->opt.feasible && r->opt.arch != ARCH_MANAGED)
+			cJSON_ReplaceItemInObject(o, "monthly_cost_usd", cJSON_CreateNull());
+		cJSON_AddNumberToObject(o, "quality_tier", r->model->quality_tier);
+		cJSON_AddBoolToObject(o, "meets_quality", r->meets_quality);
+		cJSON_AddBoolToObject(o, "usable", r->usable && r->opt.feasible);
+		if (r->note[0])
+			cJSON_AddStringToObject(o, "note", r->note);
+		if (r->model->at.overlay)
+			cJSON_AddBoolToObject(o, "from_overlay", true);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+cJSON *costs_to_json(const struct verdict *v)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "requests_per_month", (double)v->answers.requests_per_month);
+	cJSON_AddItemToObject(o, "api", rows_json(v->api, v->n_api));
+	cJSON_AddItemToObject(o, "managed", rows_json(v->managed, v->n_managed));
+	cJSON_AddItemToObject(o, "self_hosted", rows_json(v->self_hosted, v->n_self_hosted));
+	return o;
+}
+
+cJSON *crossovers_to_json(const struct verdict *v)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < v->n_crossovers; i++) {
+		const struct crossover *c = &v->crossovers[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "a", c->a);
+		cJSON_AddStringToObject(o, "b", c->b);
+		cJSON_AddNumberToObject(o, "requests_per_month", c->requests_per_month);
+		cJSON_AddStringToObject(o, "cheaper_below", c->a_cheaper_below ? c->a : c->b);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+cJSON *footprint_to_json(const struct footprint *f)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "model", f->model->id);
+	cJSON_AddStringToObject(o, "precision", precision_names[f->precision]);
+	cJSON_AddStringToObject(o, "gpu", f->gpu->id);
+	cJSON_AddBoolToObject(o, "feasible", f->feasible);
+	if (!f->feasible)
+		cJSON_AddStringToObject(o, "why_not", f->why_not);
+	cJSON_AddNumberToObject(o, "batch", (double)f->batch);
+	cJSON_AddNumberToObject(o, "context", (double)f->context);
+	cJSON_AddNumberToObject(o, "gpu_count", (double)f->gpu_count);
+	cJSON_AddNumberToObject(o, "tensor_parallel", (double)f->tensor_parallel);
+	cJSON_AddNumberToObject(o, "pipeline_stages", (double)f->pipeline_stages);
+	cJSON_AddNumberToObject(o, "weights_bytes", round(f->weights_bytes));
+	cJSON_AddNumberToObject(o, "kv_bytes_per_token", round(f->kv_bytes_per_token));
+	cJSON_AddNumberToObject(o, "kv_bytes", round(f->kv_bytes));
+	cJSON_AddNumberToObject(o, "overhead_bytes", round(f->overhead_bytes));
+	cJSON_AddNumberToObject(o, "total_bytes", round(f->total_bytes));
+	cJSON_AddNumberToObject(o, "per_gpu_bytes", round(f->per_gpu_bytes));
+	cJSON_AddNumberToObject(o, "gpu_usable_bytes", round(f->gpu_usable_bytes));
+	cJSON_AddNumberToObject(o, "decode_tokens_per_s", round(f->decode_tokens_per_s * 10) / 10);
+	cJSON_AddNumberToObject(o, "decode_tokens_per_s_single", round(f->decode_tokens_per_s_single * 10) / 10);
+	cJSON_AddNumberToObject(o, "prefill_tokens_per_s", round(f->prefill_tokens_per_s));
+	return o;
+}
+
+static cJSON *recommendation_json(const struct verdict *v)
+{
+	const struct arch_score *sc = &v->scores[v->recommended];
+	cJSON *o = cJSON_CreateObject(), *reasons = cJSON_CreateArray();
+
+	cJSON_AddStringToObject(o, "architecture", arch_ids[v->recommended]);
+	cJSON_AddBoolToObject(o, "feasible", sc->feasible);
+	plan_fields(o, &sc->best);
+	for (int i = 0; i < sc->n_reasons; i++)
+		cJSON_AddItemToArray(reasons, cJSON_CreateString(sc->reasons[i].text));
+	cJSON_AddItemToObject(o, "reasons", reasons);
+	return o;
+}
+
+static cJSON *scores_json(const struct verdict *v)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < ARCH_COUNT; i++) {
+		const struct arch_score *sc = &v->scores[v->order[i]];
+		cJSON *o = cJSON_CreateObject(), *best = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "architecture", arch_ids[sc->arch]);
+		cJSON_AddNumberToObject(o, "score", round(sc->score * 100) / 100);
+		cJSON_AddBoolToObject(o, "feasible", sc->feasible);
+		cJSON_AddItemToObject(o, "reasons", reasons_json(sc));
+		if (sc->best.feasible) {
+			plan_fields(best, &sc->best);
+			cJSON_AddNumberToObject(best, "monthly_cost_usd_in_12_months", cents(sc->cost_in_12_months));
+			cJSON_AddItemToObject(o, "best_plan", best);
+		} else {
+			cJSON_Delete(best);
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *flips_json(const struct verdict *v)
+{
+	cJSON *o = cJSON_CreateObject(), *arr = cJSON_CreateArray();
+	const struct volume_flip *vf[2] = { &v->flip_volume_up, &v->flip_volume_down };
+	const char *names[2] = { "volume_up", "volume_down" };
+
+	for (int i = 0; i < 2; i++) {
+		cJSON *f = cJSON_CreateObject();
+		if (vf[i]->found) {
+			cJSON_AddNumberToObject(f, "requests_per_month", vf[i]->requests_per_month);
+			cJSON_AddStringToObject(f, "architecture", arch_ids[vf[i]->winner]);
+			cJSON_AddItemToObject(o, names[i], f);
+		} else {
+			cJSON_Delete(f);
+			cJSON_AddNullToObject(o, names[i]);
+		}
+	}
+	for (int i = 0; i < v->n_flips; i++) {
+		cJSON *f = cJSON_CreateObject();
+		cJSON_AddStringToObject(f, "answer", answer_fields[v->flips[i].key].key);
+		cJSON_AddStringToObject(f, "value", v->flips[i].value);
+		cJSON_AddStringToObject(f, "architecture", arch_ids[v->flips[i].winner]);
+		cJSON_AddItemToArray(arr, f);
+	}
+	cJSON_AddItemToObject(o, "answers", arr);
+	return o;
+}
+
+static cJSON *claims_json(const struct verdict *v)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < v->n_claims; i++) {
+		const struct claim_check *k = &v->claims[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "claim", k->text);
+		cJSON_AddNumberToObject(o, "claimed_gpus", (double)k->claimed_gpus);
+		cJSON_AddNumberToObject(o, "needed_gpus", (double)k->needed_gpus);
+		cJSON_AddNumberToObject(o, "weights_bytes", round(k->weights_bytes));
+		cJSON_AddBoolToObject(o, "holds", k->holds);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *strings_json(char **s, int n)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (int i = 0; i < n; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(s[i]));
+	return arr;
+}
+
+static cJSON *catalog_json(const struct catalog *c)
+{
+	cJSON *o = cJSON_CreateObject(), *ov = cJSON_CreateArray();
+	char d[16];
+
+	format_date(c->as_of, d, sizeof d);
+	cJSON_AddStringToObject(o, "as_of", d);
+	cJSON_AddStringToObject(o, "sha256", c->sha256);
+	for (int i = 0; i < c->n_overlays; i++)
+		cJSON_AddItemToArray(ov, cJSON_CreateString(c->overlay_dirs[i]));
+	cJSON_AddItemToObject(o, "overlays", ov);
+	return o;
+}
+
+char *memo_json(const struct verdict *v, const char *generated_at)
+{
+	cJSON *root = cJSON_CreateObject();
+	char *out;
+
+	cJSON_AddStringToObject(root, "openweigh_version", PACKAGE_VERSION);
+	cJSON_AddStringToObject(root, "generated_at", generated_at);
+	cJSON_AddItemToObject(root, "catalog", catalog_json(v->catalog));
+	cJSON_AddItemToObject(root, "answers", answers_json(&v->answers));
+	cJSON_AddItemToObject(root, "recommendation", recommendation_json(v));
+	cJSON_AddItemToObject(root, "scores", scores_json(v));
+	cJSON_AddItemToObject(root, "costs", costs_to_json(v));
+	cJSON_AddItemToObject(root, "crossovers", crossovers_to_json(v));
+	if (v->footprint_present)
+		cJSON_AddItemToObject(root, "footprint", footprint_to_json(&v->footprint));
+	else
+		cJSON_AddNullToObject(root, "footprint");
+	cJSON_AddItemToObject(root, "what_would_flip_it", flips_json(v));
+	cJSON_AddItemToObject(root, "seed_gpu_claims", claims_json(v));
+	cJSON_AddItemToObject(root, "warnings", strings_json(v->warnings, v->n_warnings));
+	cJSON_AddItemToObject(root, "caveats", strings_json(v->caveats, v->n_caveats));
+	out = cJSON_Print(root);
+	cJSON_Delete(root);
+	return out;
+}

@@ -1,0 +1,337 @@
+/* memo_md.c — the Markdown decision memo: what a tech lead reads and acts on. */
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "memo.h"
+#include "evaluate.h"
+#include "util.h"
+#include "yread.h"
+
+static const char *usd(char *buf, double v)
+{
+	fmt_usd(buf, 32, v);
+	return buf;
+}
+
+static const char *vol(char *buf, double v)
+{
+	fmt_int(buf, 32, v);
+	return buf;
+}
+
+static void plan_line(struct strbuf *sb, const struct plan *o)
+{
+	char b[32];
+
+	if (!o->feasible) {
+		sb_addf(sb, "not feasible: %s", o->why_not);
+		return;
+	}
+	if (o->arch == ARCH_HYBRID)
+		sb_addf(sb, "%s via API for the hard share + %s", o->api_model->id, o->model->id);
+	else if (o->provider)
+		sb_addf(sb, "%s on %s", o->model->id, o->provider->name);
+	else
+		sb_addf(sb, "%s", o->model->id);
+	if (o->gpu && o->arch == ARCH_ON_DEVICE)
+		sb_addf(sb, ", %s on %s", precision_names[o->precision], o->gpu->name);
+	else if (o->gpu)
+		sb_addf(sb, ", %s on %lld x %s, %lld replica%s", precision_names[o->precision],
+			(long long)o->gpu_count, o->gpu->id, (long long)o->replicas, o->replicas == 1 ? "" : "s");
+	sb_addf(sb, " — %s/month", usd(b, o->cost.total));
+}
+
+static void section_recommendation(struct strbuf *sb, const struct verdict *v)
+{
+	const struct arch_score *sc = &v->scores[v->recommended];
+	const struct architecture *ar = &v->catalog->arch[v->recommended];
+
+	sb_addf(sb, "## Recommendation: %s\n\n", ar->name);
+	sb_add(sb, "**");
+	plan_line(sb, &sc->best);
+	sb_addf(sb, "**\n\n%s. Complexity: %s. Use case: %s.\n\nWhy:\n\n", ar->models_supported,
+		ar->complexity, ar->use_case);
+	for (int i = 0; i < sc->n_reasons; i++)
+		sb_addf(sb, "- %s (%+.1f)\n", sc->reasons[i].text, sc->reasons[i].points);
+	sb_add(sb, "\n");
+}
+
+static void section_flips(struct strbuf *sb, const struct verdict *v)
+{
+	char b[32];
+
+	sb_add(sb, "## What would flip it\n\n");
+	if (v->flip_volume_up.found)
+		sb_addf(sb, "- At %s requests/month or more, **%s** would win.\n",
+			vol(b, v->flip_volume_up.requests_per_month), arch_ids[v->flip_volume_up.winner]);
+	if (v->flip_volume_down.found)
+		sb_addf(sb, "- At %s requests/month or fewer, **%s** would win.\n",
+			vol(b, v->flip_volume_down.requests_per_month), arch_ids[v->flip_volume_down.winner]);
+	if (!v->flip_volume_up.found && !v->flip_volume_down.found)
+		sb_add(sb, "- No volume between 1 and 10^12 requests/month changes the recommendation.\n");
+	for (int i = 0; i < v->n_flips; i++)
+		sb_addf(sb, "- `%s: %s` instead would make **%s** win.\n",
+			answer_fields[v->flips[i].key].key, v->flips[i].value, arch_ids[v->flips[i].winner]);
+	if (v->n_flips == 0)
+		sb_add(sb, "- No single change of a choice answer changes the recommendation.\n");
+	sb_add(sb, "\n");
+}
+
+static void section_inputs(struct strbuf *sb, const struct verdict *v)
+{
+	char val[64];
+
+	sb_add(sb, "## Inputs\n\n| answer | value |\n|---|---|\n");
+	for (int k = 0; k < AK_COUNT; k++) {
+		answers_value_text(&v->answers, k, val, sizeof val);
+		sb_addf(sb, "| %s | %s |\n", answer_fields[k].key, val);
+	}
+	sb_add(sb, "\n");
+}
+
+static void section_ranking(struct strbuf *sb, const struct verdict *v)
+{
+	char b[32], c[32];
+
+	sb_add(sb, "## Ranking\n\n| # | architecture | score | feasible | best option | monthly | in 12 months |\n|---|---|---|---|---|---|---|\n");
+	for (int i = 0; i < ARCH_COUNT; i++) {
+		const struct arch_score *sc = &v->scores[v->order[i]];
+		char label[120];
+		plan_label(&sc->best, label, sizeof label);
+		sb_addf(sb, "| %d | %s | %.1f | %s | %s | %s | %s |\n", i + 1, arch_ids[sc->arch], sc->score,
+			sc->feasible ? "yes" : "no", sc->best.feasible ? label : "—",
+			sc->best.feasible ? usd(b, sc->best.cost.total) : "—",
+			sc->best.feasible && isfinite(sc->cost_in_12_months) ? usd(c, sc->cost_in_12_months) : "—");
+	}
+	sb_add(sb, "\nEvery rule that fired, per architecture:\n\n");
+	for (int i = 0; i < ARCH_COUNT; i++) {
+		const struct arch_score *sc = &v->scores[v->order[i]];
+		sb_addf(sb, "- **%s**\n", arch_ids[sc->arch]);
+		for (int j = 0; j < sc->n_reasons; j++) {
+			const struct reason *r = &sc->reasons[j];
+			if (r->excludes)
+				sb_addf(sb, "  - EXCLUDED: %s\n", r->text);
+			else
+				sb_addf(sb, "  - %+.1f %s\n", r->points, r->text);
+		}
+	}
+	sb_add(sb, "\n");
+}
+
+char *costs_markdown(const struct verdict *v)
+{
+	struct strbuf sb;
+	char b[32], c[32], d[32], e[32], f[32], g[32];
+
+	sb_init(&sb);
+	sb_addf(&sb, "## Costs at %s requests/month (%lld input + %lld output tokens each)\n\n",
+		vol(b, (double)v->answers.requests_per_month), (long long)v->answers.input_tokens,
+		(long long)v->answers.output_tokens);
+	sb_add(&sb, "### Closed and first-party APIs\n\n| model | tier | input $/1M | output $/1M | monthly | note |\n|---|---|---|---|---|---|\n");
+	for (int i = 0; i < v->n_api; i++) {
+		const struct cost_row *r = &v->api[i];
+		sb_addf(&sb, "| %s | %d | %.3f | %.3f | %s | %s%s |\n", r->model->id, r->model->quality_tier,
+			r->input_price, r->output_price, usd(b, r->opt.cost.total),
+			r->meets_quality ? "" : "below the task's tier", r->usable ? "" : " (excluded by the rules)");
+	}
+	sb_add(&sb, "\n### Managed inference (open models via API)\n\n| provider | model | input $/1M | output $/1M | monthly | note |\n|---|---|---|---|---|---|\n");
+	for (int i = 0; i < v->n_managed; i++) {
+		const struct cost_row *r = &v->managed[i];
+		sb_addf(&sb, "| %s | %s | %.3f | %.3f | %s | %s |\n", r->provider->id, r->model->id,
+			r->input_price, r->output_price, r->usable ? usd(b, r->opt.cost.total) : "—", r->note);
+	}
+	sb_add(&sb, "\n### Self-hosted (cheapest fleet per model, with the seed's hidden costs)\n\n| model | fleet | GPU lease | engineering | orchestration | monitoring | fine-tune | total | note |\n|---|---|---|---|---|---|---|---|---|\n");
+	for (int i = 0; i < v->n_self_hosted; i++) {
+		const struct cost_row *r = &v->self_hosted[i];
+		const struct plan *o = &r->opt;
+		if (!o->feasible) {
+			sb_addf(&sb, "| %s | — | | | | | | — | %s |\n", r->model->id, r->note);
+			continue;
+		}
+		sb_addf(&sb, "| %s | %lld x %lld x %s %s | %s | %s | %s | %s | %s | %s | %s |\n", r->model->id,
+			(long long)o->replicas, (long long)o->gpu_count, o->gpu->id, precision_names[o->precision],
+			usd(b, o->cost.gpu_lease), usd(c, o->cost.engineering), usd(d, o->cost.orchestration),
+			usd(e, o->cost.monitoring), usd(f, o->cost.finetune), usd(g, o->cost.total), r->note);
+	}
+	sb_add(&sb, "\nFleet: replicas x GPUs per replica x GPU, precision.\n\n");
+	return sb.s;
+}
+
+static void section_total_cost(struct strbuf *sb, const struct verdict *v)
+{
+	char b[32];
+	static const struct { const char *label; size_t off; } lines[] = {
+		{ "Per-token charges", offsetof(struct cost_breakdown, api) },
+		{ "GPU lease", offsetof(struct cost_breakdown, gpu_lease) },
+		{ "ML engineering", offsetof(struct cost_breakdown, engineering) },
+		{ "Infrastructure (orchestration)", offsetof(struct cost_breakdown, orchestration) },
+		{ "Monitoring", offsetof(struct cost_breakdown, monitoring) },
+		{ "Fine-tuning compute", offsetof(struct cost_breakdown, finetune) },
+		{ "**Total monthly**", offsetof(struct cost_breakdown, total) },
+	};
+
+	sb_add(sb, "## True total cost (best option of each feasible architecture)\n\n| cost component |");
+	for (int i = 0; i < ARCH_COUNT; i++)
+		if (v->scores[v->order[i]].best.feasible)
+			sb_addf(sb, " %s |", arch_ids[v->order[i]]);
+	sb_add(sb, "\n|---|");
+	for (int i = 0; i < ARCH_COUNT; i++)
+		if (v->scores[v->order[i]].best.feasible)
+			sb_add(sb, "---|");
+	sb_add(sb, "\n");
+	for (size_t l = 0; l < ARRAY_LEN(lines); l++) {
+		sb_addf(sb, "| %s |", lines[l].label);
+		for (int i = 0; i < ARCH_COUNT; i++) {
+			const struct plan *o = &v->scores[v->order[i]].best;
+			if (o->feasible)
+				sb_addf(sb, " %s |", usd(b, *(const double *)((const char *)&o->cost + lines[l].off)));
+		}
+		sb_add(sb, "\n");
+	}
+	sb_add(sb, "| Quality tier |");
+	for (int i = 0; i < ARCH_COUNT; i++) {
+		const struct plan *o = &v->scores[v->order[i]].best;
+		if (o->feasible)
+			sb_addf(sb, " %d |", o->model->quality_tier);
+	}
+	sb_add(sb, "\n\n");
+}
+
+static void section_crossovers(struct strbuf *sb, const struct verdict *v)
+{
+	char b[32];
+
+	sb_add(sb, "## Crossover points\n\n");
+	if (v->n_crossovers == 0)
+		sb_add(sb, "No crossover between the recommendation and its rivals from 1K to 100B requests/month.\n\n");
+	for (int i = 0; i < v->n_crossovers; i++) {
+		const struct crossover *c = &v->crossovers[i];
+		sb_addf(sb, "- %s and %s cost the same at **%s requests/month**; below it %s is cheaper.\n",
+			c->a, c->b, vol(b, c->requests_per_month), c->a_cheaper_below ? c->a : c->b);
+	}
+	sb_add(sb, "\n");
+}
+
+char *footprint_text(const struct footprint *f)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addf(&sb, "%s, %s on %s\n", f->model->id, precision_names[f->precision], f->gpu->name);
+	if (!f->feasible)
+		sb_addf(&sb, "  NOT FEASIBLE: %s\n", f->why_not);
+	sb_addf(&sb, "  weights          %10.2f GB\n", f->weights_bytes / 1e9);
+	sb_addf(&sb, "  KV cache         %10.2f GB  (%.0f bytes/token x %lld tokens x batch %lld)\n",
+		f->kv_bytes / 1e9, f->kv_bytes_per_token, (long long)f->context, (long long)f->batch);
+	sb_addf(&sb, "  overhead         %10.2f GB  (%lld GPU%s)\n", f->overhead_bytes / 1e9,
+		(long long)f->gpu_count, f->gpu_count == 1 ? "" : "s");
+	sb_addf(&sb, "  total            %10.2f GB\n", f->total_bytes / 1e9);
+	sb_addf(&sb, "  per GPU          %10.2f GB of %.2f GB usable\n", f->per_gpu_bytes / 1e9,
+		f->gpu_usable_bytes / 1e9);
+	sb_addf(&sb, "  GPUs             %10lld  (tensor parallel %lld x pipeline %lld)\n",
+		(long long)f->gpu_count, (long long)f->tensor_parallel, (long long)f->pipeline_stages);
+	sb_addf(&sb, "  decode           %10.0f tokens/s aggregate, %.0f tokens/s for one sequence\n",
+		f->decode_tokens_per_s, f->decode_tokens_per_s_single);
+	sb_addf(&sb, "  prefill          %10.0f tokens/s\n", f->prefill_tokens_per_s);
+	return sb.s;
+}
+
+static void section_footprint(struct strbuf *sb, const struct verdict *v)
+{
+	const struct plan *o = &v->scores[v->recommended].best;
+	char *t;
+
+	sb_add(sb, "## Inference footprint\n\n");
+	if (!v->footprint_present) {
+		sb_add(sb, "No self-hosted option fits a priced GPU.\n\n");
+		return;
+	}
+	if (o->gpu == NULL)
+		sb_add(sb, "The recommendation runs on someone else's GPUs; this is the footprint of the cheapest self-hosted alternative.\n\n");
+	t = footprint_text(&v->footprint);
+	sb_addf(sb, "```\n%s```\n\n", t);
+	free(t);
+}
+
+static void section_finetune(struct strbuf *sb, const struct verdict *v)
+{
+	const struct finetune_estimate *f = &v->finetune;
+	char a[32], b[32], c[32], d[32];
+
+	if (!f->present)
+		return;
+	sb_addf(sb, "## Fine-tuning\n\nOne %s run of %s: %.2e FLOPs, %.0f GPU-hours on %s, %s a run, %s a month at %lld runs a year. ",
+		f->full ? "full" : "LoRA", f->model->id, f->flops_per_run, f->gpu_hours_per_run, f->gpu->id,
+		usd(a, f->usd_per_run), usd(b, f->usd_per_month), (long long)v->answers.finetune_cycles_per_year);
+	sb_addf(sb, "The seed budgets %s-%s per update cycle, which includes people's time, not only compute.\n\n",
+		usd(c, f->seed_labour_low), usd(d, f->seed_labour_high));
+}
+
+static void section_claims(struct strbuf *sb, const struct verdict *v)
+{
+	sb_add(sb, "## Checking the seed's GPU table\n\n| seed's claim | weights | GPUs needed | holds |\n|---|---|---|---|\n");
+	for (int i = 0; i < v->n_claims; i++) {
+		const struct claim_check *k = &v->claims[i];
+		sb_addf(sb, "| %s | %.1f GB | %lld | %s |\n", k->text, k->weights_bytes / 1e9,
+			(long long)k->needed_gpus, k->holds ? "yes" : "**no**");
+	}
+	sb_add(sb, "\n");
+}
+
+static void section_list(struct strbuf *sb, const char *title, char **items, int n)
+{
+	if (n == 0)
+		return;
+	sb_addf(sb, "## %s\n\n", title);
+	for (int i = 0; i < n; i++)
+		sb_addf(sb, "- %s\n", items[i]);
+	sb_add(sb, "\n");
+}
+
+static void section_assumptions(struct strbuf *sb, const struct verdict *v)
+{
+	const struct cost_model *cm = &v->catalog->cost;
+	const struct traffic_shape *t = &cm->traffic[v->answers.traffic];
+	char d[16];
+
+	format_date(v->catalog->as_of, d, sizeof d);
+	sb_add(sb, "## Assumptions\n\n");
+	sb_addf(sb, "- Catalog dated %s (sha256 %.16s…); every price carries its own date and source in the catalog.\n", d, v->catalog->sha256);
+	for (int i = 0; i < v->catalog->n_overlays; i++)
+		sb_addf(sb, "- Overlay applied: `%s`; entries from it are marked in the JSON memo (`from_overlay`).\n", v->catalog->overlay_dirs[i]);
+	sb_addf(sb, "- GPUs use %.0f%% of their memory, less %.1f GB each for the runtime; decode reaches %.0f%% of memory bandwidth, prefill %.0f%% of peak FLOPs; at most %lld sequences batched.\n",
+		cm->usable_fraction * 100, cm->overhead_gb, cm->decode_efficiency * 100,
+		cm->prefill_efficiency * 100, (long long)cm->max_batch);
+	sb_addf(sb, "- Traffic `%s`: load arrives over %.0f hours a month, peaks at %.1fx the average%s.\n",
+		traffic_names[v->answers.traffic], t->hours, t->peak,
+		t->autoscale ? ", replicas scale with the load" : ", the fleet stays up");
+	sb_addf(sb, "- Cost model constants: %s\n\n", cm->src.source);
+}
+
+char *memo_markdown(const struct verdict *v, const char *generated_at)
+{
+	struct strbuf sb;
+	char *costs;
+
+	sb_init(&sb);
+	sb_addf(&sb, "# openweigh decision memo\n\nGenerated %s by openweigh %s.\n\n", generated_at, PACKAGE_VERSION);
+	section_recommendation(&sb, v);
+	section_flips(&sb, v);
+	section_list(&sb, "Warnings", v->warnings, v->n_warnings);
+	section_inputs(&sb, v);
+	section_ranking(&sb, v);
+	section_total_cost(&sb, v);
+	costs = costs_markdown(v);
+	sb_add(&sb, costs);
+	free(costs);
+	section_crossovers(&sb, v);
+	section_footprint(&sb, v);
+	section_finetune(&sb, v);
+	section_claims(&sb, v);
+	section_list(&sb, "Caveats", v->caveats, v->n_caveats);
+	section_assumptions(&sb, v);
+	return sb.s;
+}

@@ -1,0 +1,112 @@
+/* notes.c — the warnings and caveats a memo carries: licence terms, the seed's
+ * "Honest limitations" where they apply, the quality gap, stale prices, and the
+ * seed's GPU claims that do not hold. */
+#include <math.h>
+#include <stdio.h>
+
+#include "evalint.h"
+#include "util.h"
+#include "yread.h"
+
+/* Prices older than this, relative to the catalog's own date, are flagged (issue: Catalog). */
+#define STALE_DAYS 180
+
+static void licence_caveats(struct verdict *v, const struct model *m)
+{
+	const struct licence *l = m->licence;
+	char lim[32];
+
+	if (!model_is_open(m))
+		return;
+	verdict_caveat(v, "Licence of %s: %s. %s", m->id, l->name, l->terms);
+	if (l->mau_limit > 0) {
+		fmt_int(lim, sizeof lim, (double)l->mau_limit);
+		verdict_caveat(v, "%s: above %s monthly active users a separate licence from %s is needed.",
+			       l->name, lim, m->vendor);
+	}
+	if (l->attribution)
+		verdict_caveat(v, "%s requires attribution: \"%s\".", l->name, l->attribution);
+	if (m->openness == OPEN_WEIGHT_RESTRICTED)
+		verdict_caveat(v, "Licence terms for open-weight models change between versions (Meta's Llama licence has); re-read the terms of the exact version you deploy.");
+	verdict_caveat(v, "Some open-weight models have disputed training-data provenance, which may be a legal risk in some jurisdictions (seed, Honest limitations).");
+}
+
+static void quality_notes(struct verdict *v, const struct plan *o)
+{
+	const struct catalog *c = v->catalog;
+	int need = c->policy.required_tier[v->answers.task];
+
+	if (o->model && o->model->quality_tier > need)
+		verdict_warn(v, "The recommended model %s is tier %d; a %s task calls for tier %d. Evaluate it on your own data before committing.",
+			     o->model->id, o->model->quality_tier, task_names[v->answers.task], need);
+	if (o->model && model_is_open(o->model))
+		verdict_caveat(v, "Quality gap (seed): frontier closed models lead open-weight models by 3-10 points on benchmarks and 0.5-1.0 on MT-Bench; the gap matters for complex reasoning and is negligible for classification and extraction, where 70B+ open models are comparable.");
+	if (o->precision == PREC_INT4 || o->precision == PREC_INT8 || o->precision == PREC_FP8)
+		verdict_caveat(v, "Quantisation to %s lowers cost but costs about 1-3%% quality, varying by task (seed, Honest limitations).",
+			       precision_names[o->precision]);
+	verdict_caveat(v, "Benchmark scores (MMLU, HumanEval, MT-Bench) are not your workload: evaluate the candidates on your own tasks and data.");
+}
+
+static void cost_notes(struct verdict *v, const struct plan *o)
+{
+	if (o->arch == ARCH_SELF_SINGLE || o->arch == ARCH_SELF_MULTI || o->arch == ARCH_HYBRID) {
+		verdict_caveat(v, "Hidden costs of self-hosting are the seed's estimates; they vary enormously with team experience (an experienced ML team's overhead is much lower).");
+		verdict_caveat(v, "Self-hosted costs assume on-demand cloud GPU prices; reserved, spot or on-premise GPU economics differ significantly.");
+	}
+	if (o->arch == ARCH_MANAGED && o->provider)
+		verdict_caveat(v, "Managed inference on %s: open-model prices without running GPUs; check its data-retention terms against your privacy needs.",
+			       o->provider->name);
+	if (v->answers.fine_tuning == FT_API && o->arch != ARCH_DIRECT_API)
+		verdict_caveat(v, "API fine-tuning charges (training tokens, higher per-token prices for tuned models) are not in the catalog and not included.");
+}
+
+static void stale_note(struct verdict *v, const struct model *m, const struct sourced *src,
+		       const char *what)
+{
+	char d[16];
+
+	if (src->as_of == 0 || v->catalog->as_of - src->as_of <= STALE_DAYS)
+		return;
+	format_date(src->as_of, d, sizeof d);
+	verdict_warn(v, "The %s of %s is dated %s, more than %d days before the catalog (%s); check it.",
+		     what, m->id, d, STALE_DAYS, src->source);
+}
+
+static void claim_notes(struct verdict *v)
+{
+	for (int i = 0; i < v->n_claims; i++) {
+		const struct claim_check *k = &v->claims[i];
+		if (k->holds)
+			continue;
+		if (k->needed_gpus > 0)
+			verdict_warn(v, "The seed's GPU table is wrong: %s cannot work; %.1f GB of weights need at least %lld x %s (%.1f GB usable each).",
+				     k->text, k->weights_bytes / 1e9, (long long)k->needed_gpus, k->gpu->id,
+				     k->per_gpu_usable_bytes / 1e9);
+		else
+			verdict_warn(v, "The seed's GPU table is wrong: %s cannot work; %.1f GB of weights do not fit.",
+				     k->text, k->weights_bytes / 1e9);
+	}
+}
+
+void verdict_notes(const struct eval_state *s, struct verdict *v, const struct decision *d)
+{
+	const struct plan *o = &v->scores[v->recommended].best;
+	(void)s;
+
+	if (!v->scores[v->recommended].feasible)
+		verdict_warn(v, "No architecture is feasible with these answers; the ranking shows the least bad. Revisit the hard requirements.");
+	if (d->gate_mau)
+		verdict_warn(v, "Over 700M monthly active users: models whose licence caps users (Llama community licences, the Qwen licence) are excluded.");
+	if (o->model) {
+		quality_notes(v, o);
+		licence_caveats(v, o->model);
+		if (o->model->api.present && o->arch == ARCH_DIRECT_API)
+			stale_note(v, o->model, &o->model->api.src, "API price");
+	}
+	if (o->api_model)
+		licence_caveats(v, o->api_model);
+	if (o->gpu && o->gpu->has_price && o->gpu->price_src.as_of && o->model)
+		stale_note(v, o->model, &o->gpu->price_src, "GPU price used for");
+	cost_notes(v, o);
+	claim_notes(v);
+}

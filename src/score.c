@@ -1,0 +1,159 @@
+/* score.c — the decision rules applied: every rule that fires adds its weights and
+ * exclusions with its `because`; then cost and quality add computed points. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "evalint.h"
+#include "util.h"
+
+bool rule_fires(const struct rule *r, const struct answers *a)
+{
+	for (int i = 0; i < r->n_conds; i++) {
+		const struct rule_cond *c = &r->conds[i];
+		double v = answers_get(a, c->key);
+		if (c->ranged ? !(v >= c->min && v < c->max) : !(c->values & 1u << (int)v))
+			return false;
+	}
+	return true;
+}
+
+static void add_reason(struct arch_score *sc, const struct rule *r, double points, bool excludes,
+		       const char *text)
+{
+	struct reason *rs;
+
+	if (sc->n_reasons >= MAX_REASONS)
+		return;
+	rs = &sc->reasons[sc->n_reasons++];
+	rs->rule = r;
+	rs->points = points;
+	rs->excludes = excludes;
+	snprintf(rs->text, sizeof rs->text, "%s", text);
+}
+
+static void apply_rules(const struct catalog *c, const struct answers *a, struct decision *d)
+{
+	for (int i = 0; i < c->n_rules; i++) {
+		const struct rule *r = &c->rules[i];
+		if (!rule_fires(r, a))
+			continue;
+		d->gate_mau |= r->gate == GATE_MAU_LIMIT;
+		d->gate_noncommercial |= r->gate == GATE_NON_COMMERCIAL;
+		for (int k = 0; k < ARCH_COUNT; k++) {
+			struct arch_score *sc = &d->scores[k];
+			if (r->exclude[k]) {
+				sc->feasible = false;
+				add_reason(sc, r, 0, true, r->because);
+			} else if (r->weight[k] != 0) {
+				sc->score += r->weight[k];
+				add_reason(sc, r, r->weight[k], false, r->because);
+			}
+		}
+	}
+}
+
+/* Cost points: each doubling above the cheapest feasible option costs cost_weight. */
+/* On-device cost is the team's, not serving cost: without an edge need it is no yardstick. */
+static void cost_points(const struct catalog *c, const struct answers *a, struct decision *d)
+{
+	double cheapest = INFINITY;
+	int cheapest_arch = -1;
+	char buf[300], a_usd[32], b_usd[32];
+
+	for (int k = 0; k < ARCH_COUNT; k++)
+		if (d->scores[k].feasible && d->scores[k].best.cost.total < cheapest &&
+		    !(k == ARCH_ON_DEVICE && a->edge == EDGE_NONE)) {
+			cheapest = d->scores[k].best.cost.total;
+			cheapest_arch = k;
+		}
+	if (cheapest_arch < 0)
+		return;
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		struct arch_score *sc = &d->scores[k];
+		double ratio, pts;
+		if (!sc->best.feasible)
+			continue;
+		/* +$1 keeps the ratio finite at zero volume. */
+		ratio = (sc->best.cost.total + 1) / (cheapest + 1);
+		pts = -c->policy.cost_weight * log2(ratio);
+		if (pts < -c->policy.cost_cap)
+			pts = -c->policy.cost_cap;
+		fmt_usd(a_usd, sizeof a_usd, sc->best.cost.total);
+		fmt_usd(b_usd, sizeof b_usd, cheapest);
+		if (k == cheapest_arch || ratio < 1.005)
+			snprintf(buf, sizeof buf, "cheapest option at this volume: %s a month", a_usd);
+		else
+			snprintf(buf, sizeof buf, "costs %s a month, %.1fx the cheapest (%s, %s)", a_usd,
+				 ratio, arch_ids[cheapest_arch], b_usd);
+		sc->score += pts;
+		add_reason(sc, NULL, pts, false, buf);
+	}
+}
+
+static void quality_points(const struct catalog *c, const struct answers *a, struct decision *d)
+{
+	char buf[300];
+
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		struct arch_score *sc = &d->scores[k];
+		/* A hybrid sends the hard requests to its API model: that one must meet the need. */
+		const struct model *m = sc->best.api_model ? sc->best.api_model : sc->best.model;
+		int sf;
+		if (!sc->best.feasible)
+			continue;
+		sf = tier_shortfall(c, a, m);
+		if (sf == 0)
+			continue;
+		snprintf(buf, sizeof buf, "the best model it can serve (%s, tier %d) is below the tier %d a %s task needs",
+			 m->id, m->quality_tier,
+			 c->policy.required_tier[a->task], task_names[a->task]);
+		sc->score -= c->policy.quality_gap_weight * sf;
+		add_reason(sc, NULL, -c->policy.quality_gap_weight * sf, false, buf);
+	}
+}
+
+static void rank(struct decision *d)
+{
+	for (int k = 0; k < ARCH_COUNT; k++)
+		d->order[k] = k;
+	/* Insertion sort: feasible first, then score, then cheaper. Six items. */
+	for (int i = 1; i < ARCH_COUNT; i++)
+		for (int j = i; j > 0; j--) {
+			const struct arch_score *x = &d->scores[d->order[j]], *y = &d->scores[d->order[j - 1]];
+			bool swap = x->feasible != y->feasible ? x->feasible
+				  : x->score != y->score    ? x->score > y->score
+							    : x->best.cost.total < y->best.cost.total;
+			if (!swap)
+				break;
+			int t = d->order[j];
+			d->order[j] = d->order[j - 1];
+			d->order[j - 1] = t;
+		}
+	d->recommended = (enum arch)d->order[0];
+}
+
+void decide(const struct eval_state *s, const struct answers *a, struct decision *d)
+{
+	const struct catalog *c = s->c;
+
+	memset(d, 0, sizeof *d);
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		d->scores[k].arch = (enum arch)k;
+		d->scores[k].feasible = true;
+		d->scores[k].score = c->arch[k].base_score;
+	}
+	apply_rules(c, a, d);
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		struct arch_score *sc = &d->scores[k];
+		best_plan(s, a, (enum arch)k, (double)a->requests_per_month, d->gate_mau,
+			    d->gate_noncommercial, &sc->best);
+		if (!sc->best.feasible) {
+			sc->feasible = false;
+			add_reason(sc, NULL, 0, true, sc->best.why_not);
+		}
+	}
+	cost_points(c, a, d);
+	quality_points(c, a, d);
+	rank(d);
+}

@@ -1,0 +1,20 @@
+/* sha256.h — SHA-256 (FIPS 180-4), for the catalog fingerprint in every memo. */
+#ifndef OW_SHA256_H
+#define OW_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct sha256 {
+	uint32_t h[8];
+	uint64_t len;
+	unsigned char buf[64];
+	size_t used;
+};
+
+void sha256_init(struct sha256 *s);
+void sha256_update(struct sha256 *s, const void *data, size_t n);
+/* 64 lower-case hex digits and a NUL into hex[65]. */
+void sha256_final_hex(struct sha256 *s, char hex[65]);
+
+#endif

@@ -1,0 +1,130 @@
+/* verdict.h — everything evaluate() concludes, for the screens and the memos to show.
+ * Nothing here is computed by its readers: screens and memos only format it. */
+#ifndef OW_VERDICT_H
+#define OW_VERDICT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "answers.h"
+#include "catalog.h"
+#include "footprint.h"
+
+/* The monthly cost of one option, line by line (USD). */
+struct cost_breakdown {
+	double api;            /* per-token charges: vendor API or managed provider */
+	double gpu_lease;      /* GPUs × hours × price */
+	double engineering, orchestration, monitoring;   /* hidden costs (seed) */
+	double finetune;       /* compute for the tuning runs, per month */
+	double total;
+};
+
+/* One costed way to serve the volume with one architecture. */
+struct plan {
+	enum arch arch;
+	bool feasible;
+	char why_not[200];
+	const struct model *model;       /* served model (hybrid: the self-hosted part) */
+	const struct model *api_model;   /* hybrid: the API part */
+	const struct provider *provider; /* managed inference */
+	const struct gpu *gpu;
+	enum precision precision;
+	int64_t gpu_count;               /* GPUs per replica */
+	int64_t replicas;
+	double gpu_hours;                /* per month, whole fleet */
+	double capacity_requests;        /* per month, the fleet as sized */
+	struct cost_breakdown cost;
+};
+
+struct reason {
+	const struct rule *rule;         /* NULL for computed reasons (cost, quality) */
+	double points;
+	bool excludes;
+	char text[300];
+};
+
+#define MAX_REASONS 24
+
+struct arch_score {
+	enum arch arch;
+	double score;
+	bool feasible;
+	struct reason reasons[MAX_REASONS];
+	int n_reasons;
+	struct plan best;              /* the cheapest feasible option of this architecture */
+	double cost_in_12_months;        /* best option at the grown volume */
+};
+
+struct cost_row {                    /* one line of a cost table */
+	const struct model *model;
+	const struct provider *provider; /* managed rows; API rows: NULL */
+	const struct licence *licence;
+	double input_price, output_price;   /* USD / 1M, as charged (after discounts) */
+	bool meets_quality;              /* tier good enough for the task */
+	bool usable;                     /* not excluded by a licence gate or closure */
+	char note[160];
+	struct plan opt;               /* self-hosted rows: the sized fleet */
+};
+
+struct crossover {
+	char a[96], b[96];               /* option labels */
+	enum arch arch_a, arch_b;
+	double requests_per_month;
+	bool a_cheaper_below;            /* a costs less than b below the volume */
+};
+
+struct volume_flip {                 /* nearest volume where another architecture wins */
+	bool found;
+	double requests_per_month;
+	enum arch winner;
+};
+
+struct answer_flip {                 /* one answer changed ⇒ a different architecture wins */
+	int key;
+	char value[40];
+	enum arch winner;
+};
+
+struct claim_check {                 /* the seed's GPU table, checked by the footprint model */
+	char text[120];                  /* "405B (FP16) on 8× A100 (80GB)" */
+	const struct model *model;
+	enum precision precision;
+	const struct gpu *gpu;
+	int64_t claimed_gpus, needed_gpus;
+	double weights_bytes, per_gpu_usable_bytes;
+	bool holds;
+};
+
+struct finetune_estimate {
+	bool present;
+	const struct model *model;
+	bool full;
+	double flops_per_run, gpu_hours_per_run, usd_per_run, usd_per_month;
+	const struct gpu *gpu;
+	double seed_labour_low, seed_labour_high;
+};
+
+struct eval_state;                   /* evaluate()'s prepared candidates (evaluate.c) */
+
+struct verdict {
+	const struct catalog *catalog;
+	struct eval_state *state;
+	struct answers answers;
+	enum arch recommended;
+	struct arch_score scores[ARCH_COUNT];
+	int order[ARCH_COUNT];           /* architectures ranked, best first */
+	struct footprint footprint;      /* of the recommended self-hosted/edge option, or the
+	                                    closest self-hosted one when an API wins */
+	bool footprint_present;
+	struct cost_row *api; int n_api;
+	struct cost_row *managed; int n_managed;
+	struct cost_row *self_hosted; int n_self_hosted;
+	struct crossover crossovers[8]; int n_crossovers;
+	struct volume_flip flip_volume_up, flip_volume_down;
+	struct answer_flip flips[16]; int n_flips;
+	struct claim_check claims[8]; int n_claims;
+	struct finetune_estimate finetune;
+	char **warnings; int n_warnings;
+	char **caveats; int n_caveats;
+};
+
+#endif

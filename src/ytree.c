@@ -1,0 +1,239 @@
+/* ytree.c — libyaml events to a positioned tree (see ytree.h). */
+#include "ytree.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "util.h"
+
+struct builder {
+	const char *name;
+	struct ow_error *e;
+	size_t nodes;
+};
+
+static struct ynode *node_new(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
+{
+	struct ynode *n = xcalloc(1, sizeof *n);
+
+	n->kind = kind;
+	n->line = (int)mark.line + 1;
+	n->col = (int)mark.column + 1;
+	b->nodes++;
+	return n;
+}
+
+static void node_push(struct ynode *parent, struct ynode *child)
+{
+	if (parent->n == parent->cap) {
+		parent->cap = parent->cap ? parent->cap * 2 : 8;
+		parent->items = xreallocarray(parent->items, parent->cap, sizeof *parent->items);
+	}
+	parent->items[parent->n++] = child;
+}
+
+void ytree_free(struct ynode *n)
+{
+	if (n == NULL)
+		return;
+	for (size_t i = 0; i < n->n; i++)
+		ytree_free(n->items[i]);
+	free(n->items);
+	free(n->value);
+	free(n);
+}
+
+const char *ynode_kind_name(enum ynode_kind k)
+{
+	switch (k) {
+	case Y_SCALAR: return "a scalar";
+	case Y_SEQ: return "a list";
+	case Y_MAP: return "a mapping";
+	}
+	return "a node";
+}
+
+const struct ynode *ymap_get(const struct ynode *map, const char *key)
+{
+	if (map == NULL || map->kind != Y_MAP)
+		return NULL;
+	for (size_t i = 0; i < ymap_size(map); i++) {
+		const struct ynode *k = ymap_key(map, i);
+		if (k->kind == Y_SCALAR && strcmp(k->value, key) == 0)
+			return ymap_val(map, i);
+	}
+	return NULL;
+}
+
+static int fail_at(struct builder *b, yaml_mark_t m, const char *msg)
+{
+	ow_error_set(b->e, OW_EXIT_INPUT, b->name, (int)m.line + 1, (int)m.column + 1, "%s", msg);
+	return -1;
+}
+
+/* A repeated key in a mapping is an error at the second occurrence. */
+static int check_duplicate_key(struct builder *b, const struct ynode *map, const struct ynode *key)
+{
+	if (key->kind != Y_SCALAR) {
+		ow_error_set(b->e, OW_EXIT_INPUT, b->name, key->line, key->col,
+			     "mapping keys must be plain scalars");
+		return -1;
+	}
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct ynode *k = map->items[i];
+		if (strcmp(k->value, key->value) == 0) {
+			ow_error_set(b->e, OW_EXIT_INPUT, b->name, key->line, key->col,
+				     "duplicate key '%s' (first at line %d)", key->value, k->line);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int depth,
+		      struct ynode **out);
+
+/* Children of a sequence or mapping until its end event. */
+static int parse_children(struct builder *b, yaml_parser_t *p, struct ynode *parent, int depth)
+{
+	for (;;) {
+		yaml_event_t ev;
+		struct ynode *child = NULL;
+
+		if (!yaml_parser_parse(p, &ev))
+			return fail_at(b, p->problem_mark, p->problem ? p->problem : "invalid YAML");
+		if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&ev);
+			return 0;
+		}
+		int rc = parse_node(b, p, &ev, depth + 1, &child);
+		yaml_event_delete(&ev);
+		if (rc != 0)
+			return -1;
+		if (parent->kind == Y_MAP && parent->n % 2 == 0 &&
+		    check_duplicate_key(b, parent, child) != 0) {
+			ytree_free(child);
+			return -1;
+		}
+		node_push(parent, child);
+	}
+}
+
+static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int depth,
+		      struct ynode **out)
+{
+	if (depth > YTREE_MAX_DEPTH)
+		return fail_at(b, ev->start_mark, "nesting is deeper than 32 levels");
+	if (b->nodes >= YTREE_MAX_NODES)
+		return fail_at(b, ev->start_mark, "more than 200000 YAML nodes");
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return fail_at(b, ev->start_mark, "YAML aliases (*name) are not allowed");
+	case YAML_SCALAR_EVENT: {
+		struct ynode *n = node_new(b, Y_SCALAR, ev->start_mark);
+		n->value = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+		if (strlen(n->value) != ev->data.scalar.length) {
+			ytree_free(n);
+			return fail_at(b, ev->start_mark, "NUL byte in a scalar");
+		}
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		*out = n;
+		return 0;
+	}
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		enum ynode_kind k = ev->type == YAML_SEQUENCE_START_EVENT ? Y_SEQ : Y_MAP;
+		struct ynode *n = node_new(b, k, ev->start_mark);
+		if (parse_children(b, p, n, depth) != 0) {
+			ytree_free(n);
+			return -1;
+		}
+		*out = n;
+		return 0;
+	}
+	default:
+		return fail_at(b, ev->start_mark, "unexpected YAML event");
+	}
+}
+
+/* Skip stream/document start events, read one root node, refuse a second document. */
+static struct ynode *parse_stream(struct builder *b, yaml_parser_t *p)
+{
+	struct ynode *root = NULL;
+	yaml_event_t ev;
+
+	for (;;) {
+		if (!yaml_parser_parse(p, &ev)) {
+			fail_at(b, p->problem_mark, p->problem ? p->problem : "invalid YAML");
+			ytree_free(root);
+			return NULL;
+		}
+		yaml_event_type_t t = ev.type;
+		if (t == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (t == YAML_STREAM_START_EVENT || t == YAML_DOCUMENT_END_EVENT) {
+			yaml_event_delete(&ev);
+			continue;
+		}
+		if (t == YAML_DOCUMENT_START_EVENT) {
+			if (root != NULL) {
+				fail_at(b, ev.start_mark, "only one YAML document is allowed per file");
+				yaml_event_delete(&ev);
+				ytree_free(root);
+				return NULL;
+			}
+			yaml_event_delete(&ev);
+			continue;
+		}
+		int rc = parse_node(b, p, &ev, 0, &root);
+		yaml_event_delete(&ev);
+		if (rc != 0) {
+			ytree_free(root);
+			return NULL;
+		}
+	}
+	if (root == NULL)
+		ow_error_set(b->e, OW_EXIT_INPUT, b->name, 1, 1, "the file is empty");
+	return root;
+}
+
+struct ynode *ytree_parse(const char *name, const char *text, size_t len, struct ow_error *e)
+{
+	struct builder b = { name, e, 0 };
+	yaml_parser_t p;
+	struct ynode *root;
+
+	if (len > YTREE_MAX_BYTES) {
+		ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "file is larger than %u bytes",
+			     YTREE_MAX_BYTES);
+		return NULL;
+	}
+	if (!yaml_parser_initialize(&p)) {
+		ow_error_set(e, OW_EXIT_IO, name, 0, 0, "out of memory");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	root = parse_stream(&b, &p);
+	yaml_parser_delete(&p);
+	return root;
+}
+
+struct ynode *ytree_load(const char *path, struct ow_error *e)
+{
+	size_t len = 0;
+	char *text;
+	struct ynode *root;
+
+	text = read_file_limited(path, YTREE_MAX_BYTES, &len, e);
+	if (text == NULL)
+		return NULL;
+	root = ytree_parse(path, text, len, e);
+	free(text);
+	return root;
+}

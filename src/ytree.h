@@ -1,0 +1,45 @@
+/* ytree.h — a YAML document read into a small tree that remembers where each node was.
+ *
+ * libyaml's event stream is folded into scalars, sequences and mappings with
+ * their line and column, so that every later check can say FILE:LINE:COL.
+ * Aliases are refused (no alias bombs), nesting and size are bounded, and a
+ * mapping with a repeated key is an error. */
+#ifndef OW_YTREE_H
+#define OW_YTREE_H
+
+#include <stddef.h>
+#include "owerr.h"
+
+enum ynode_kind { Y_SCALAR, Y_SEQ, Y_MAP };
+
+struct ynode {
+	enum ynode_kind kind;
+	int line, col;           /* 1-based position of the node's start */
+	char *value;             /* scalar text (NUL-terminated) */
+	int plain;               /* scalar written without quotes */
+	struct ynode **items;    /* seq: items; map: key0, value0, key1, value1, ... */
+	size_t n;                /* number of items (maps: 2 × pairs) */
+	size_t cap;
+};
+
+/* Limits that keep a hostile file bounded in memory and time. */
+#define YTREE_MAX_BYTES (8u * 1024u * 1024u)
+#define YTREE_MAX_DEPTH 32
+#define YTREE_MAX_NODES 200000
+
+/* Parse a whole buffer; name is used in errors. NULL on error (e filled). */
+struct ynode *ytree_parse(const char *name, const char *text, size_t len, struct ow_error *e);
+/* Read and parse a file. NULL on error; e->code is OW_EXIT_IO when the file can't be read. */
+struct ynode *ytree_load(const char *path, struct ow_error *e);
+void ytree_free(struct ynode *n);
+
+/* The value under key in a mapping, or NULL. */
+const struct ynode *ymap_get(const struct ynode *map, const char *key);
+/* Pairs of a mapping. */
+static inline size_t ymap_size(const struct ynode *m) { return m->n / 2; }
+static inline const struct ynode *ymap_key(const struct ynode *m, size_t i) { return m->items[2 * i]; }
+static inline const struct ynode *ymap_val(const struct ynode *m, size_t i) { return m->items[2 * i + 1]; }
+
+const char *ynode_kind_name(enum ynode_kind k);
+
+#endif
