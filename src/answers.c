@@ -153,10 +153,11 @@ void answers_value_text(const struct answers *a, int key, char *buf, size_t size
 		snprintf(buf, size, "%g", v);
 }
 
+/* Read one key if present; a bad value is reported before any missing key. */
 static int read_field(struct yread *r, const struct ynode *root, int key, struct answers *a)
 {
 	const struct answer_field *f = &answer_fields[key];
-	int req = f->optional ? YR_OPTIONAL : YR_REQUIRED;
+	int req = YR_OPTIONAL;
 	void *p = field_ptr(a, key);
 
 	switch (f->type) {
@@ -185,12 +186,19 @@ static int answers_from_tree(struct yread *r, const struct ynode *root, struct a
 		return -1;
 	if (ymap_get(root, "openweigh_answers") == NULL)
 		return yr_fail(r, root, "missing 'openweigh_answers: 1' (is this an openweigh answers file?)");
-	if (yr_int(r, root, "openweigh_answers", YR_REQUIRED, 1, 1, &version))
+	if (yr_int(r, root, "openweigh_answers", YR_REQUIRED, 0, INT64_MAX, &version))
 		return -1;
+	if (version != 1)
+		return yr_fail(r, ymap_get(root, "openweigh_answers"),
+			       "answers format version %lld is not supported (this openweigh reads version 1)",
+			       (long long)version);
 	answers_default(a);
 	for (int i = 0; i < AK_COUNT; i++)
 		if (read_field(r, root, i, a) != 0)
 			return -1;
+	for (int i = 0; i < AK_COUNT; i++)
+		if (!answer_fields[i].optional && ymap_get(root, answer_fields[i].key) == NULL)
+			return yr_fail(r, root, "missing required key '%s'", answer_fields[i].key);
 	return 0;
 }
 

@@ -62,6 +62,8 @@ static int64_t attention_params(const struct shape *s)
 		p += (s->heads + 2 * s->kv_heads) * s->head_dim;
 	if (s->mlp == MLP_PLAIN)
 		p += h;   /* GPT-NeoX also biases the output projection */
+	if (s->qk_norm)
+		p += (s->heads + s->kv_heads) * s->head_dim;   /* OLMo 2 normalises Q and K */
 	return p;
 }
 

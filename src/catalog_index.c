@@ -1,6 +1,7 @@
 /* catalog_index.c — catalog.yaml (the catalog's date and presets), the order in
  * which the files load, overlays, and resolving ids between files. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,12 +62,17 @@ static int load_dir(struct loadctx *lc, struct catalog *c, const char *dir, bool
 	       load_rules(lc, c, dir, full) || load_costs(lc, c, dir, full) ? -1 : 0;
 }
 
-static int fail_origin(struct ow_error *e, const struct origin *o, const char *fmt, const char *a,
-		       const char *b)
+static int fail_origin(struct ow_error *e, const struct origin *o, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail_origin(struct ow_error *e, const struct origin *o, const char *fmt, ...)
 {
 	char msg[OW_ERR_MSG];
+	va_list ap;
 
-	snprintf(msg, sizeof msg, fmt, a, b);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	ow_error_set(e, OW_EXIT_INPUT, o->file, o->line, o->col, "%s", msg);
 	return -1;
 }

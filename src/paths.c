@@ -25,7 +25,9 @@ void shipped_catalog_dir(char *buf, size_t size)
 		slash = strrchr(exe, '/');
 		if (slash)
 			*slash = '\0';
-		if (strcmp(exe, OW_BUILDDIR) == 0) {
+		size_t bl = strlen(OW_BUILDDIR);
+		/* The binary or a test program inside the build tree. */
+		if (strncmp(exe, OW_BUILDDIR, bl) == 0 && (exe[bl] == '\0' || exe[bl] == '/')) {
 			snprintf(buf, size, "%s/catalog", OW_SRCDIR);
 			return;
 		}

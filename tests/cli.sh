@@ -1,0 +1,126 @@
+#!/bin/sh
+# End-to-end tests of the command line through the real binary: exit codes,
+# stdout, stderr, files. Run by `make check` (OPENWEIGH and OW_SRCDIR are set).
+set -u
+OW=${OPENWEIGH:-./openweigh}
+SRC=${OW_SRCDIR:-.}
+PRESET=$SRC/catalog/presets/regulated-enterprise.yaml
+T=$(mktemp -d "${TMPDIR:-/tmp}/owcli.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT INT TERM
+# Isolate from the user's own overlay and state.
+export XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state" SOURCE_DATE_EPOCH=1795000000
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
+
+# expect CODE DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $T/out, $T/err.
+expect() {
+	want=$1; what=$2; shift 3
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, wanted $want; stderr: $(head -c 300 "$T/err")"; fi
+}
+has() { if grep -qF -- "$2" "$1"; then ok; else bad "$1 lacks '$2'"; fi; }
+lacks() { if grep -qF -- "$2" "$1"; then bad "$1 has '$2'"; else ok; fi; }
+
+# --help, --version
+expect 0 help -- "$OW" --help
+has "$T/out" "Usage: openweigh"
+has "$T/out" "catalog check"
+expect 0 version -- "$OW" --version
+has "$T/out" "openweigh "
+
+# memo: Markdown and JSON for every preset
+for p in "$SRC"/catalog/presets/*.yaml; do
+	expect 0 "memo md $p" -- "$OW" memo --answers "$p"
+	has "$T/out" "## Recommendation:"
+	has "$T/out" "## What would flip it"
+	has "$T/out" "## Checking the seed's GPU table"
+	expect 0 "memo json $p" -- "$OW" memo --answers "$p" --format json
+	if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); [d[k] for k in ("openweigh_version","generated_at","catalog","answers","recommendation","scores","costs","crossovers","footprint","warnings")]; assert d["catalog"]["sha256"] and d["recommendation"]["architecture"]' "$T/out" 2>"$T/py"; then ok; else bad "json keys for $p: $(cat "$T/py")"; fi
+done
+# The memo says the seed's 405B rows are wrong.
+expect 0 "memo warns" -- "$OW" memo --answers "$PRESET"
+has "$T/out" "The seed's GPU table is wrong: 405B (FP16) on 8x A100 (80GB) cannot work"
+# Reproducible: same inputs, same bytes.
+"$OW" memo --answers "$PRESET" --format json >"$T/j1"; "$OW" memo --answers "$PRESET" --format json >"$T/j2"
+if cmp -s "$T/j1" "$T/j2"; then ok; else bad "memo json not reproducible"; fi
+
+# -o writes atomically, refuses to overwrite without --force, refuses symlinks
+expect 0 "memo -o" -- "$OW" memo --answers "$PRESET" -o "$T/memo.md"
+if [ -s "$T/memo.md" ] && [ ! -s "$T/out" ]; then ok; else bad "-o did not write the file alone"; fi
+expect 2 "memo -o existing" -- "$OW" memo --answers "$PRESET" -o "$T/memo.md"
+has "$T/err" "already exists (use --force to replace it)"
+expect 0 "memo -o --force" -- "$OW" memo --answers "$PRESET" -o "$T/memo.md" --force --format json
+has "$T/memo.md" '"openweigh_version"'
+ln -s "$T/elsewhere" "$T/link.md"
+expect 2 "memo -o symlink" -- "$OW" memo --answers "$PRESET" -o "$T/link.md" --force
+has "$T/err" "is a symbolic link"
+if [ ! -e "$T/elsewhere" ]; then ok; else bad "wrote through a symlink"; fi
+if ls -A "$T" | grep -q '^\.openweigh-'; then bad "temporary file left behind"; else ok; fi
+if [ -w /dev/full ] && [ -d /nonexistent-dir ] 2>/dev/null; then :; fi
+expect 2 "memo -o missing folder" -- "$OW" memo --answers "$PRESET" -o "$T/no/such/dir/m.md"
+has "$T/err" "cannot create a file in"
+
+# Bad input: exit 1 with FILE:LINE:COL
+printf 'openweigh_answers: 1\nprivacy: secret\n' >"$T/bad.yaml"
+expect 1 "bad answers" -- "$OW" memo --answers "$T/bad.yaml"
+has "$T/err" "openweigh: $T/bad.yaml:2:10: 'privacy' must be one of none, confidential, regulated, air-gapped; not 'secret'"
+expect 2 "missing answers file" -- "$OW" memo --answers "$T/nope.yaml"
+has "$T/err" "$T/nope.yaml: cannot open: No such file or directory"
+expect 1 "memo without answers" -- "$OW" memo
+has "$T/err" "memo needs --answers FILE"
+expect 1 "unknown command" -- "$OW" frobnicate
+has "$T/err" "unknown command 'frobnicate'"
+expect 1 "unknown option" -- "$OW" --frob
+has "$T/err" "unknown option '--frob'"
+expect 1 "bad format" -- "$OW" memo --answers "$PRESET" --format pdf
+expect 1 "bad batch" -- "$OW" footprint --model llama-3.1-8b --precision bf16 --gpu h100 --batch -3
+
+# footprint
+expect 0 footprint -- "$OW" footprint --model llama-3.1-8b --precision bf16 --gpu a10g --context 4096
+has "$T/out" "weights               16.06 GB"
+expect 0 "footprint json" -- "$OW" footprint --model llama-3.1-70b --precision bf16 --gpu h100 --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kv_bytes_per_token"]==327680 and d["gpu_count"]>=2 and d["tensor_parallel"]>=2, d' "$T/out"; then ok; else bad "footprint json"; fi
+expect 0 "footprint 405b" -- "$OW" footprint --model llama-3.1-405b --precision bf16 --gpu a100-80gb --context 2048 --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["gpu_count"]>8, d["gpu_count"]' "$T/out"; then ok; else bad "405b bf16 should need more than 8 A100s"; fi
+expect 1 "footprint closed model" -- "$OW" footprint --model gpt-4o --precision bf16 --gpu h100
+has "$T/err" "is closed"
+expect 1 "footprint unknown gpu" -- "$OW" footprint --model llama-3.1-8b --precision bf16 --gpu tpu9
+has "$T/err" "unknown GPU 'tpu9'"
+
+# costs
+expect 0 costs -- "$OW" costs --answers "$PRESET"
+has "$T/out" "### Self-hosted"
+has "$T/out" "## Crossover points"
+expect 0 "costs json" -- "$OW" costs --answers "$PRESET" --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["api"] and d["managed"] and d["self_hosted"] and "crossovers" in d' "$T/out"; then ok; else bad "costs json"; fi
+
+# catalog list / check
+for w in models gpus providers; do
+	expect 0 "catalog list $w" -- "$OW" catalog list "$w"
+	expect 0 "catalog list $w json" -- "$OW" catalog list "$w" --json
+	if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d,list) and d and all("id" in x for x in d)' "$T/out"; then ok; else bad "list $w json"; fi
+done
+expect 0 "catalog list default" -- "$OW" catalog list
+has "$T/out" "llama-3.1-405b"
+expect 1 "catalog list bad" -- "$OW" catalog list pets
+OPENWEIGH_TODAY=2026-11-27 expect 0 "catalog check" -- "$OW" catalog check
+has "$T/out" "0 errors"
+has "$T/err" "seed claim '405B (FP16) on 8x A100 (80GB)' does not hold"
+
+# --catalog: a broken overlay is reported with its position; exit 1
+mkdir "$T/ov"
+printf 'openweigh_catalog: 1\ngpus:\n  - id: h100\n    bandwidth_gbs: fast\n' >"$T/ov/gpus.yaml"
+expect 1 "broken overlay" -- "$OW" --catalog "$T/ov" catalog check
+has "$T/err" "$T/ov/gpus.yaml:"
+# a valid overlay changes the memo and is named in it
+printf 'openweigh_catalog: 1\nmodels:\n  - id: gpt-4o\n    name: GPT-4o\n    family: gpt-4o\n    vendor: OpenAI\n    openness: closed\n    licence: proprietary-api\n    quality_tier: 1\n    context_tokens: 128000\n    api: {provider: openai, input: 1.0, output: 1.0, source: "our contract", as_of: 2026-11-01}\n' >"$T/ov/gpus.yaml"
+mv "$T/ov/gpus.yaml" "$T/ov/models.yaml"
+expect 0 "overlay memo" -- "$OW" --catalog "$T/ov" memo --answers "$PRESET"
+has "$T/out" "| gpt-4o | 1 | 1.000 | 1.000 |"
+has "$T/out" "Overlay applied: \`$T/ov\`"
+
+printf '%d passed, %d failed\n' "$pass" "$fail"
+[ "$fail" -eq 0 ]

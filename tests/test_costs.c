@@ -1,0 +1,138 @@
+/* test_costs.c — the cost model: per-token prices and tiers, fleet sizing under
+ * each traffic shape, fine-tuning compute. */
+#include "testutil.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cost.h"
+
+static struct catalog *cat;
+
+static int setup(void **state) { (void)state; cat = load_shipped(); return 0; }
+static int teardown(void **state) { (void)state; catalog_free(cat); return 0; }
+
+/* The long-context tier applies when the prompt is above it (Gemini 2.5 Pro: 200K). */
+static void test_long_context_tier(void **state)
+{
+	const struct model *m = catalog_model(cat, "gemini-2.5-pro");
+	struct answers a;
+	double in, out;
+	(void)state;
+	assert_true(m->api.long_above > 0);
+	answers_with(&a, "input_tokens: 1000\n");
+	api_effective_prices(&m->api, &a, &in, &out);
+	assert_float_equal(in, m->api.input, 0);
+	answers_with(&a, "input_tokens: 300000\ncontext_tokens: 400000\n");
+	api_effective_prices(&m->api, &a, &in, &out);
+	assert_float_equal(in, m->api.long_input, 0);
+	assert_float_equal(out, m->api.long_output, 0);
+}
+
+static struct footprint fp_8b(void)
+{
+	struct footprint f;
+	footprint_serving(&cat->cost, catalog_model(cat, "llama-3.1-8b"), catalog_gpu(cat, "h100"),
+			  PREC_BF16, 4096, 2000, &f);
+	assert_true(f.feasible);
+	return f;
+}
+
+/* A steady fleet is sized for the peak and up all month; replicas step up with volume. */
+static void test_fleet_steps_with_volume(void **state)
+{
+	struct footprint f = fp_8b();
+	double spr = footprint_seconds_per_request(&f, 1000, 1000);
+	struct plan small = { 0 }, big = { 0 };
+	(void)state;
+	fleet_size(&cat->cost, &f, spr, TRAFFIC_STEADY, 1000, &small);
+	assert_int_equal(small.replicas, 1);
+	assert_float_equal(small.gpu_hours, 730, 0);
+	assert_float_equal(small.cost.gpu_lease, 730 * f.gpu->usd_per_hour, 1e-6);
+	fleet_size(&cat->cost, &f, spr, TRAFFIC_STEADY, small.capacity_requests * 3.5, &big);
+	assert_int_equal(big.replicas, 4);
+	assert_true(big.capacity_requests >= small.capacity_requests * 3.5);
+}
+
+/* Business hours: the same volume in 264 h needs more replicas, but fewer GPU-hours. */
+static void test_business_hours_shape(void **state)
+{
+	struct footprint f = fp_8b();
+	double spr = footprint_seconds_per_request(&f, 1000, 1000);
+	struct plan steady = { 0 }, office = { 0 };
+	double v = 3600.0 / spr * 730 * 3;   /* three replicas' worth, all month */
+	(void)state;
+	fleet_size(&cat->cost, &f, spr, TRAFFIC_STEADY, v, &steady);
+	fleet_size(&cat->cost, &f, spr, TRAFFIC_BUSINESS, v, &office);
+	assert_true(office.replicas > steady.replicas);
+	assert_float_equal(office.gpu_hours, (double)office.replicas * 264, 1e-6);
+}
+
+/* Bursty: autoscaled replica-hours follow the load (with headroom), plus cold starts. */
+static void test_bursty_shape(void **state)
+{
+	struct footprint f = fp_8b();
+	double spr = footprint_seconds_per_request(&f, 1000, 1000);
+	const struct traffic_shape *t = &cat->cost.traffic[TRAFFIC_BURSTY];
+	double v = 3600.0 / spr * 730 * 10;   /* ten replicas' worth */
+	struct plan p = { 0 };
+	(void)state;
+	fleet_size(&cat->cost, &f, spr, TRAFFIC_BURSTY, v, &p);
+	assert_float_equal(p.gpu_hours, 10 * 730 * t->headroom + (double)p.replicas * t->cold_start_hours, 1e-3);
+	assert_int_equal(p.replicas, (int64_t)ceil(10 * t->peak - 1e-9));
+}
+
+/* Fine-tuning: 6 × params × tokens for full, 4 × for LoRA, spread over a year. */
+static void test_finetune_flops(void **state)
+{
+	const struct model *m = catalog_model(cat, "llama-3.1-8b");
+	struct finetune_estimate full, lora;
+	struct answers a;
+	(void)state;
+	answers_with(&a, "fine_tuning: full\nfinetune_tokens: 1000000000\nfinetune_cycles_per_year: 12\n");
+	finetune_monthly(cat, &a, m, &full);
+	assert_true(full.present);
+	assert_float_equal(full.flops_per_run, 6.0 * (double)m->shape.params * 1e9, 1e6);
+	assert_float_equal(full.usd_per_month, full.usd_per_run, 1e-6);
+	assert_float_equal(full.seed_labour_low, 1000, 0);
+	assert_float_equal(full.seed_labour_high, 5000, 0);
+	answers_with(&a, "fine_tuning: lora\nfinetune_tokens: 1000000000\nfinetune_cycles_per_year: 12\n");
+	finetune_monthly(cat, &a, m, &lora);
+	assert_float_equal(lora.flops_per_run / full.flops_per_run, 4.0 / 6.0, 1e-9);
+	answers_with(&a, "fine_tuning: none\nfinetune_tokens: 1000000000\nfinetune_cycles_per_year: 12\n");
+	assert_float_equal(finetune_monthly(cat, &a, m, &lora), 0, 0);
+	assert_false(lora.present);
+}
+
+/* Managed rows: a closed provider's and a retired offer's lines are shown, not usable. */
+static void test_managed_closed_and_retired(void **state)
+{
+	struct answers a;
+	struct verdict *v;
+	int retired = 0;
+	(void)state;
+	answers_with(&a, "requests_per_month: 1000000\n");
+	v = evaluate(cat, &a);
+	for (int i = 0; i < v->n_managed; i++) {
+		const struct cost_row *r = &v->managed[i];
+		if (r->provider->status == PROV_CLOSED || !r->usable)
+			assert_true(r->note[0] != '\0');
+		if (strstr(r->note, "retired"))
+			retired++;
+	}
+	assert_true(retired > 0);
+	verdict_free(v);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_long_context_tier),
+		cmocka_unit_test(test_fleet_steps_with_volume),
+		cmocka_unit_test(test_business_hours_shape),
+		cmocka_unit_test(test_bursty_shape),
+		cmocka_unit_test(test_finetune_flops),
+		cmocka_unit_test(test_managed_closed_and_retired),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,182 @@
+/* test_footprint.c — the footprint model against published anchors (REFERENCE.md)
+ * and the parameter counts derived from every shipped open model's shape. */
+#include "testutil.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "footprint.h"
+
+static struct catalog *cat;
+
+static int setup(void **state) { (void)state; cat = load_shipped(); return 0; }
+static int teardown(void **state) { (void)state; catalog_free(cat); return 0; }
+
+static const struct model *M(const char *id)
+{
+	const struct model *m = catalog_model(cat, id);
+	assert_non_null(m);
+	return m;
+}
+
+static const struct gpu *G(const char *id)
+{
+	const struct gpu *g = catalog_gpu(cat, id);
+	assert_non_null(g);
+	return g;
+}
+
+/* Llama 3.1 8B bf16 checkpoint: 16,060,522,496 bytes (safetensors index). */
+static void test_llama8b_bf16_weights(void **state)
+{
+	(void)state;
+	assert_float_equal(weights_bytes(&cat->cost, M("llama-3.1-8b"), PREC_BF16) / 1e9, 16.06, 0.01);
+}
+
+/* int4 with group-128 fp16 scales and 16-bit embeddings: 8B ≈ 5.7 GB, 70B ≈ 39.8 GB. */
+static void test_int4_not_half_of_fp16(void **state)
+{
+	(void)state;
+	assert_float_equal(weights_bytes(&cat->cost, M("llama-3.1-8b"), PREC_INT4) / 1e9, 5.7, 0.1);
+	assert_float_equal(weights_bytes(&cat->cost, M("llama-3.1-70b"), PREC_INT4) / 1e9, 39.8, 0.5);
+}
+
+/* GQA matters: 2 × layers × kv_heads × head_dim × 2 bytes. */
+static void test_kv_bytes_per_token(void **state)
+{
+	(void)state;
+	assert_float_equal(kv_bytes_per_token(&cat->cost, M("llama-3.1-8b")), 131072, 0);
+	assert_float_equal(kv_bytes_per_token(&cat->cost, M("llama-3.1-70b")), 327680, 0);
+	assert_float_equal(kv_bytes_per_token(&cat->cost, M("llama-3.1-405b")), 516096, 0);
+	/* Gemma 2 9B's head dim is 256, not hidden/heads = 224. */
+	assert_float_equal(kv_bytes_per_token(&cat->cost, M("gemma-2-9b")), 344064, 0);
+	/* DeepSeek-V3's MLA caches a 512+64 latent per layer. */
+	assert_float_equal(kv_bytes_per_token(&cat->cost, M("deepseek-v3")), 70272, 0);
+}
+
+/* The seed's GPU table is wrong for 405B: bf16 needs more than 8 A100-80GB, int4 more than 2. */
+static void test_405b_does_not_fit_seed_claims(void **state)
+{
+	struct footprint f;
+	(void)state;
+	footprint_compute(&cat->cost, M("llama-3.1-405b"), G("a100-80gb"), PREC_BF16, 1, 2048, &f);
+	assert_true(f.feasible);
+	assert_true(f.gpu_count > 8);
+	assert_true(f.pipeline_stages > 1);
+	footprint_compute(&cat->cost, M("llama-3.1-405b"), G("a100-80gb"), PREC_INT4, 1, 2048, &f);
+	assert_true(f.gpu_count > 2);
+}
+
+/* The seed's claims that hold: 8B fp16 on one A10G, 70B int4 on one A100-80GB. */
+static void test_seed_claims_that_hold(void **state)
+{
+	struct footprint f;
+	(void)state;
+	footprint_compute(&cat->cost, M("llama-3.1-8b"), G("a10g"), PREC_FP16, 1, 2048, &f);
+	assert_true(f.feasible);
+	assert_int_equal(f.gpu_count, 1);
+	footprint_compute(&cat->cost, M("llama-3.1-70b"), G("a100-80gb"), PREC_INT4, 1, 2048, &f);
+	assert_int_equal(f.gpu_count, 1);
+	footprint_compute(&cat->cost, M("llama-3.1-70b"), G("a100-80gb"), PREC_FP16, 1, 2048, &f);
+	assert_int_equal(f.gpu_count, 4);
+	assert_int_equal(f.tensor_parallel, 4);
+}
+
+/* MoE keeps all experts in memory: Mixtral's weights follow its 46.7B total, not 12.9B active. */
+static void test_moe_memory_uses_total_params(void **state)
+{
+	double w = weights_bytes(&cat->cost, M("mixtral-8x7b"), PREC_BF16);
+	(void)state;
+	assert_float_equal(w / 1e9, 2 * 46.70, 0.2);
+}
+
+/* A GPU without bf16 or fp8 says so instead of pretending. */
+static void test_unsupported_precision(void **state)
+{
+	struct footprint f;
+	(void)state;
+	footprint_compute(&cat->cost, M("llama-3.1-8b"), G("t4"), PREC_BF16, 1, 2048, &f);
+	assert_false(f.feasible);
+	assert_non_null(strstr(f.why_not, "bf16"));
+	footprint_compute(&cat->cost, M("llama-3.1-8b"), G("a100-80gb"), PREC_FP8, 1, 2048, &f);
+	assert_false(f.feasible);
+}
+
+/* Decode is bandwidth bound: batching raises aggregate tokens/s, and a bigger
+ * context lowers it; at batch 1 the roofline is bandwidth × efficiency ÷ weights. */
+static void test_decode_roofline(void **state)
+{
+	struct footprint f1, f64, flong;
+	const struct gpu *h100 = G("h100");
+	(void)state;
+	footprint_compute(&cat->cost, M("llama-3.1-8b"), h100, PREC_BF16, 1, 1, &f1);
+	assert_float_equal(f1.decode_tokens_per_s,
+			   h100->bandwidth_gbs * 1e9 * cat->cost.decode_efficiency / f1.weights_bytes,
+			   f1.decode_tokens_per_s * 0.01);
+	footprint_compute(&cat->cost, M("llama-3.1-8b"), h100, PREC_BF16, 64, 2048, &f64);
+	footprint_compute(&cat->cost, M("llama-3.1-8b"), h100, PREC_BF16, 64, 8192, &flong);
+	assert_true(f64.decode_tokens_per_s > 10 * f1.decode_tokens_per_s);
+	assert_true(flong.decode_tokens_per_s < f64.decode_tokens_per_s);
+	/* Under the public TensorRT-LLM max-throughput anchor (15,220 tok/s, fp8): not optimistic. */
+	assert_true(f64.decode_tokens_per_s < 15220);
+}
+
+/* Each shipped open model's shape reproduces its declared parameter count within 2%. */
+static void test_params_from_every_shape(void **state)
+{
+	int checked = 0;
+	(void)state;
+	for (int i = 0; i < cat->n_models; i++) {
+		const struct model *m = &cat->models[i];
+		double derived, declared;
+		if (!m->shape.present)
+			continue;
+		derived = (double)shape_params(&m->shape);
+		declared = (double)m->shape.params;
+		if (fabs(derived - declared) / declared > 0.02)
+			fail_msg("%s: shape gives %.0f, declared %.0f", m->id, derived, declared);
+		checked++;
+	}
+	assert_true(checked >= 20);
+}
+
+/* Pinned derivations: a change to the formula or a shape shows up here. */
+static void test_params_pinned(void **state)
+{
+	static const struct { const char *id; int64_t params; } pins[] = {
+		{ "llama-3.1-8b", 8030261248LL },   { "llama-3.1-70b", 70553706496LL },
+		{ "llama-3.1-405b", 405853388800LL }, { "mistral-7b", 7248023552LL },
+		{ "mistral-large-2", 122610069504LL }, { "qwen-2.5-7b", 7615616512LL },
+		{ "qwen-2.5-72b", 72706203648LL },   { "olmo-2-7b", 7298617344LL },
+		{ "olmo-2-13b", 13716198400LL },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof pins / sizeof pins[0]; i++) {
+		int64_t got = shape_params(&M(pins[i].id)->shape);
+		if (got != pins[i].params)
+			fail_msg("%s: shape gives %lld, expected %lld", pins[i].id, (long long)got,
+				 (long long)pins[i].params);
+	}
+	/* MoE: Mixtral 46.70B total, 12.88B active; DeepSeek-V3 671B total, ~37B active. */
+	assert_float_equal(shape_params(&M("mixtral-8x7b")->shape) / 1e9, 46.70, 0.01);
+	assert_float_equal(shape_active_params(&M("mixtral-8x7b")->shape) / 1e9, 12.88, 0.01);
+	assert_float_equal(shape_params(&M("deepseek-v3")->shape) / 1e9, 671.0, 0.1);
+	assert_float_equal(shape_active_params(&M("deepseek-v3")->shape) / 1e9, 37.5, 0.6);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_llama8b_bf16_weights),
+		cmocka_unit_test(test_int4_not_half_of_fp16),
+		cmocka_unit_test(test_kv_bytes_per_token),
+		cmocka_unit_test(test_405b_does_not_fit_seed_claims),
+		cmocka_unit_test(test_seed_claims_that_hold),
+		cmocka_unit_test(test_moe_memory_uses_total_params),
+		cmocka_unit_test(test_unsupported_precision),
+		cmocka_unit_test(test_decode_roofline),
+		cmocka_unit_test(test_params_from_every_shape),
+		cmocka_unit_test(test_params_pinned),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

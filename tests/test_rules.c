@@ -1,0 +1,280 @@
+/* test_rules.c — one scenario per row of the seed's Decision Framework table, the
+ * licence gates, and the explanations (what would flip it, crossovers) checked
+ * against evaluate() itself. */
+#include "testutil.h"
+
+#include <math.h>
+#include <string.h>
+
+static struct catalog *cat;
+
+static int setup(void **state) { (void)state; cat = load_shipped(); return 0; }
+static int teardown(void **state) { (void)state; catalog_free(cat); return 0; }
+
+static struct verdict *run(const char *lines)
+{
+	struct answers a;
+	answers_with(&a, lines);
+	return evaluate(cat, &a);
+}
+
+static bool self_hosted(enum arch a)
+{
+	return a == ARCH_SELF_SINGLE || a == ARCH_SELF_MULTI;
+}
+
+/* Data privacy (regulated industry): open-weight strongly preferred. */
+static void test_row_privacy_regulated(void **state)
+{
+	struct verdict *v = run("privacy: regulated\nrequests_per_month: 1000000\nmlops: partial\n");
+	(void)state;
+	assert_true(self_hosted(v->recommended));
+	assert_true(v->scores[ARCH_SELF_SINGLE].score > v->scores[ARCH_DIRECT_API].score);
+	verdict_free(v);
+}
+
+/* Air-gapped: no API of any kind. */
+static void test_air_gapped_excludes_apis(void **state)
+{
+	struct verdict *v = run("privacy: air-gapped\n");
+	(void)state;
+	assert_false(v->scores[ARCH_DIRECT_API].feasible);
+	assert_false(v->scores[ARCH_MANAGED].feasible);
+	assert_false(v->scores[ARCH_HYBRID].feasible);
+	assert_true(self_hosted(v->recommended));
+	verdict_free(v);
+}
+
+/* Cost at >1M requests/month with ML ops: open weights preferred where they are cheaper. */
+static void test_row_high_volume_with_mlops(void **state)
+{
+	struct verdict *v = run("privacy: none\nrequests_per_month: 50000000\ntask: extraction\nmlops: dedicated\nvendor_independence: low\n");
+	(void)state;
+	assert_true(model_is_open(v->scores[v->recommended].best.model));
+	assert_true(self_hosted(v->recommended));
+	verdict_free(v);
+}
+
+/* Cost at <100K requests/month: the API is preferred. */
+static void test_row_low_volume(void **state)
+{
+	struct verdict *v = run("privacy: none\nrequests_per_month: 50000\nmlops: dedicated\n");
+	(void)state;
+	assert_int_equal(v->recommended, ARCH_DIRECT_API);
+	verdict_free(v);
+}
+
+/* Maximum quality (complex reasoning): closed preferred, and a tier-1 model chosen. */
+static void test_row_complex_reasoning(void **state)
+{
+	struct verdict *v = run("privacy: none\ntask: reasoning\nrequests_per_month: 2000000\n");
+	(void)state;
+	assert_int_equal(v->recommended, ARCH_DIRECT_API);
+	assert_int_equal(v->scores[ARCH_DIRECT_API].best.model->quality_tier, 1);
+	verdict_free(v);
+}
+
+/* Maximum quality (classification/extraction): comparable — open options carry no quality penalty. */
+static void test_row_extraction_comparable(void **state)
+{
+	struct verdict *v = run("task: extraction\n");
+	(void)state;
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		const struct arch_score *sc = &v->scores[k];
+		for (int i = 0; i < sc->n_reasons; i++)
+			assert_null(strstr(sc->reasons[i].text, "is below the tier"));
+	}
+	verdict_free(v);
+}
+
+/* Fine-tuning required (full): open weights required, the API excluded. */
+static void test_row_full_fine_tuning(void **state)
+{
+	struct verdict *v = run("fine_tuning: full\nfinetune_tokens: 100000000\nfinetune_cycles_per_year: 2\n");
+	(void)state;
+	assert_false(v->scores[ARCH_DIRECT_API].feasible);
+	assert_true(model_is_open(v->scores[v->recommended].best.model));
+	assert_true(v->finetune.present);
+	assert_true(v->finetune.usd_per_run > 0);
+	verdict_free(v);
+}
+
+/* No ML engineering team: self-hosting not feasible. */
+static void test_row_no_ml_team(void **state)
+{
+	struct verdict *v = run("mlops: none\nrequests_per_month: 30000000\n");
+	(void)state;
+	assert_false(v->scores[ARCH_SELF_SINGLE].feasible);
+	assert_false(v->scores[ARCH_SELF_MULTI].feasible);
+	assert_false(v->scores[ARCH_HYBRID].feasible);
+	assert_true(v->recommended == ARCH_DIRECT_API || v->recommended == ARCH_MANAGED);
+	verdict_free(v);
+}
+
+/* Latency-sensitive (edge/on-device): open weights required, on the device. */
+static void test_row_edge(void **state)
+{
+	struct verdict *v = run("edge: offline\ntask: extraction\n");
+	(void)state;
+	assert_int_equal(v->recommended, ARCH_ON_DEVICE);
+	assert_false(v->scores[ARCH_DIRECT_API].feasible);
+	assert_true(v->scores[ARCH_ON_DEVICE].best.gpu->kind == GPU_EDGE);
+	assert_true(v->scores[ARCH_ON_DEVICE].best.model->shape.params < 8.2e9);
+	verdict_free(v);
+	v = run("edge: realtime\ntask: extraction\n");
+	assert_int_equal(v->recommended, ARCH_ON_DEVICE);
+	verdict_free(v);
+}
+
+/* Vendor independence: open weights required for independence. */
+static void test_row_vendor_independence(void **state)
+{
+	struct verdict *v = run("vendor_independence: high\nrequests_per_month: 3000000\n");
+	(void)state;
+	assert_true(v->recommended != ARCH_DIRECT_API);
+	assert_true(model_is_open(v->scores[v->recommended].best.model));
+	verdict_free(v);
+}
+
+/* Compliance (EU, specific industries): self-hosted often preferred. */
+static void test_row_compliance(void **state)
+{
+	struct verdict *v = run("privacy: none\ncompliance: sector\nrequests_per_month: 5000000\nmlops: dedicated\n");
+	(void)state;
+	assert_true(self_hosted(v->recommended));
+	verdict_free(v);
+}
+
+/* Every architecture lists the rules that fired, each with its because. */
+static void test_every_rule_explains(void **state)
+{
+	struct verdict *v = run("privacy: regulated\n");
+	int with_rule = 0;
+	(void)state;
+	for (int k = 0; k < ARCH_COUNT; k++)
+		for (int i = 0; i < v->scores[k].n_reasons; i++)
+			if (v->scores[k].reasons[i].rule) {
+				assert_string_equal(v->scores[k].reasons[i].text, v->scores[k].reasons[i].rule->because);
+				with_rule++;
+			}
+	assert_true(with_rule >= 6);
+	verdict_free(v);
+}
+
+/* Over 700M MAU: no Llama (700M clause) and no Qwen 72B (100M clause) anywhere usable. */
+static void test_licence_gate_700m(void **state)
+{
+	struct verdict *v = run("over_700m_mau: true\nvendor_independence: high\nrequests_per_month: 20000000\nmlops: dedicated\n");
+	(void)state;
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		const struct plan *p = &v->scores[k].best;
+		if (!p->feasible || !model_is_open(p->model))
+			continue;
+		assert_true(p->model->licence->mau_limit == 0 || p->model->licence->mau_limit > 700000000);
+	}
+	for (int i = 0; i < v->n_self_hosted; i++)
+		if (strncmp(v->self_hosted[i].model->id, "llama-", 6) == 0 ||
+		    strcmp(v->self_hosted[i].model->id, "qwen-2.5-72b") == 0)
+			assert_false(v->self_hosted[i].usable);
+	verdict_free(v);
+}
+
+/* Research licences exclude commercial self-hosting (Mistral Large 2). */
+static void test_licence_gate_research(void **state)
+{
+	struct verdict *v = run("requests_per_month: 1000000\n");
+	(void)state;
+	for (int i = 0; i < v->n_self_hosted; i++)
+		if (strcmp(v->self_hosted[i].model->id, "mistral-large-2") == 0)
+			assert_false(v->self_hosted[i].usable);
+	verdict_free(v);
+}
+
+/* What would flip it: each answer flip, applied, does make its architecture win. */
+static void test_flips_are_true(void **state)
+{
+	struct verdict *v = run("privacy: confidential\nrequests_per_month: 2000000\nmlops: partial\n");
+	(void)state;
+	assert_true(v->n_flips > 0);
+	for (int i = 0; i < v->n_flips; i++) {
+		struct answers a = v->answers;
+		const struct answer_field *f = &answer_fields[v->flips[i].key];
+		struct verdict *w;
+		for (int j = 0; j < f->n_names; j++)
+			if (strcmp(f->names[j], v->flips[i].value) == 0)
+				answers_set(&a, v->flips[i].key, j);
+		w = evaluate(cat, &a);
+		assert_int_equal(w->recommended, v->flips[i].winner);
+		verdict_free(w);
+	}
+	verdict_free(v);
+}
+
+static void check_volume_flip(const struct verdict *v, const struct volume_flip *f, int dir)
+{
+	struct answers a = v->answers;
+	struct verdict *w;
+
+	if (!f->found)
+		return;
+	a.requests_per_month = (int64_t)f->requests_per_month;
+	w = evaluate(cat, &a);
+	assert_int_equal(w->recommended, f->winner);
+	verdict_free(w);
+	/* One request before the flip, the recommendation still stands. */
+	a.requests_per_month = (int64_t)f->requests_per_month - dir;
+	w = evaluate(cat, &a);
+	assert_int_equal(w->recommended, v->recommended);
+	verdict_free(w);
+}
+
+static void test_volume_flip_is_exact(void **state)
+{
+	struct verdict *v = run("privacy: confidential\nrequests_per_month: 2000000\nmlops: partial\n");
+	(void)state;
+	assert_true(v->flip_volume_up.found || v->flip_volume_down.found);
+	check_volume_flip(v, &v->flip_volume_up, +1);
+	check_volume_flip(v, &v->flip_volume_down, -1);
+	verdict_free(v);
+}
+
+/* Crossovers: at the volume the cheaper side changes, to the request. */
+static void test_crossovers_on_stepped_curves(void **state)
+{
+	struct verdict *v = run("privacy: regulated\nrequests_per_month: 3000000\nmlops: dedicated\n");
+	(void)state;
+	assert_true(v->n_crossovers > 0);
+	for (int i = 0; i < v->n_crossovers; i++) {
+		const struct crossover *c = &v->crossovers[i];
+		double at = c->requests_per_month;
+		double a0 = verdict_arch_cost_at(v, c->arch_a, at - 1), b0 = verdict_arch_cost_at(v, c->arch_b, at - 1);
+		double a1 = verdict_arch_cost_at(v, c->arch_a, at), b1 = verdict_arch_cost_at(v, c->arch_b, at);
+		assert_true((a0 < b0) != (a1 < b1) || a1 == b1);
+		assert_int_equal(a0 < b0, c->a_cheaper_below);
+	}
+	verdict_free(v);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_row_privacy_regulated),
+		cmocka_unit_test(test_air_gapped_excludes_apis),
+		cmocka_unit_test(test_row_high_volume_with_mlops),
+		cmocka_unit_test(test_row_low_volume),
+		cmocka_unit_test(test_row_complex_reasoning),
+		cmocka_unit_test(test_row_extraction_comparable),
+		cmocka_unit_test(test_row_full_fine_tuning),
+		cmocka_unit_test(test_row_no_ml_team),
+		cmocka_unit_test(test_row_edge),
+		cmocka_unit_test(test_row_vendor_independence),
+		cmocka_unit_test(test_row_compliance),
+		cmocka_unit_test(test_every_rule_explains),
+		cmocka_unit_test(test_licence_gate_700m),
+		cmocka_unit_test(test_licence_gate_research),
+		cmocka_unit_test(test_flips_are_true),
+		cmocka_unit_test(test_volume_flip_is_exact),
+		cmocka_unit_test(test_crossovers_on_stepped_curves),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
