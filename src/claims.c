@@ -19,6 +19,45 @@ static const struct {
 	{ "405B (INT4) on 2x A100 (80GB)", "llama-3.1-405b", "a100-80gb", PREC_INT4, 2 },
 };
 
+/* The seed's "Cost Crossover Point" table: its scenarios and breakeven volumes. */
+static const struct {
+	const char *label, *self, *api;
+	double seed_requests;
+} seed_scenarios[] = {
+	{ "7-8B model vs GPT-4o-mini", "llama-3.1-8b", "gpt-4o-mini", 50000 },
+	{ "70B model vs GPT-4o", "llama-3.1-70b", "gpt-4o", 200000 },
+	{ "70B model vs Claude Sonnet 4", "llama-3.1-70b", "claude-sonnet-4", 100000 },
+	{ "405B model vs GPT-4o", "llama-3.1-405b", "gpt-4o", 500000 },
+};
+
+/* Recompute each at the answers' token mix, team and traffic, hidden costs included. */
+void seed_crossovers_check(const struct eval_state *s, struct verdict *v)
+{
+	const struct catalog *c = s->c;
+
+	for (size_t i = 0; i < sizeof seed_scenarios / sizeof seed_scenarios[0]; i++) {
+		const struct model *sm = catalog_model(c, seed_scenarios[i].self);
+		const struct model *am = catalog_model(c, seed_scenarios[i].api);
+		struct plan self, api = { .arch = ARCH_DIRECT_API, .feasible = true };
+		struct seed_crossover *x;
+		bool self_below = false;
+
+		if (sm == NULL || am == NULL || !am->api.present)
+			continue;
+		self_cheapest_for_model(s, &v->answers, sm, (double)v->answers.requests_per_month, &self);
+		if (!self.feasible)
+			continue;
+		api.model = am;
+		x = &v->seed_crossovers[v->n_seed_crossovers++];
+		snprintf(x->text, sizeof x->text, "%s", seed_scenarios[i].label);
+		x->self_model = sm;
+		x->api_model = am;
+		x->seed_requests = seed_scenarios[i].seed_requests;
+		x->requests = first_crossing(s, &v->answers, &self, &api, &self_below);
+		x->self_cheaper_above = !self_below;
+	}
+}
+
 /* The seed's table assumes 1K input + 1K output tokens; one such request must fit. */
 #define CLAIM_CONTEXT 2048
 

@@ -88,6 +88,25 @@ static void pair(const struct eval_state *s, struct verdict *v, const struct pla
 	}
 }
 
+double first_crossing(const struct eval_state *s, const struct answers *a, const struct plan *x,
+		      const struct plan *y, bool *x_cheaper_below)
+{
+	int steps = (int)(log10(GRID_MAX / GRID_MIN) * GRID_PER_DECADE);
+	double prev = GRID_MIN, dprev = diff_at(s, a, x, y, prev);
+
+	for (int i = 1; i <= steps; i++) {
+		double req = round(GRID_MIN * pow(10, (double)i / GRID_PER_DECADE));
+		double d = diff_at(s, a, x, y, req);
+		if (!isnan(d) && !isnan(dprev) && (d < 0) != (dprev < 0) && d != 0) {
+			*x_cheaper_below = dprev < 0;
+			return bisect(s, a, x, y, prev, req);
+		}
+		prev = req;
+		dprev = d;
+	}
+	return 0;
+}
+
 void crossovers_find(const struct eval_state *s, struct verdict *v)
 {
 	const struct plan *rec = &v->scores[v->recommended].best;

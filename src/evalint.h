@@ -62,6 +62,10 @@ bool rule_fires(const struct rule *r, const struct answers *a);
 void crossovers_find(const struct eval_state *s, struct verdict *v);
 void flips_find(const struct eval_state *s, struct verdict *v);
 void claims_check(const struct catalog *c, struct verdict *v);
+void seed_crossovers_check(const struct eval_state *s, struct verdict *v);
+/* The lowest volume (1K..100B) where x and y swap which is cheaper; 0 if none. */
+double first_crossing(const struct eval_state *s, const struct answers *a, const struct plan *x,
+		      const struct plan *y, bool *x_cheaper_below);
 /* Warnings and caveats: licences, quantisation, the quality gap, the seed's claims. */
 void verdict_notes(const struct eval_state *s, struct verdict *v, const struct decision *d);
 void verdict_warn(struct verdict *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -7,6 +7,8 @@
 #include "evalint.h"
 
 #define STEPS_PER_DECADE 10
+/* Search at most three decades either way: a flip at 1000x the volume is not advice. */
+#define MAX_DECADES 3
 
 static enum arch winner_at(const struct eval_state *s, const struct answers *base, double req)
 {
@@ -28,10 +30,12 @@ static void volume_flip(const struct eval_state *s, const struct verdict *v, int
 	memset(out, 0, sizeof *out);
 	if (from <= 0 && dir < 0)
 		return;
+	double limit = from <= 0 ? 1e6 : from * pow(10, dir * MAX_DECADES);
+
 	for (;;) {
 		req = from <= 0 ? 1000 : req * pow(10, (double)dir / STEPS_PER_DECADE);
 		req = dir > 0 ? ceil(req) : floor(req);
-		if (req > f->max || req < 1)
+		if (req > f->max || req < 1 || (dir > 0 ? req > limit : req < limit))
 			return;
 		if (winner_at(s, &v->answers, req) != v->recommended)
 			break;

@@ -249,6 +249,26 @@ static cJSON *claims_json(const struct verdict *v)
 	return arr;
 }
 
+static cJSON *seed_crossovers_json(const struct verdict *v)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < v->n_seed_crossovers; i++) {
+		const struct seed_crossover *x = &v->seed_crossovers[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "scenario", x->text);
+		cJSON_AddStringToObject(o, "self_hosted_model", x->self_model->id);
+		cJSON_AddStringToObject(o, "api_model", x->api_model->id);
+		cJSON_AddNumberToObject(o, "seed_requests_per_month", x->seed_requests);
+		if (x->requests > 0)
+			cJSON_AddNumberToObject(o, "requests_per_month", x->requests);
+		else
+			cJSON_AddNullToObject(o, "requests_per_month");
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
 static cJSON *strings_json(char **s, int n)
 {
 	cJSON *arr = cJSON_CreateArray();
@@ -290,6 +310,7 @@ char *memo_json(const struct verdict *v, const char *generated_at)
 		cJSON_AddNullToObject(root, "footprint");
 	cJSON_AddItemToObject(root, "what_would_flip_it", flips_json(v));
 	cJSON_AddItemToObject(root, "seed_gpu_claims", claims_json(v));
+	cJSON_AddItemToObject(root, "seed_crossovers", seed_crossovers_json(v));
 	cJSON_AddItemToObject(root, "warnings", strings_json(v->warnings, v->n_warnings));
 	cJSON_AddItemToObject(root, "caveats", strings_json(v->caveats, v->n_caveats));
 	out = cJSON_Print(root);

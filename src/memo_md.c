@@ -71,7 +71,7 @@ static void section_flips(struct strbuf *sb, const struct verdict *v)
 		sb_addf(sb, "- At %s requests/month or fewer, **%s** would win.\n",
 			vol(b, v->flip_volume_down.requests_per_month), arch_ids[v->flip_volume_down.winner]);
 	if (!v->flip_volume_up.found && !v->flip_volume_down.found)
-		sb_add(sb, "- No volume between 1 and 10^12 requests/month changes the recommendation.\n");
+		sb_add(sb, "- No volume from 1/1000 to 1000 times yours changes the recommendation.\n");
 	for (int i = 0; i < v->n_flips; i++)
 		sb_addf(sb, "- `%s: %s` instead would make **%s** win.\n",
 			answer_fields[v->flips[i].key].key, v->flips[i].value, arch_ids[v->flips[i].winner]);
@@ -281,6 +281,27 @@ static void section_claims(struct strbuf *sb, const struct verdict *v)
 	sb_add(sb, "\n");
 }
 
+static void section_seed_crossovers(struct strbuf *sb, const struct verdict *v)
+{
+	char a[32], b[32];
+
+	sb_addf(sb, "## Checking the seed's crossover table\n\nAt your answers (%lld input + %lld output tokens, ML ops `%s`, traffic `%s`), hidden costs included:\n\n"
+		"| scenario | seed's breakeven | openweigh's | self-hosting cheaper |\n|---|---|---|---|\n",
+		(long long)v->answers.input_tokens, (long long)v->answers.output_tokens,
+		mlops_names[v->answers.mlops], traffic_names[v->answers.traffic]);
+	for (int i = 0; i < v->n_seed_crossovers; i++) {
+		const struct seed_crossover *x = &v->seed_crossovers[i];
+		fmt_int(a, sizeof a, x->seed_requests);
+		fmt_int(b, sizeof b, x->requests);
+		if (x->requests > 0)
+			sb_addf(sb, "| %s | ~%s | %s | %s |\n", x->text, a, b,
+				x->self_cheaper_above ? "above it" : "below it");
+		else
+			sb_addf(sb, "| %s | ~%s | none from 1K to 100B requests/month | never |\n", x->text, a);
+	}
+	sb_add(sb, "\n");
+}
+
 static void section_list(struct strbuf *sb, const char *title, char **items, int n)
 {
 	if (n == 0)
@@ -331,6 +352,7 @@ char *memo_markdown(const struct verdict *v, const char *generated_at)
 	section_footprint(&sb, v);
 	section_finetune(&sb, v);
 	section_claims(&sb, v);
+	section_seed_crossovers(&sb, v);
 	section_list(&sb, "Caveats", v->caveats, v->n_caveats);
 	section_assumptions(&sb, v);
 	return sb.s;

@@ -141,6 +141,26 @@ static void test_savings_grow_with_volume(void **state)
 	assert_true(saving[1] > saving[0]);
 }
 
+/* The seed's "Cost Crossover Point" table, recomputed with hidden costs at its own
+ * token mix: four scenarios, each a real change of the cheaper side. */
+static void test_seed_crossover_table(void **state)
+{
+	struct answers a;
+	struct verdict *v;
+	(void)state;
+	answers_with(&a, "requests_per_month: 1000000\ninput_tokens: 1000\noutput_tokens: 1000\nmlops: partial\n");
+	v = evaluate(cat, &a);
+	assert_int_equal(v->n_seed_crossovers, 4);
+	for (int i = 0; i < v->n_seed_crossovers; i++) {
+		const struct seed_crossover *x = &v->seed_crossovers[i];
+		assert_true(x->requests > 0);
+		assert_true(x->self_cheaper_above);
+		/* With the seed's own hidden costs added, breakeven comes later than the seed says. */
+		assert_true(x->requests > x->seed_requests);
+	}
+	verdict_free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -149,6 +169,7 @@ int main(void)
 		cmocka_unit_test(test_true_total_cost_lines),
 		cmocka_unit_test(test_breakdowns_add_up),
 		cmocka_unit_test(test_savings_grow_with_volume),
+		cmocka_unit_test(test_seed_crossover_table),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
