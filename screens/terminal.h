@@ -1,0 +1,19 @@
+/* terminal.h — the terminal: curses set up and torn down, capabilities decided once
+ * (colour, line drawing), and signals that only set flags (STYLE.md #5, #6). */
+#ifndef OW_TERMINAL_H
+#define OW_TERMINAL_H
+
+#include <signal.h>
+
+#include "app.h"
+
+/* Install the flag-setting handlers; before curses so it leaves them alone. */
+void term_signals(void);
+/* The signal that asked us to stop (SIGHUP, SIGTERM, SIGINT), or 0. */
+int term_stop_signal(void);
+
+/* Start curses on the controlling terminal; -1 with a message in err. */
+int term_start(struct app *app, char *err, size_t size);
+void term_stop(void);
+
+#endif
