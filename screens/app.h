@@ -76,7 +76,7 @@ struct app {
 	char message[300];             /* one-shot status line message */
 	bool message_is_error;
 	struct prompt prompt;
-	int start_row;                 /* question to select at start (resumed session) */
+	int q_row;                     /* the selected question (questions screen; saved in the session) */
 };
 
 const struct screen_ops *screen_of(int id);

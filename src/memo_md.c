@@ -312,6 +312,29 @@ static void section_list(struct strbuf *sb, const char *title, char **items, int
 	sb_add(sb, "\n");
 }
 
+/* Which entries a team's overlay replaced or added, so nobody mistakes them for shipped figures. */
+static void overlay_entries(struct strbuf *sb, const struct catalog *c)
+{
+	struct strbuf list;
+
+	sb_init(&list);
+	for (int i = 0; i < c->n_models; i++)
+		if (c->models[i].at.overlay)
+			sb_addf(&list, "%smodel `%s`", list.len ? ", " : "", c->models[i].id);
+	for (int i = 0; i < c->n_gpus; i++)
+		if (c->gpus[i].at.overlay)
+			sb_addf(&list, "%sGPU `%s`", list.len ? ", " : "", c->gpus[i].id);
+	for (int i = 0; i < c->n_providers; i++)
+		if (c->providers[i].at.overlay)
+			sb_addf(&list, "%sprovider `%s`", list.len ? ", " : "", c->providers[i].id);
+	for (int i = 0; i < c->n_licences; i++)
+		if (c->licences[i].at.overlay)
+			sb_addf(&list, "%slicence `%s`", list.len ? ", " : "", c->licences[i].id);
+	if (list.len)
+		sb_addf(sb, "- From an overlay, not the shipped catalog: %s.\n", list.s);
+	sb_free(&list);
+}
+
 static void section_assumptions(struct strbuf *sb, const struct verdict *v)
 {
 	const struct cost_model *cm = &v->catalog->cost;
@@ -322,7 +345,8 @@ static void section_assumptions(struct strbuf *sb, const struct verdict *v)
 	sb_add(sb, "## Assumptions\n\n");
 	sb_addf(sb, "- Catalog dated %s (sha256 %.16s…); every price carries its own date and source in the catalog.\n", d, v->catalog->sha256);
 	for (int i = 0; i < v->catalog->n_overlays; i++)
-		sb_addf(sb, "- Overlay applied: `%s`; entries from it are marked in the JSON memo (`from_overlay`).\n", v->catalog->overlay_dirs[i]);
+		sb_addf(sb, "- Overlay applied: `%s`.\n", v->catalog->overlay_dirs[i]);
+	overlay_entries(sb, v->catalog);
 	sb_addf(sb, "- GPUs use %.0f%% of their memory, less %.1f GB each for the runtime; decode reaches %.0f%% of memory bandwidth, prefill %.0f%% of peak FLOPs; at most %lld sequences batched.\n",
 		cm->usable_fraction * 100, cm->overhead_gb, cm->decode_efficiency * 100,
 		cm->prefill_efficiency * 100, (long long)cm->max_batch);

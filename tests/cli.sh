@@ -121,6 +121,7 @@ mv "$T/ov/gpus.yaml" "$T/ov/models.yaml"
 expect 0 "overlay memo" -- "$OW" --catalog "$T/ov" memo --answers "$PRESET"
 has "$T/out" "| gpt-4o | 1 | 1.000 | 1.000 |"
 has "$T/out" "Overlay applied: \`$T/ov\`"
+has "$T/out" "From an overlay, not the shipped catalog: model \`gpt-4o\`."
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

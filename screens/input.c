@@ -1,0 +1,200 @@
+/* input.c — volumes and token counts typed or stepped (see input.h). */
+#include "input.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define DAYS_PER_MONTH (365.25 / 12)
+#define CHARS_PER_TOKEN 4.0          /* rule of thumb for English text and BPE tokenizers */
+#define SAMPLE_LIMIT (64u << 20)     /* largest sample file read */
+
+double volume_step(double v, int dir)
+{
+	static const double series[] = { 1, 2, 3, 5 };
+
+	if (dir > 0 && v < 1)
+		return 1;
+	for (double decade = dir > 0 ? 1 : 1e12; decade >= 1 && decade <= 1e12;
+	     decade = dir > 0 ? decade * 10 : decade / 10) {
+		for (int i = 0; i < 4; i++) {
+			double s = series[dir > 0 ? i : 3 - i] * decade;
+			if (dir > 0 ? s > v : s < v)
+				return s;
+		}
+	}
+	return dir > 0 ? 1e12 : 0;
+}
+
+int volume_key(struct app *app, enum action act)
+{
+	const struct answer_field *f = &answer_fields[AK_REQUESTS];
+	double v = (double)app->answers.requests_per_month, nv;
+	char buf[32];
+
+	switch (act) {
+	case ACT_VOL_UP: nv = volume_step(v, 1); break;
+	case ACT_VOL_DOWN: nv = volume_step(v, -1); break;
+	case ACT_VOL_X10: nv = v < 1 ? 10 : v * 10; break;
+	default: nv = floor(v / 10); break;
+	}
+	nv = fmin(fmax(nv, f->min), f->max);
+	app_set_answer(app, AK_REQUESTS, nv);
+	fmt_int(buf, sizeof buf, nv);
+	app_message(app, false, "Volume: %s requests/month", buf);
+	return HANDLED | REDRAW;
+}
+
+int parse_amount(const char *s, double *out)
+{
+	char clean[64], *end;
+	size_t n = 0;
+	double v, mult = 1;
+
+	for (; *s && n + 1 < sizeof clean; s++)
+		if (*s != ',' && *s != '_' && !isspace((unsigned char)*s))
+			clean[n++] = *s;
+	clean[n] = '\0';
+	if (n == 0)
+		return -1;
+	v = strtod(clean, &end);
+	switch (tolower((unsigned char)*end)) {
+	case 'k': mult = 1e3; end++; break;
+	case 'm': mult = 1e6; end++; break;
+	case 'b': case 'g': mult = 1e9; end++; break;
+	}
+	if (end == clean || *end != '\0' || !isfinite(v) || v < 0)
+		return -1;
+	*out = v * mult;
+	return 0;
+}
+
+int parse_volume(const char *s, double *out)
+{
+	char left[64];
+	const char *x = strpbrk(s, "xX*");
+	double users, per_day;
+
+	if (x == NULL)
+		return parse_amount(s, out);
+	snprintf(left, sizeof left, "%.*s", (int)(x - s), s);
+	char right[64];
+	snprintf(right, sizeof right, "%s", x + 1);
+	char *slash = strchr(right, '/');    /* "20/day" */
+	if (slash)
+		*slash = '\0';
+	if (parse_amount(left, &users) || parse_amount(right, &per_day))
+		return -1;
+	*out = round(users * per_day * DAYS_PER_MONTH);
+	return 0;
+}
+
+int tokens_from_file(const char *path, int64_t *tokens, int64_t *chars, struct ow_error *e)
+{
+	size_t len;
+	char *text = read_file_limited(path, SAMPLE_LIMIT, &len, e);
+	int64_t n = 0;
+
+	if (text == NULL)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)text[i] & 0xc0) != 0x80)   /* count UTF-8 characters, not bytes */
+			n++;
+	free(text);
+	*chars = n;
+	*tokens = (int64_t)ceil((double)n / CHARS_PER_TOKEN);
+	if (*tokens < 1)
+		*tokens = 1;
+	return 0;
+}
+
+/* ---- prompts ------------------------------------------------------------------------ */
+
+static int set_typed(struct app *app, int key, double v)
+{
+	const struct answer_field *f = &answer_fields[key];
+	char shown[64];
+
+	if (app_set_answer(app, key, f->type == AT_INT ? round(v) : v) != 0) {
+		app_message(app, true, "%s must be from %g to %g", f->key, f->min, f->max);
+		return HANDLED;
+	}
+	answers_value_text(&app->answers, key, shown, sizeof shown);
+	app_message(app, false, "%s: %s", f->key, shown);
+	return HANDLED | REDRAW;
+}
+
+static int number_done(struct app *app, struct prompt *p, int choice)
+{
+	double v;
+	int ok;
+
+	if (!choice)
+		return HANDLED;
+	ok = p->arg == AK_REQUESTS ? parse_volume(p->buf, &v) : parse_amount(p->buf, &v);
+	if (ok != 0 && answer_fields[p->arg].type == AT_DOUBLE) {
+		char *end;
+		v = strtod(p->buf, &end);     /* growth may be negative: -0.2 */
+		ok = end != p->buf && *end == '\0' ? 0 : -1;
+	}
+	if (ok != 0) {
+		app_message(app, true, "Not a number: '%s'", p->buf);
+		return HANDLED;
+	}
+	return set_typed(app, p->arg, v);
+}
+
+int number_prompt(struct app *app, int key)
+{
+	char cur[64], label[200];
+
+	answers_value_text(&app->answers, key, cur, sizeof cur);
+	if (key == AK_REQUESTS)
+		snprintf(label, sizeof label, "Requests/month (2.5M, or users x requests/user/day: 5000x20):");
+	else
+		snprintf(label, sizeof label, "%s (%s):", answer_fields[key].key, answer_fields[key].comment);
+	return prompt_text(app, label, cur, number_done, key);
+}
+
+int users_prompt(struct app *app)
+{
+	return prompt_text(app, "Users x requests per user per day (e.g. 5000 x 20):", "",
+			   number_done, AK_REQUESTS);
+}
+
+static int estimate_done(struct app *app, struct prompt *p, int choice)
+{
+	struct ow_error e;
+	int64_t tokens, chars;
+	char t[32], c[32];
+
+	if (!choice || !p->buf[0])
+		return HANDLED;
+	if (tokens_from_file(p->buf, &tokens, &chars, &e) != 0) {
+		char msg[600];
+		ow_error_format(&e, msg, sizeof msg);
+		app_message(app, true, "%s", msg);
+		return HANDLED;
+	}
+	app_set_answer(app, p->arg, (double)tokens);
+	fmt_int(t, sizeof t, (double)tokens);
+	fmt_int(c, sizeof c, (double)chars);
+	app_message(app, false, "%s = %s tokens: %s characters / 4 (about 4 characters per token)",
+		    answer_fields[p->arg].key, t, c);
+	return HANDLED | REDRAW;
+}
+
+int estimate_prompt(struct app *app, int key)
+{
+	char label[160];
+
+	if (key != AK_INPUT && key != AK_OUTPUT)
+		key = AK_INPUT;
+	snprintf(label, sizeof label, "Sample text for %s (estimated at ~4 characters per token):",
+		 answer_fields[key].key);
+	return prompt_text(app, label, "", estimate_done, key);
+}

@@ -1,0 +1,125 @@
+/* prompt.c — the status-line prompt (see prompt.h). */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "text.h"
+
+static int open_prompt(struct app *app, bool text, const char *label, prompt_done done, int arg)
+{
+	struct prompt *p = &app->prompt;
+
+	memset(p, 0, sizeof *p);
+	p->active = true;
+	p->text = text;
+	snprintf(p->label, sizeof p->label, "%s", label);
+	p->done = done;
+	p->arg = arg;
+	app->message[0] = '\0';
+	app->dirty |= DIRTY_STATUS;
+	return HANDLED;
+}
+
+int prompt_text(struct app *app, const char *label, const char *initial, prompt_done done, int arg)
+{
+	struct prompt *p = &app->prompt;
+
+	open_prompt(app, true, label, done, arg);
+	snprintf(p->buf, sizeof p->buf, "%s", initial ? initial : "");
+	p->len = p->cursor = (int)strlen(p->buf);
+	curs_set(1);
+	return HANDLED;
+}
+
+int prompt_choice(struct app *app, const char *label, const char *choices, prompt_done done, int arg)
+{
+	open_prompt(app, false, label, done, arg);
+	snprintf(app->prompt.choices, sizeof app->prompt.choices, "%s", choices);
+	return HANDLED;
+}
+
+/* End the prompt and run its callback (which may open the next prompt). */
+static int finish(struct app *app, int choice)
+{
+	struct prompt copy = app->prompt;
+
+	app->prompt.active = false;
+	curs_set(0);
+	app->dirty |= DIRTY_STATUS;
+	return HANDLED | REDRAW | copy.done(app, &copy, choice);
+}
+
+static void edit_insert(struct prompt *p, int ch)
+{
+	if (p->len + 1 >= (int)sizeof p->buf)
+		return;
+	memmove(p->buf + p->cursor + 1, p->buf + p->cursor, (size_t)(p->len - p->cursor + 1));
+	p->buf[p->cursor++] = (char)ch;
+	p->len++;
+}
+
+static void edit_delete(struct prompt *p, int at)
+{
+	if (at < 0 || at >= p->len)
+		return;
+	memmove(p->buf + at, p->buf + at + 1, (size_t)(p->len - at));
+	p->len--;
+	if (p->cursor > at)
+		p->cursor--;
+}
+
+/* Line editing: the keys readline users expect. Bytes ≥ 0x80 pass through (UTF-8 paths). */
+static void text_edit(struct prompt *p, int ch)
+{
+	switch (ch) {
+	case KEY_BACKSPACE: case 127: case 8: edit_delete(p, p->cursor - 1); break;
+	case KEY_DC: case OW_CTRL('d'): edit_delete(p, p->cursor); break;
+	case KEY_LEFT: case OW_CTRL('b'): if (p->cursor > 0) p->cursor--; break;
+	case KEY_RIGHT: case OW_CTRL('f'): if (p->cursor < p->len) p->cursor++; break;
+	case KEY_HOME: case OW_CTRL('a'): p->cursor = 0; break;
+	case KEY_END: case OW_CTRL('e'): p->cursor = p->len; break;
+	case OW_CTRL('u'): p->len = p->cursor = 0; p->buf[0] = '\0'; break;
+	default:
+		if (ch >= 0x20 && ch < 0x100 && ch != 0x7f)
+			edit_insert(p, ch);
+	}
+}
+
+int prompt_key(struct app *app, int ch)
+{
+	struct prompt *p = &app->prompt;
+
+	app->dirty |= DIRTY_STATUS;
+	if (ch == 27 || ch == OW_CTRL('g') || ch == OW_CTRL('c'))
+		return finish(app, 0);
+	if (p->text) {
+		if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+			return finish(app, '\n');
+		text_edit(p, ch);
+		return HANDLED;
+	}
+	if (ch > 0 && ch < 0x80 && strchr(p->choices, tolower(ch)))
+		return finish(app, tolower(ch));
+	return HANDLED;
+}
+
+void prompt_draw(struct app *app)
+{
+	const struct prompt *p = &app->prompt;
+	WINDOW *w = app->wstatus;
+	int lw, width = app->cols;
+
+	wattron(w, app->th.key);
+	lw = text_putf(w, 0, 0, width - 10 > 10 ? width - 10 : width, "%s ", p->label);
+	wattroff(w, app->th.key);
+	if (!p->text)
+		return;
+	/* Show the end of a long value so the cursor stays visible. */
+	int avail = width - lw - 1, start = p->cursor > avail ? p->cursor - avail : 0;
+	char shown[1024];
+	snprintf(shown, sizeof shown, "%s", p->buf + start);
+	mvwaddstr(w, 0, lw, "");
+	waddnstr(w, shown, avail);
+	wmove(w, 0, lw + p->cursor - start);
+}
