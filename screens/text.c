@@ -98,7 +98,9 @@ int text_put(WINDOW *w, int y, int x, int width, const char *s)
 	int cols = 0, nb = 0, n, total = text_width(s);
 	size_t len;
 
-	if (width <= 0)
+	if (width > getmaxx(w) - x)    /* never wrap onto the next row */
+		width = getmaxx(w) - x;
+	if (width <= 0 || y < 0 || y >= getmaxy(w))
 		return 0;
 	while (*p && nb < 1000) {
 		int gw = glyph(decode(p, &len), g, &n);

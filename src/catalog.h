@@ -88,6 +88,7 @@ struct gpu {
 	double interconnect_gbs;
 	int64_t max_per_node;
 	double usable_fraction;    /* 0: use the catalog default */
+	double prefill_efficiency; /* 0: use the catalog default (achieved ÷ peak FLOPs) */
 	struct sourced src;
 	bool has_price;
 	double usd_per_hour;

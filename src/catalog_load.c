@@ -276,6 +276,7 @@ static int parse_gpu(struct loadctx *lc, const struct ynode *n, struct gpu *g)
 					    "bandwidth_gbs", "fp16_tflops", "bf16_tflops",
 					    "fp8_tflops", "int8_tops", "interconnect",
 					    "interconnect_gbs", "max_per_node", "usable_fraction",
+					    "prefill_efficiency",
 					    "source", "as_of", "price", "purchase", NULL };
 	struct yread *r = &lc->r;
 	int kind = 0;
@@ -295,6 +296,7 @@ static int parse_gpu(struct loadctx *lc, const struct ynode *n, struct gpu *g)
 	    yr_double(r, n, "interconnect_gbs", YR_REQUIRED, 0, 1000000, &g->interconnect_gbs) ||
 	    yr_int(r, n, "max_per_node", YR_REQUIRED, 1, 1024, &g->max_per_node) ||
 	    yr_double(r, n, "usable_fraction", YR_OPTIONAL, 0.1, 1, &g->usable_fraction) ||
+	    yr_double(r, n, "prefill_efficiency", YR_OPTIONAL, 0.01, 1, &g->prefill_efficiency) ||
 	    read_sourced(r, n, &g->src) || parse_gpu_money(r, n, g))
 		return -1;
 	g->kind = (enum gpu_kind)kind;

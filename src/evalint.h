@@ -42,8 +42,9 @@ struct decision {
 struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a);
 void eval_state_free(struct eval_state *s);
 
-/* Score every architecture at the answers in s (volume as given). */
-void decide(const struct eval_state *s, const struct answers *a, struct decision *d);
+/* Score every architecture at the answers (volume as given). explain keeps every
+ * reason's text; without it only scores, plans and the winner are computed. */
+void decide(const struct eval_state *s, const struct answers *a, struct decision *d, bool explain);
 
 /* The best option of one architecture at a volume, given the licence gates. */
 void best_plan(const struct eval_state *s, const struct answers *a, enum arch arch,

@@ -181,7 +181,7 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	v->catalog = c;
 	v->state = s;
 	v->answers = *a;
-	decide(s, a, &d);
+	decide(s, a, &d, true);
 	memcpy(v->scores, d.scores, sizeof v->scores);
 	memcpy(v->order, d.order, sizeof v->order);
 	v->recommended = d.recommended;

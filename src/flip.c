@@ -16,7 +16,7 @@ static enum arch winner_at(const struct eval_state *s, const struct answers *bas
 	struct decision d;
 
 	a.requests_per_month = (int64_t)req;
-	decide(s, &a, &d);
+	decide(s, &a, &d, false);
 	return d.recommended;
 }
 
@@ -85,12 +85,13 @@ static void answer_flips(const struct eval_state *s, struct verdict *v)
 			if (val == cur)
 				continue;
 			answers_set(&a, key, val);
-			if (key == AK_TASK) {
+			/* Tasks with the same allowed precisions share their candidates. */
+			if (key == AK_TASK && s->c->policy.precisions[val] != s->c->policy.precisions[cur]) {
 				struct eval_state *t = eval_prepare(s->c, &a);
-				decide(t, &a, &d);
+				decide(t, &a, &d, false);
 				eval_state_free(t);
 			} else {
-				decide(s, &a, &d);
+				decide(s, &a, &d, false);
 			}
 			if (d.recommended != v->recommended)
 				add_flip(v, key, f->names[val], d.recommended);

@@ -173,7 +173,8 @@ static double decode_rate(const struct cost_model *cm, const struct footprint *f
 
 static void throughput(const struct cost_model *cm, struct footprint *f)
 {
-	double flops = peak_tflops(f->gpu, f->precision) * 1e12 * cm->prefill_efficiency;
+	double eff = f->gpu->prefill_efficiency > 0 ? f->gpu->prefill_efficiency : cm->prefill_efficiency;
+	double flops = peak_tflops(f->gpu, f->precision) * 1e12 * eff;
 	double free_gpu = f->gpu_usable_bytes - f->weights_bytes / (double)f->gpu_count -
 			  cm->overhead_gb * 1e9;
 	double kv_seq = (double)f->context * f->kv_bytes_per_token /

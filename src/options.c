@@ -34,7 +34,9 @@ static uint32_t allowed_precisions(const struct catalog *c, const struct answers
 
 static void add_candidate(struct candidate **arr, int *n, const struct candidate *cd)
 {
-	*arr = xreallocarray(*arr, (size_t)*n + 1, sizeof **arr);
+	/* Grow by doubling: capacity is the next power of two at or above n. */
+	if ((*n & (*n - 1)) == 0)
+		*arr = xreallocarray(*arr, *n ? (size_t)*n * 2 : 16, sizeof **arr);
 	(*arr)[(*n)++] = *cd;
 }
 
@@ -87,6 +89,37 @@ static void prepare_edge(struct eval_state *s, const struct model *m, uint32_t p
 		add_candidate(&s->edge, &s->n_edge, &best);
 }
 
+/* Per-replica cost rate and serving rate of a candidate. */
+static double replica_usd_per_hour(const struct candidate *cd)
+{
+	return cd->gpu->usd_per_hour * (double)cd->fp.gpu_count;
+}
+
+/* d is never cheaper than c at any volume: a replica costs no less and serves no more.
+ * Fleet cost is monotone in both under every traffic shape, so dropping d is exact. */
+static bool dominates(const struct candidate *c, const struct candidate *d)
+{
+	bool same_class = (c->fp.gpu_count == 1) == (d->fp.gpu_count == 1);
+	return same_class && replica_usd_per_hour(c) <= replica_usd_per_hour(d) &&
+	       c->sec_per_request <= d->sec_per_request;
+}
+
+/* Keep only one model's Pareto-efficient configurations (cands[from..n)). */
+static void prune_dominated(struct eval_state *s, int from)
+{
+	int kept = from;
+
+	for (int i = from; i < s->n_cands; i++) {
+		bool dominated = false;
+		for (int j = from; j < s->n_cands && !dominated; j++)
+			dominated = j != i && dominates(&s->cands[j], &s->cands[i]) &&
+				    (!dominates(&s->cands[i], &s->cands[j]) || j < i);
+		if (!dominated)
+			s->cands[kept++] = s->cands[i];
+	}
+	s->n_cands = kept;
+}
+
 struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a)
 {
 	struct eval_state *s = xcalloc(1, sizeof *s);
@@ -113,6 +146,7 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 				if ((precs & 1u << p) && size_candidate(c, a, m, g, (enum precision)p, &cd))
 					add_candidate(&s->cands, &s->n_cands, &cd);
 		}
+		prune_dominated(s, s->first[mi]);
 		s->count[mi] = s->n_cands - s->first[mi];
 		prepare_edge(s, m, allowed_precisions(c, a, true));
 	}

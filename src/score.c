@@ -23,7 +23,7 @@ static void add_reason(struct arch_score *sc, const struct rule *r, double point
 {
 	struct reason *rs;
 
-	if (sc->n_reasons >= MAX_REASONS)
+	if (sc->n_reasons >= MAX_REASONS || text == NULL)
 		return;
 	rs = &sc->reasons[sc->n_reasons++];
 	rs->rule = r;
@@ -32,7 +32,8 @@ static void add_reason(struct arch_score *sc, const struct rule *r, double point
 	snprintf(rs->text, sizeof rs->text, "%s", text);
 }
 
-static void apply_rules(const struct catalog *c, const struct answers *a, struct decision *d)
+static void apply_rules(const struct catalog *c, const struct answers *a, struct decision *d,
+			bool explain)
 {
 	for (int i = 0; i < c->n_rules; i++) {
 		const struct rule *r = &c->rules[i];
@@ -44,10 +45,10 @@ static void apply_rules(const struct catalog *c, const struct answers *a, struct
 			struct arch_score *sc = &d->scores[k];
 			if (r->exclude[k]) {
 				sc->feasible = false;
-				add_reason(sc, r, 0, true, r->because);
+				add_reason(sc, r, 0, true, explain ? r->because : NULL);
 			} else if (r->weight[k] != 0) {
 				sc->score += r->weight[k];
-				add_reason(sc, r, r->weight[k], false, r->because);
+				add_reason(sc, r, r->weight[k], false, explain ? r->because : NULL);
 			}
 		}
 	}
@@ -55,7 +56,8 @@ static void apply_rules(const struct catalog *c, const struct answers *a, struct
 
 /* Cost points: each doubling above the cheapest feasible option costs cost_weight. */
 /* On-device cost is the team's, not serving cost: without an edge need it is no yardstick. */
-static void cost_points(const struct catalog *c, const struct answers *a, struct decision *d)
+static void cost_points(const struct catalog *c, const struct answers *a, struct decision *d,
+			bool explain)
 {
 	double cheapest = INFINITY;
 	int cheapest_arch = -1;
@@ -81,6 +83,9 @@ static void cost_points(const struct catalog *c, const struct answers *a, struct
 			pts = 0;
 		if (pts < -c->policy.cost_cap)
 			pts = -c->policy.cost_cap;
+		sc->score += pts;
+		if (!explain)
+			continue;
 		fmt_usd(a_usd, sizeof a_usd, sc->best.cost.total);
 		fmt_usd(b_usd, sizeof b_usd, cheapest);
 		if (k == cheapest_arch || ratio < 1.005)
@@ -88,12 +93,12 @@ static void cost_points(const struct catalog *c, const struct answers *a, struct
 		else
 			snprintf(buf, sizeof buf, "costs %s a month, %.1fx the cheapest (%s, %s)", a_usd,
 				 ratio, arch_ids[cheapest_arch], b_usd);
-		sc->score += pts;
 		add_reason(sc, NULL, pts, false, buf);
 	}
 }
 
-static void quality_points(const struct catalog *c, const struct answers *a, struct decision *d)
+static void quality_points(const struct catalog *c, const struct answers *a, struct decision *d,
+			   bool explain)
 {
 	char buf[300];
 
@@ -107,10 +112,12 @@ static void quality_points(const struct catalog *c, const struct answers *a, str
 		sf = tier_shortfall(c, a, m);
 		if (sf == 0)
 			continue;
+		sc->score -= c->policy.quality_gap_weight * sf;
+		if (!explain)
+			continue;
 		snprintf(buf, sizeof buf, "the best model it can serve (%s, tier %d) is below the tier %d a %s task needs",
 			 m->id, m->quality_tier,
 			 c->policy.required_tier[a->task], task_names[a->task]);
-		sc->score -= c->policy.quality_gap_weight * sf;
 		add_reason(sc, NULL, -c->policy.quality_gap_weight * sf, false, buf);
 	}
 }
@@ -135,27 +142,34 @@ static void rank(struct decision *d)
 	d->recommended = (enum arch)d->order[0];
 }
 
-void decide(const struct eval_state *s, const struct answers *a, struct decision *d)
+void decide(const struct eval_state *s, const struct answers *a, struct decision *d, bool explain)
 {
 	const struct catalog *c = s->c;
 
-	memset(d, 0, sizeof *d);
+	/* Clearing the reasons (kilobytes of text) only matters when they are kept. */
+	if (explain) {
+		memset(d, 0, sizeof *d);
+	} else {
+		d->gate_mau = d->gate_noncommercial = false;
+		for (int k = 0; k < ARCH_COUNT; k++)
+			d->scores[k].n_reasons = 0;
+	}
 	for (int k = 0; k < ARCH_COUNT; k++) {
 		d->scores[k].arch = (enum arch)k;
 		d->scores[k].feasible = true;
 		d->scores[k].score = c->arch[k].base_score;
 	}
-	apply_rules(c, a, d);
+	apply_rules(c, a, d, explain);
 	for (int k = 0; k < ARCH_COUNT; k++) {
 		struct arch_score *sc = &d->scores[k];
 		best_plan(s, a, (enum arch)k, (double)a->requests_per_month, d->gate_mau,
 			    d->gate_noncommercial, &sc->best);
 		if (!sc->best.feasible) {
 			sc->feasible = false;
-			add_reason(sc, NULL, 0, true, sc->best.why_not);
+			add_reason(sc, NULL, 0, true, explain ? sc->best.why_not : NULL);
 		}
 	}
-	cost_points(c, a, d);
-	quality_points(c, a, d);
+	cost_points(c, a, d, explain);
+	quality_points(c, a, d, explain);
 	rank(d);
 }
