@@ -94,7 +94,9 @@ int64_t shape_embedding_params(const struct shape *s)
 
 static int64_t shape_count(const struct shape *s, bool active)
 {
-	int64_t norms = s->layers * 2 * s->hidden * (s->mlp == MLP_PLAIN ? 2 : 1) + s->hidden;
+	/* LayerNorm (GPT-NeoX) has a bias beside its weight; Gemma 2 norms after each block too. */
+	int64_t per_norm = s->hidden * (s->mlp == MLP_PLAIN ? 2 : 1);
+	int64_t norms = s->layers * 2 * per_norm * (s->post_norms ? 2 : 1) + per_norm;
 	return s->layers * attention_params(s) + ffn_params(s, active) + norms +
 	       shape_embedding_params(s);
 }

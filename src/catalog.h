@@ -48,7 +48,7 @@ enum attn_kind { ATTN_GQA, ATTN_MLA };
 struct shape {
 	bool present;
 	int64_t layers, hidden, ffn, heads, kv_heads, head_dim, vocab;
-	bool tied_embeddings, qkv_bias, qk_norm;
+	bool tied_embeddings, qkv_bias, qk_norm, post_norms;
 	enum mlp_kind mlp;
 	enum attn_kind attention;
 	int64_t experts, experts_per_token, shared_experts, first_dense_layers, dense_ffn;

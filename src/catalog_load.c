@@ -178,7 +178,7 @@ static int parse_shape(struct yread *r, const struct ynode *n, struct shape *s)
 {
 	static const char *const keys[] = {
 		"layers", "hidden", "ffn", "heads", "kv_heads", "head_dim", "vocab", "tied_embeddings",
-		"qkv_bias", "qk_norm", "mlp", "experts", "experts_per_token", "shared_experts",
+		"qkv_bias", "qk_norm", "post_norms", "mlp", "experts", "experts_per_token", "shared_experts",
 		"first_dense_layers", "dense_ffn", "attention", "q_lora_rank", "kv_lora_rank",
 		"qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim", "sliding_window", "params",
 		"active_params", "source", "as_of", NULL };
@@ -191,6 +191,7 @@ static int parse_shape(struct yread *r, const struct ynode *n, struct shape *s)
 	    yr_bool(r, n, "tied_embeddings", YR_REQUIRED, &s->tied_embeddings) ||
 	    yr_bool(r, n, "qkv_bias", YR_OPTIONAL, &s->qkv_bias) ||
 	    yr_bool(r, n, "qk_norm", YR_OPTIONAL, &s->qk_norm) ||
+	    yr_bool(r, n, "post_norms", YR_OPTIONAL, &s->post_norms) ||
 	    yr_enum(r, n, "mlp", YR_OPTIONAL, mlp_names, 2, &mlp) ||
 	    yr_enum(r, n, "attention", YR_OPTIONAL, attn_names, 2, &attn) ||
 	    yr_int(r, n, "params", YR_REQUIRED, 1000, MAX_PARAMS, &s->params) ||

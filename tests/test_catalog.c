@@ -173,6 +173,43 @@ static void test_check_stale(void **state)
 	catalog_free(c);
 }
 
+/* A figure dated after today is an error; the shipped catalog has none at its own date. */
+static void test_check_future_date(void **state)
+{
+	struct catalog *c = load_shipped();
+	struct check_result r;
+	(void)state;
+	catalog_check(c, c->as_of, &r);
+	assert_int_equal(r.warnings, 0);
+	assert_null(strstr(r.out.s, "in the future"));
+	sb_free(&r.out);
+	catalog_check(c, c->as_of - 400, &r);
+	assert_true(r.errors > 0);
+	assert_non_null(strstr(r.out.s, "in the future"));
+	sb_free(&r.out);
+	catalog_free(c);
+}
+
+/* Two entries with one id in one file: an error at the second, naming the first. */
+static void test_duplicate_id(void **state)
+{
+	static const char lic[] = "  - id: dup\n    name: D\n    commercial: true\n    terms: t\n    source: s\n    as_of: 2026-01-01\n";
+	char text[512], want[4200];
+	char *ov;
+	const char *ovs[1];
+	struct ow_error e;
+	(void)state;
+	snprintf(text, sizeof text, "openweigh_catalog: 1\nlicences:\n%s%s", lic, lic);
+	ov = overlay_with("licences.yaml", text);
+	ovs[0] = ov;
+	assert_null(catalog_load(shipped_dir(), ovs, 1, &e));
+	snprintf(want, sizeof want, "%s/licences.yaml", ov);
+	assert_string_equal(e.file, want);
+	assert_int_equal(e.line, 9);
+	assert_string_equal(e.msg, "duplicate licence id 'dup' (first at line 3)");
+	remove_tree(ov);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +220,8 @@ int main(void)
 		cmocka_unit_test(test_overlay_errors_point_at_overlay),
 		cmocka_unit_test(test_check_catches_wrong_params),
 		cmocka_unit_test(test_check_stale),
+		cmocka_unit_test(test_check_future_date),
+		cmocka_unit_test(test_duplicate_id),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

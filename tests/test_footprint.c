@@ -140,24 +140,48 @@ static void test_params_from_every_shape(void **state)
 	assert_true(checked >= 20);
 }
 
-/* Pinned derivations: a change to the formula or a shape shows up here. */
+/* Pinned derivations for every shipped open model (total, active): a change to the
+ * formula or to a shape shows up here, and a new model must be pinned. */
 static void test_params_pinned(void **state)
 {
-	static const struct { const char *id; int64_t params; } pins[] = {
-		{ "llama-3.1-8b", 8030261248LL },   { "llama-3.1-70b", 70553706496LL },
-		{ "llama-3.1-405b", 405853388800LL }, { "mistral-7b", 7248023552LL },
-		{ "mistral-large-2", 122610069504LL }, { "qwen-2.5-7b", 7615616512LL },
-		{ "qwen-2.5-72b", 72706203648LL },   { "olmo-2-7b", 7298617344LL },
-		{ "olmo-2-13b", 13716198400LL },
+	static const struct { const char *id; int64_t params, active; } pins[] = {
+		{ "llama-3.1-8b", 8030261248LL, 8030261248LL },
+		{ "llama-3.1-70b", 70553706496LL, 70553706496LL },
+		{ "llama-3.1-405b", 405853388800LL, 405853388800LL },
+		{ "llama-3.3-70b", 70553706496LL, 70553706496LL },
+		{ "llama-3.2-1b", 1235814400LL, 1235814400LL },
+		{ "llama-3.2-3b", 3212749824LL, 3212749824LL },
+		{ "mistral-7b", 7248023552LL, 7248023552LL },
+		{ "mistral-large-2", 122610069504LL, 122610069504LL },
+		{ "mixtral-8x7b", 46702792704LL, 12879925248LL },
+		{ "qwen-2.5-72b", 72706203648LL, 72706203648LL },
+		{ "qwen-2.5-32b", 32763876352LL, 32763876352LL },
+		{ "qwen-2.5-7b", 7615616512LL, 7615616512LL },
+		{ "qwen-2.5-3b", 3085938688LL, 3085938688LL },
+		{ "qwen-2.5-1.5b", 1543714304LL, 1543714304LL },
+		{ "gemma-2-2b", 2614341888LL, 2614341888LL },
+		{ "gemma-2-9b", 9241705984LL, 9241705984LL },
+		{ "gemma-2-27b", 27227128320LL, 27227128320LL },
+		{ "olmo-2-7b", 7298617344LL, 7298617344LL },
+		{ "olmo-2-13b", 13716198400LL, 13716198400LL },
+		{ "pythia-6.9b", 6857302016LL, 6857302016LL },
+		{ "pythia-12b", 11846072320LL, 11846072320LL },
+		{ "deepseek-v3", 671026404352LL, 37552282624LL },
+		{ "phi-3.5-mini", 3821079552LL, 3821079552LL },
 	};
+	int open_models = 0;
 	(void)state;
 	for (size_t i = 0; i < sizeof pins / sizeof pins[0]; i++) {
-		int64_t got = shape_params(&M(pins[i].id)->shape);
-		if (got != pins[i].params)
-			fail_msg("%s: shape gives %lld, expected %lld", pins[i].id, (long long)got,
-				 (long long)pins[i].params);
+		const struct shape *s = &M(pins[i].id)->shape;
+		if (shape_params(s) != pins[i].params || shape_active_params(s) != pins[i].active)
+			fail_msg("%s: shape gives %lld/%lld, pinned %lld/%lld", pins[i].id,
+				 (long long)shape_params(s), (long long)shape_active_params(s),
+				 (long long)pins[i].params, (long long)pins[i].active);
 	}
-	/* MoE: Mixtral 46.70B total, 12.88B active; DeepSeek-V3 671B total, ~37B active. */
+	for (int i = 0; i < cat->n_models; i++)
+		open_models += cat->models[i].shape.present;
+	assert_int_equal(open_models, (int)(sizeof pins / sizeof pins[0]));
+	/* Against the published counts: Mixtral 46.70B/12.88B, DeepSeek-V3 671B/~37B. */
 	assert_float_equal(shape_params(&M("mixtral-8x7b")->shape) / 1e9, 46.70, 0.01);
 	assert_float_equal(shape_active_params(&M("mixtral-8x7b")->shape) / 1e9, 12.88, 0.01);
 	assert_float_equal(shape_params(&M("deepseek-v3")->shape) / 1e9, 671.0, 0.1);
