@@ -9,21 +9,21 @@
 /* Tabs in full ("1 Questions") or, when they do not fit, short ("1 Ques") form. */
 static void draw_tabs(struct app *app, WINDOW *w, int x, int room)
 {
-	int n = SCR_HELP, cut = 0, need;
+	int n = SCR_HELP, cut = 0, need, end = x + room;
 
 	do {
 		need = 0;
 		for (int i = 0; i < n; i++) {
 			int len = (int)strlen(screen_of(i)->name);
-			need += 3 + (cut && len > cut ? cut : len);
+			need += 4 + (cut && len > cut ? cut : len);   /* " 1 Name " */
 		}
 	} while (need > room && (cut = cut ? cut - 1 : 8) > 1);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && x < end; i++) {
 		char tab[40];
 		snprintf(tab, sizeof tab, " %d %.*s ", i + 1, cut ? cut : 30, screen_of(i)->name);
 		if (i == app->screen)
 			wattron(w, app->th.tab_on | A_REVERSE);
-		x += text_put(w, 0, x, room, tab);
+		x += text_put(w, 0, x, end - x, tab);
 		wattroff(w, app->th.tab_on | A_REVERSE);
 	}
 }
@@ -67,7 +67,8 @@ void chrome_status(struct app *app)
 		wattroff(w, a);
 		return;
 	}
+	const char *hints = text_width(s->hints) <= app->cols ? s->hints : "? help  1-5 screens  q quit";
 	wattron(w, A_DIM);
-	text_put(w, 0, 0, app->cols, app->mode == LAYOUT_TINY ? "q quit" : s->hints);
+	text_put(w, 0, 0, app->cols, app->mode == LAYOUT_TINY ? "q quit" : hints);
 	wattroff(w, A_DIM);
 }

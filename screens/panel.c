@@ -100,7 +100,7 @@ static int costs(struct app *app, WINDOW *w, int y, int x, int width, int n, int
 static void footprint_lines(struct app *app, WINDOW *w, int y, int x, int width)
 {
 	const struct footprint *f = &app->v->footprint;
-	char a[32], b[32], c[32];
+	char a[32], b[32];
 
 	wattron(w, app->th.head);
 	if (!app->v->footprint_present) {
@@ -114,9 +114,8 @@ static void footprint_lines(struct app *app, WINDOW *w, int y, int x, int width)
 	text_putf(w, y++, x + 1, width - 1, "%lld x %s, TP %lld", (long long)f->gpu_count, f->gpu->id,
 		  (long long)f->tensor_parallel);
 	fmt_gb(a, sizeof a, f->total_bytes);
-	fmt_gb(b, sizeof b, f->per_gpu_bytes);
-	fmt_gb(c, sizeof c, f->gpu_usable_bytes);
-	text_putf(w, y++, x + 1, width - 1, "%s; %s of %s/GPU", a, b, c);
+	text_putf(w, y++, x + 1, width - 1, "%s; %.1f of %.1f GB/GPU", a, f->per_gpu_bytes / 1e9,
+		  f->gpu_usable_bytes / 1e9);
 	fmt_int(a, sizeof a, f->decode_tokens_per_s);
 	fmt_int(b, sizeof b, f->prefill_tokens_per_s);
 	text_putf(w, y, x + 1, width - 1, "%s tok/s decode, %s prefill", a, b);

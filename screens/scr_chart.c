@@ -156,8 +156,11 @@ static void x_axis(struct app *app, WINDOW *w, int vol_col)
 		int col = ch.plot.x + col_of_x(pow(10, d));
 		fmt_short(s, sizeof s, pow(10, d));
 		mvwaddch(w, y, col, app->gl.btee);
-		if (col - 1 >= next_free)
-			next_free = col + text_put(w, y + 1, col - 1, 6, s) + 1;
+		int at = col - 1, len = text_width(s);
+		if (at + len > getmaxx(w))
+			at = getmaxx(w) - len;      /* the last label ends at the edge */
+		if (at >= next_free)
+			next_free = at + text_put(w, y + 1, at, len, s) + 1;
 	}
 	if (vol_col >= 0 && vol_col < ch.plot.w)
 		text_put(w, y, ch.plot.x + vol_col, 1, "^");

@@ -212,7 +212,7 @@ static int change(struct app *app, int key, int dir, bool wrap)
 	return HANDLED | REDRAW;
 }
 
-static int move(struct app *app, int to)
+static int select_row(struct app *app, int to)
 {
 	int n = n_rows(app);
 
@@ -271,10 +271,10 @@ static int q_key(struct app *app, const struct keyev *ev)
 	if (qs.panel_focus)
 		return panel_key(app, ev->act);
 	switch (ev->act) {
-	case ACT_UP: return move(app, app->q_row - 1);
-	case ACT_DOWN: return move(app, app->q_row + 1);
-	case ACT_HOME: return move(app, 0);
-	case ACT_END: return move(app, n_rows(app) - 1);
+	case ACT_UP: return select_row(app, app->q_row - 1);
+	case ACT_DOWN: return select_row(app, app->q_row + 1);
+	case ACT_HOME: return select_row(app, 0);
+	case ACT_END: return select_row(app, n_rows(app) - 1);
 	case ACT_LEFT: case ACT_RIGHT: case ACT_CHOOSE: return row_action(app, ev->act);
 	case ACT_USERS: return users_prompt(app);
 	case ACT_ESTIMATE: return estimate_prompt(app, row_key(app, app->q_row));

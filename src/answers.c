@@ -150,7 +150,7 @@ void answers_value_text(const struct answers *a, int key, char *buf, size_t size
 	else if (f->type == AT_INT)
 		snprintf(buf, size, "%lld", (long long)v);
 	else
-		snprintf(buf, size, "%g", v);
+		snprintf(buf, size, "%.17g", v);   /* exact: what is written reads back the same */
 }
 
 /* Read one key if present; a bad value is reported before any missing key. */

@@ -76,9 +76,10 @@ static void answer_flips(const struct eval_state *s, struct verdict *v)
 {
 	for (int key = 0; key < AK_COUNT; key++) {
 		const struct answer_field *f = &answer_fields[key];
-		int cur = (int)answers_get(&v->answers, key);
+		int cur;
 		if (f->type != AT_ENUM && f->type != AT_BOOL)
 			continue;
+		cur = (int)answers_get(&v->answers, key);
 		for (int val = 0; val < f->n_names; val++) {
 			struct answers a = v->answers;
 			struct decision d;

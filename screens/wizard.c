@@ -1,0 +1,102 @@
+/* wizard.c — the wizard's entry point: where the answers start from (--answers FILE,
+ * the autosaved session, or the defaults with the presets offered), the terminal's
+ * lifetime, and the autosave on every way out. */
+#include "wizard.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "session.h"
+#include "terminal.h"
+
+#define DEFAULT_SAVE "openweigh-answers.yaml"
+
+/* --answers FILE, else the session, else the defaults. -1 when FILE is bad. */
+static int starting_answers(struct app *app)
+{
+	struct ow_error e;
+	char msg[700];
+
+	answers_default(&app->answers);
+	snprintf(app->save_path, sizeof app->save_path, "%s", DEFAULT_SAVE);
+	if (app->opts->answers_path) {
+		if (answers_load(app->opts->answers_path, &app->answers, &e) != 0)
+			return cli_report(&e), -1;
+		snprintf(app->save_path, sizeof app->save_path, "%s", app->opts->answers_path);
+		app->q_row = 1;
+		return 0;
+	}
+	switch (session_load(app, &e)) {
+	case 0:
+		app_message(app, false, "Resumed the last session. ? for help");
+		break;
+	case 1:
+		app_message(app, false, "Start from a preset (Enter) or answer the questions. ? for help");
+		break;
+	default:
+		ow_error_format(&e, msg, sizeof msg);
+		answers_default(&app->answers);
+		app_message(app, true, "Session not resumed: %s", msg);
+	}
+	return 0;
+}
+
+/* After the terminal is restored: save the session, say why we stopped. */
+static int finish(struct app *app, int end, int sig)
+{
+	struct ow_error e;
+	char path[PATH_MAX], msg[700];
+
+	if (session_save(app, &e) != 0) {
+		ow_error_format(&e, msg, sizeof msg);
+		fprintf(stderr, "openweigh: session not saved: %s\n", msg);
+		return OW_EXIT_IO;
+	}
+	if (end != END_QUIT && session_path(path, sizeof path) == 0)
+		fprintf(stderr, "openweigh: %s; answers saved to %s\n",
+			end == END_SIGNAL ? strsignal(sig) : "terminal gone", path);
+	return OW_EXIT_OK;
+}
+
+static void release(struct app *app)
+{
+	WINDOW **w[] = { &app->wtitle, &app->wmain, &app->wstatus };
+
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (*w[i]) {
+			delwin(*w[i]);
+			*w[i] = NULL;
+		}
+	verdict_free(app->v);
+	app->v = NULL;
+}
+
+int wizard_run(const struct wizard_opts *opts)
+{
+	static struct app app;    /* one wizard per process */
+	char err[256];
+	int end, sig = 0, rc;
+
+	memset(&app, 0, sizeof app);
+	app.opts = opts;
+	app.cat = opts->catalog;
+	app.stale = true;
+	if (starting_answers(&app) != 0)
+		return OW_EXIT_INPUT;
+	term_signals();
+	if (term_start(&app, err, sizeof err) != 0) {
+		fprintf(stderr, "openweigh: %s\n", err);
+		return OW_EXIT_INPUT;
+	}
+	end = loop_run(&app, &sig);
+	release(&app);
+	term_stop();
+	rc = finish(&app, end, sig);
+	if (end == END_SIGNAL) {
+		signal(sig, SIG_DFL);   /* die of the signal, as the parent expects */
+		raise(sig);
+	}
+	return rc;
+}

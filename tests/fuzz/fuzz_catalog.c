@@ -1,0 +1,79 @@
+/* fuzz_catalog.c — libFuzzer target: the first byte picks a catalog file, the rest
+ * replaces it in a copy of the shipped catalog (symlinks in a private folder under
+ * /dev/shm); load it, and evaluate and check what loads. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "answers.h"
+#include "check.h"
+#include "evaluate.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const files[] = { "catalog.yaml", "models.yaml", "gpus.yaml", "providers.yaml",
+				     "licences.yaml", "architectures.yaml", "rules.yaml", "costs.yaml" };
+#define N_FILES (sizeof files / sizeof files[0])
+
+static char dir[64];
+
+/* A private folder (mkdtemp: unpredictable name, mode 0700) with links to the shipped files. */
+static void setup_once(void)
+{
+	const char *src = getenv("OW_CATALOG");
+	char from[4096], to[4200], real[4096];
+
+	if (dir[0])
+		return;
+	snprintf(dir, sizeof dir, "/dev/shm/owfuzz-XXXXXX");
+	if (mkdtemp(dir) == NULL || realpath(src ? src : "catalog", real) == NULL)
+		abort();
+	for (size_t i = 0; i < N_FILES; i++) {
+		snprintf(from, sizeof from, "%s/%s", real, files[i]);
+		snprintf(to, sizeof to, "%s/%s", dir, files[i]);
+		if (symlink(from, to) != 0)
+			abort();
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char path[4200], real[4096];
+	struct ow_error e;
+	struct catalog *c;
+	const char *src = getenv("OW_CATALOG");
+	size_t which;
+	FILE *f;
+
+	if (size < 1)
+		return 0;
+	setup_once();
+	which = data[0] % N_FILES;
+	snprintf(path, sizeof path, "%s/%s", dir, files[which]);
+	unlink(path);
+	f = fopen(path, "wb");
+	if (f == NULL)
+		abort();
+	fwrite(data + 1, 1, size - 1, f);
+	fclose(f);
+	c = catalog_load(dir, NULL, 0, &e);
+	if (c) {
+		struct answers a;
+		struct check_result r;
+		answers_default(&a);
+		verdict_free(evaluate(c, &a));
+		catalog_check(c, c->as_of, &r);
+		sb_free(&r.out);
+		catalog_free(c);
+	}
+	/* Put the shipped file back for the next input. */
+	unlink(path);
+	if (realpath(src ? src : "catalog", real) == NULL)
+		abort();
+	snprintf(real + strlen(real), sizeof real - strlen(real), "/%s", files[which]);
+	if (symlink(real, path) != 0)
+		abort();
+	return 0;
+}

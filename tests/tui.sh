@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# tests/tui.sh — the wizard end to end: the real binary driven through tmux on a
+# private socket at fixed sizes (STYLE.md #8). Needs OPENWEIGH (the built binary)
+# and OW_SRCDIR (the source tree), both exported by `make check`.
+# Exit 77 (skipped) without tmux or without a wizard in the build.
+
+set -u
+OPENWEIGH=${OPENWEIGH:-./openweigh}
+OW_SRCDIR=${OW_SRCDIR:-.}
+CATALOG="$OW_SRCDIR/catalog"
+PRESET="$CATALOG/presets/startup-chatbot.yaml"
+
+command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux not installed"; exit 77; }
+[ -x "$OPENWEIGH" ] || { echo "SKIP: no binary at $OPENWEIGH"; exit 77; }
+if "$OPENWEIGH" --catalog "$CATALOG" </dev/null 2>&1 | grep -q "has no wizard"; then
+	echo "SKIP: this build has no wizard"
+	exit 77
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/owtui.XXXXXX") || exit 99
+SOCK="owtui-$$"
+printf 'set -g remain-on-exit on\nset -g status off\n' >"$T/tmux.conf"
+TMUX_CMD=(tmux -L "$SOCK" -f "$T/tmux.conf")
+cleanup() { "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1; rm -rf "$T"; }
+trap cleanup EXIT
+unset TMUX
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/#   /'; }
+check() { if eval "$2"; then ok "$1"; else not_ok "$1" "$(screen)"; fi; }
+
+# ---- driving tmux ------------------------------------------------------------------------
+
+CUR=w
+# start NAME WxH [VAR=value ...] -- [openweigh args...]
+start() {
+	local name=$1 size=$2 envs=() cmd
+	shift 2
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	"${TMUX_CMD[@]}" kill-session -t "$name" >/dev/null 2>&1
+	cmd="cd '$T/work' && exec env HOME='$T/home' XDG_STATE_HOME='$T/state' XDG_CONFIG_HOME='$T/config'"
+	cmd+=" SOURCE_DATE_EPOCH=1700000000 LANG=C.UTF-8 ${envs[*]} '$OPENWEIGH' --catalog '$CATALOG' $*"
+	"${TMUX_CMD[@]}" new-session -d -s "$name" -x "${size%x*}" -y "${size#*x}" "$cmd"
+	CUR=$name
+}
+keys() { "${TMUX_CMD[@]}" send-keys -t "$CUR" "$@"; }
+screen() { "${TMUX_CMD[@]}" capture-pane -p -t "$CUR" 2>/dev/null; }
+screen_e() { "${TMUX_CMD[@]}" capture-pane -e -p -t "$CUR" 2>/dev/null; }
+pane() { "${TMUX_CMD[@]}" display -p -t "$CUR" "$1" 2>/dev/null; }
+resize() { "${TMUX_CMD[@]}" resize-window -t "$CUR" -x "${1%x*}" -y "${1#*x}"; }
+
+# wait_for TEXT [seconds]: poll the screen until TEXT shows (fixed string).
+wait_for() {
+	local limit=$(( ${2:-10} * 10 )) i=0
+	while [ $i -lt $limit ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_re REGEX [seconds]: as wait_for, an extended regular expression.
+wait_re() {
+	local limit=$(( ${2:-10} * 10 )) i=0
+	while [ $i -lt $limit ]; do
+		screen | grep -qE -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+wait_gone() {
+	local i=0
+	while [ $i -lt 100 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+wait_dead() {
+	local i=0
+	while [ $i -lt 100 ]; do
+		[ "$(pane '#{pane_dead}')" = 1 ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# The line of the screen holding TEXT.
+line_with() { screen | grep -F -- "$1" | head -n 1; }
+# The selected question: the row whose value shows as "< value >".
+selected_row() { screen | grep -E '^ [A-Za-z].* < .* >' | head -n 1; }
+
+# Any SGR colour parameter (30-38, 40-48, 90-97, 100-107) in the text on stdin.
+has_colour() {
+	grep -o $'\e\\[[0-9;]*m' | tr -d '\033[m' | tr ';' '\n' |
+		grep -qE '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$'
+}
+high_bytes() { LC_ALL=C tr -d '\000-\177' | wc -c | tr -d ' '; }
+
+mkdir -p "$T/work" "$T/home" "$T/config"
+t0=$(date +%s)
+
+# ---- 1. first start: presets offered, every question stepped through and changed ---------
+
+start w 100x30
+check "first start offers the presets" "wait_for 'Start from a preset' && wait_for '< startup-chatbot >'"
+check "full layout at 100x30 shows the live panel" "wait_for 'Recommended' && wait_for 'Monthly cost at'"
+keys Right
+check "Left/Right picks another preset" "wait_for '< regulated-enterprise >' 3"
+keys Enter
+check "Enter loads the preset" "wait_for '20,000,000 (20M)' 3 && wait_for 'modified' 3"
+
+keys s
+wait_for 'Save the answers to:' 3
+keys C-u "$T/work/keys.yaml" Enter
+wait_for 'Wrote' 3
+n_keys=$(grep -cE '^[a-z_0-9]+:' "$T/work/keys.yaml")
+n_keys=$((n_keys - 1))    # openweigh_answers: 1
+check "saved answers file has every key ($n_keys)" "[ $n_keys -ge 13 ]"
+
+# wait_row_change OLD: poll until the selected question's row differs from OLD.
+wait_row_change() {
+	local i=0
+	while [ $i -lt 20 ]; do
+		[ "$(selected_row)" != "$1" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+visited=0 changed=0 labels="" before=$(selected_row)
+for _ in $(seq 1 "$n_keys"); do
+	keys Down
+	wait_row_change "$before"
+	before=$(selected_row)
+	label=$(printf '%s' "$before" | sed -E 's/^ +//; s/ {2,}.*//')
+	case "|$labels|" in *"|$label|"*) ;; *) [ -n "$label" ] && visited=$((visited + 1)); labels="$labels|$label" ;; esac
+	keys Right
+	wait_row_change "$before" || { keys Left Left; wait_row_change "$before"; }
+	[ "$(selected_row)" != "$before" ] && changed=$((changed + 1))
+	before=$(selected_row)
+done
+check "Down steps through every question ($visited of $n_keys)" "[ $visited -eq $n_keys ]"
+check "Left/Right changes every question ($changed of $n_keys)" "[ $changed -eq $n_keys ]"
+check "each question explains why it matters" "screen | grep -qi 're-tuned\\|update cycle'"
+keys Home Down Down Enter
+check "Enter on the volume opens a prompt" "wait_for 'Requests/month' 3"
+keys C-u '2000 x 10' Enter
+check "users x requests/user/day sets the volume" "wait_for '608,750' 3"
+printf '%0400d' 0 >"$T/work/sample.txt"
+keys Down f
+wait_for 'Sample text' 3
+keys "$T/work/sample.txt" Enter
+check "token estimate from a sample file (~4 chars/token)" "wait_for 'input_tokens = 100 tokens' 3 && wait_for '4 characters per token' 1"
+keys q
+check "q with unsaved changes asks first" "wait_for 'Save them to a file first?' 3"
+keys n
+check "answering n quits" "wait_dead"
+check "a clean quit exits 0" "[ \"\$(pane '#{pane_dead_status}')\" = 0 ]"
+
+# ---- 2. the volume moves the costs; every screen --------------------------------------------
+
+rm -rf "$T/state"
+start w 100x30 -- --answers "'$PRESET'"
+wait_for 'Monthly cost at 300K'
+dollars() { screen | grep -oE '\$[0-9][0-9,.]*'; }
+panel_before=$(dollars)
+keys +
+check "+ moves the volume a log step (300K -> 500K)" "wait_for 'Monthly cost at 500K' 5"
+panel_after=$(dollars)
+check "the live panel's costs change with the volume" "[ \"\$panel_before\" != \"\$panel_after\" ]"
+keys 2
+check "2 shows the costs table" "wait_for 'Costs at 500,000 requests/month' 3"
+check "the cheapest feasible option is marked" "screen | grep -qE '^\\* '"
+costs_before=$(screen | sed -n '4,20p')
+keys PPage
+check "PgUp moves the volume a decade" "wait_for 'Costs at 5,000,000 requests/month' 5"
+costs_after=$(screen | sed -n '4,20p')
+check "the costs table changes with the volume" "[ \"\$costs_before\" != \"\$costs_after\" ]"
+keys o
+check "o sorts the costs by model" "wait_for 'sort: model' 3"
+keys -- -
+check "- moves the volume down a step" "wait_for 'Costs at 3,000,000 requests/month' 5"
+keys 3
+check "3 shows the crossover chart" "wait_for 'Monthly cost vs requests/month' 3 && wait_for 'A direct-api' 1"
+check "the chart marks your volume" "screen | grep -qF '(: = your 3M)' && screen | grep -q '\\^'"
+keys 4
+check "4 shows the footprint" "wait_for 'Inference footprint of' 3 && wait_for 'GPUs per replica' 1 && wait_for 'Capacity:' 1"
+gpu_before=$(line_with 'GPU  ')
+keys Tab Right
+check "the footprint's GPU can be changed" "wait_for 'Changed here' 3 && [ \"\$(line_with 'GPU  ')\" != \"\$gpu_before\" ]"
+keys d
+check "d returns to the recommended GPU" "wait_for 'As recommended' 3"
+keys 5
+check "5 shows the verdict with reasons" "wait_for 'Ranking, with every rule that fired' 3 && wait_for 'Recommended:' 1"
+for _ in 1 2 3 4 5 6 7 8 9 10; do screen | grep -qF 'What would flip it' && break; keys C-f; sleep 0.1; done
+check "the verdict says what would flip it" "wait_for 'What would flip it' 1"
+keys '?'
+check "? shows help from the key table" "wait_for 'Everywhere' 3 && wait_for 'export the decision memo' 1"
+keys Escape
+check "Esc leaves help" "wait_gone 'Everywhere'"
+keys F1
+check "F1 returns to the questions" "wait_for 'Start from a preset' 3"
+
+# ---- 3. the three layouts ----------------------------------------------------------------------
+
+resize 60x20
+check "60x20: single column with a summary" "wait_re '^ > [a-z-]+ +\\\$' 3 && wait_gone 'Recommended' && wait_for 'Requests per month' 1"
+resize 30x10
+check "30x10: terminal too small" "wait_for 'Terminal too small' 3"
+resize 80x24
+check "80x24: the full layout again" "wait_for 'Recommended' 3 && wait_for 'Monthly cost at' 1"
+screen >"$T/capture-80x24.txt"
+for _ in 1 2 3 4 5 6; do resize 70x20; resize 90x28; done
+resize 100x30
+check "a burst of resizes ends in the right layout" "wait_for 'Recommended' 3 && ! screen | grep -qF 'too small'"
+
+# ---- 4. export, never overwriting without asking --------------------------------------------------
+
+keys e
+check "e asks for a format" "wait_for 'Export the memo as' 3"
+keys j
+check "the default file name is in the working directory" "wait_for 'openweigh-memo.json' 3"
+keys Enter
+check "the JSON memo is written" "wait_for 'Wrote openweigh-memo.json' 3 && [ -f '$T/work/openweigh-memo.json' ]"
+if command -v python3 >/dev/null 2>&1; then
+	check "the JSON memo parses" "python3 -m json.tool '$T/work/openweigh-memo.json' >/dev/null"
+	check "the JSON memo echoes the answers" \
+		"python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if d[\"answers\"][\"requests_per_month\"]==3000000 and d[\"recommendation\"][\"architecture\"] else 1)' '$T/work/openweigh-memo.json'"
+else
+	check "the JSON memo looks like JSON" "head -c1 '$T/work/openweigh-memo.json' | grep -q '{'"
+fi
+sum_before=$(cksum <"$T/work/openweigh-memo.json")
+keys e j Enter
+check "an existing file is not replaced without asking" "wait_for 'exists. Replace it?' 3"
+keys n
+check "declining keeps the old file" "wait_for 'Not written' 3 && [ \"\$(cksum <'$T/work/openweigh-memo.json')\" = \"\$sum_before\" ]"
+keys e m Enter
+check "the Markdown memo is written" "wait_for 'Wrote openweigh-memo.md' 3 && head -n1 '$T/work/openweigh-memo.md' | grep -q '^# openweigh decision memo'"
+ln -s "$T/work/elsewhere" "$T/work/link.json"
+keys e j C-u "link.json" Enter
+check "export refuses to write through a symlink" "wait_for 'symbolic link' 3 && [ ! -e '$T/work/elsewhere' ]"
+
+# ---- 5. hang-up: terminal restored, session saved 0600, resumed -----------------------------------
+
+rm -rf "$T/state"
+start w 100x30 -- --answers "'$PRESET'"
+wait_for 'Monthly cost at 300K'
+keys + + 3
+wait_for '(: = your 1M)' 5
+kill -HUP "$(pane '#{pane_pid}')"
+check "SIGHUP ends the wizard" "wait_dead"
+sess="$T/state/openweigh/session.yaml"
+check "the session is saved on SIGHUP" "[ -f '$sess' ] && grep -q '^requests_per_month: 1000000' '$sess'"
+check "the session file is mode 0600" "[ \"\$(stat -c %a '$sess' 2>/dev/null || stat -f %Lp '$sess')\" = 600 ]"
+check "the state folder is mode 0700" "[ \"\$(stat -c %a '$T/state/openweigh' 2>/dev/null || stat -f %Lp '$T/state/openweigh')\" = 700 ]"
+start w 100x30
+check "the next start resumes the session" "wait_for 'Resumed the last session' 5"
+check "... on the same screen with the same volume" "wait_for '(: = your 1M)' 3"
+keys 1
+wait_for 'Requests per month'
+"${TMUX_CMD[@]}" kill-session -t w
+check "closing the terminal saves the session too" "sleep 0.5; grep -q 'screen 0' '$sess'"
+
+# ---- 6. no colour, vt100, the C locale, ASCII ---------------------------------------------------------
+
+start w 100x30 -- --answers "'$PRESET'"
+wait_for 'Recommended'
+check "colour is used when allowed (control for the next checks)" "screen_e | has_colour"
+start w 100x30 NO_COLOR=1 -- --answers "'$PRESET'"
+wait_for 'Recommended'
+check "NO_COLOR: no colour escapes on the questions" "! screen_e | has_colour"
+keys 3
+wait_for 'Monthly cost vs'
+check "NO_COLOR: no colour escapes on the chart" "! screen_e | has_colour"
+start w 100x30 -- --no-color --answers "'$PRESET'"
+wait_for 'Recommended'
+check "--no-color: no colour escapes" "! screen_e | has_colour"
+
+start w 80x24 TERM=vt100 LANG=C LC_ALL=C -- --answers "'$PRESET'"
+check "TERM=vt100 LANG=C: the wizard starts" "wait_for 'Recommended' 5"
+check "TERM=vt100: lines drawn with the alternate character set" "screen_e | grep -q $'\\016'"
+check "LANG=C: no raw UTF-8 bytes on screen" "[ \"\$(screen_e | high_bytes)\" = 0 ]"
+keys 5
+check "TERM=vt100 LANG=C: the verdict shows" "wait_for 'Ranking' 3 && [ \"\$(screen_e | high_bytes)\" = 0 ]"
+keys 4
+check "TERM=vt100 LANG=C: the footprint bar shows" "wait_for 'W weights' 3"
+keys q
+check "TERM=vt100: quits cleanly" "wait_dead"
+
+start w 80x24 -- --ascii --answers "'$PRESET'"
+wait_for 'Recommended'
+check "--ascii: plain ASCII lines, no alternate charset" "! screen_e | grep -q $'\\016' && [ \"\$(screen_e | high_bytes)\" = 0 ] && screen | grep -q '^-----'"
+
+# ---- 7. bad input stays out of the terminal ---------------------------------------------------------
+
+echo "openweigh_answers: 1
+privacy: secret" >"$T/work/bad.yaml"
+out=$("$OPENWEIGH" --catalog "$CATALOG" --answers "$T/work/bad.yaml" </dev/null 2>&1)
+rc=$?
+check "a bad --answers file: exit 1 with file:line:col" "[ $rc = 1 ] && printf '%s' \"\$out\" | grep -q 'bad.yaml:[0-9]*:[0-9]*'"
+
+[ -n "${OW_TUI_CAPTURE:-}" ] && cp "$T/capture-80x24.txt" "$OW_TUI_CAPTURE"
+echo "# $(( $(date +%s) - t0 ))s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
