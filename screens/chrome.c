@@ -40,8 +40,8 @@ void chrome_title(struct app *app)
 	wattron(w, A_BOLD);
 	text_put(w, 0, 1, app->cols - 1, name);
 	wattroff(w, A_BOLD);
-	/* "modified": answers changed since they were loaded or saved. */
-	const char *right = app->unsaved ? "modified  ? help" : "? help";
+	/* "[+]": answers changed since they were loaded or saved (vi's mark). */
+	const char *right = app->unsaved ? "[+]  ? help" : "? help";
 	int x = 2 + (int)strlen(name), rw = (int)strlen(right) + 1;
 	if (app->cols - x - rw < 40)
 		rw = 0;

@@ -118,7 +118,7 @@ static void footprint_lines(struct app *app, WINDOW *w, int y, int x, int width)
 		  f->gpu_usable_bytes / 1e9);
 	fmt_int(a, sizeof a, f->decode_tokens_per_s);
 	fmt_int(b, sizeof b, f->prefill_tokens_per_s);
-	text_putf(w, y, x + 1, width - 1, "%s tok/s decode, %s prefill", a, b);
+	text_putf(w, y, x + 1, width - 1, "decode %s, prefill %s tok/s", a, b);
 }
 
 void panel_draw(struct app *app, WINDOW *w, struct rect r, int sel)

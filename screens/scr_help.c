@@ -19,7 +19,8 @@ static void build(struct app *app)
 	tv_add(tv, 0, 0, app->th.head, "openweigh: closed API or open weights, and how to serve them");
 	tv_add(tv, 0, 0, 0, "Every change re-evaluates the answers against the catalog; the panels show "
 	       "what the core computed. Token estimates from a sample file count about 4 characters "
-	       "per token. The session is saved on exit and on hang-up, and resumed on the next start.");
+	       "per token. [+] in the title: answers changed since they were loaded or saved. The "
+	       "session is saved on exit and on hang-up, and resumed on the next start.");
 	for (int scope = 0; scope < SC_SCOPE_COUNT; scope++) {
 		tv_add(tv, 0, 0, 0, "%s", "");
 		tv_add(tv, 0, 0, app->th.head, "%s", scope_names[scope]);

@@ -57,7 +57,7 @@ static int finish(struct app *app, int end, int sig)
 	if (end != END_QUIT && session_path(path, sizeof path) == 0)
 		fprintf(stderr, "openweigh: %s; answers saved to %s\n",
 			end == END_SIGNAL ? strsignal(sig) : "terminal gone", path);
-	return OW_EXIT_OK;
+	return end == END_GONE ? OW_EXIT_IO : OW_EXIT_OK;
 }
 
 static void release(struct app *app)

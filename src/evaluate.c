@@ -12,6 +12,9 @@
 #include "yread.h"
 
 static void push_text(char ***arr, int *n, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void push_text(char ***arr, int *n, const char *fmt, va_list ap)
 {
 	char buf[600];
 

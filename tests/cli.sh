@@ -63,6 +63,32 @@ if [ -w /dev/full ] && [ -d /nonexistent-dir ] 2>/dev/null; then :; fi
 expect 2 "memo -o missing folder" -- "$OW" memo --answers "$PRESET" -o "$T/no/such/dir/m.md"
 has "$T/err" "cannot create a file in"
 
+# Write errors: exit 2, a message, and no partial file left behind.
+if [ -w /dev/full ]; then
+	expect 2 "stdout on a full disk" -- sh -c "'$OW' memo --answers '$PRESET' >/dev/full"
+	has "$T/err" "standard output"
+fi
+mkdir "$T/big"
+expect 2 "-o past the file-size limit" -- sh -c "trap '' XFSZ; ulimit -f 4; exec '$OW' memo --answers '$PRESET' -o '$T/big/memo.md'"
+has "$T/err" "cannot write"
+if [ -z "$(ls -A "$T/big")" ]; then ok; else bad "partial file left: $(ls -A "$T/big")"; fi
+expect 2 "-o onto a device" -- "$OW" memo --answers "$PRESET" -o /dev/null --force
+has "$T/err" "exists and is not a regular file"
+mkdir "$T/ro" && chmod 555 "$T/ro"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+	chmod 755 "$T"
+	AS_USER="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	# Only where that user can reach the binary and the preset (not under a 0700 home).
+	$AS_USER "$OW" memo --answers "$PRESET" >/dev/null 2>&1 || AS_USER=""
+	[ -n "$AS_USER" ] || chmod 700 "$T"
+else
+	AS_USER=""
+fi
+if [ "$(id -u)" -ne 0 ] || [ -n "$AS_USER" ]; then
+	expect 2 "-o into a read-only folder" -- $AS_USER "$OW" memo --answers "$PRESET" -o "$T/ro/memo.md"
+	has "$T/err" "Permission denied"
+fi
+
 # Bad input: exit 1 with FILE:LINE:COL
 printf 'openweigh_answers: 1\nprivacy: secret\n' >"$T/bad.yaml"
 expect 1 "bad answers" -- "$OW" memo --answers "$T/bad.yaml"

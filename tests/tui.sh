@@ -21,6 +21,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/owtui.XXXXXX") || exit 99
 SOCK="owtui-$$"
 printf 'set -g remain-on-exit on\nset -g status off\n' >"$T/tmux.conf"
 TMUX_CMD=(tmux -L "$SOCK" -f "$T/tmux.conf")
+# A session that outlives the others, so killing one never stops the server mid-start.
+keeper() { "${TMUX_CMD[@]}" has-session -t keep 2>/dev/null || "${TMUX_CMD[@]}" new-session -d -s keep -x 20 -y 5 "sleep 600"; }
 cleanup() { "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1; rm -rf "$T"; }
 trap cleanup EXIT
 unset TMUX
@@ -39,6 +41,7 @@ start() {
 	shift 2
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
 	[ $# -gt 0 ] && shift
+	keeper
 	"${TMUX_CMD[@]}" kill-session -t "$name" >/dev/null 2>&1
 	cmd="cd '$T/work' && exec env HOME='$T/home' XDG_STATE_HOME='$T/state' XDG_CONFIG_HOME='$T/config'"
 	cmd+=" SOURCE_DATE_EPOCH=1700000000 LANG=C.UTF-8 ${envs[*]} '$OPENWEIGH' --catalog '$CATALOG' $*"
@@ -112,7 +115,7 @@ check "full layout at 100x30 shows the live panel" "wait_for 'Recommended' && wa
 keys Right
 check "Left/Right picks another preset" "wait_for '< regulated-enterprise >' 3"
 keys Enter
-check "Enter loads the preset" "wait_for '20,000,000 (20M)' 3 && wait_for 'modified' 3"
+check "Enter loads the preset" "wait_for '20,000,000 (20M)' 3 && wait_for '[+]' 3"
 
 keys s
 wait_for 'Save the answers to:' 3
