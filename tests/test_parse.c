@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void expect_answers_error(const char *text, int line, int col, const char *msg)
@@ -148,6 +149,29 @@ static void test_catalog_rules_costs_index(void **state)
 			     "unknown architecture 'cloud-magic' (the ids are fixed: direct-api, managed-inference, self-hosted-single-gpu, self-hosted-multi-gpu, hybrid, on-device)");
 }
 
+/* Hostile files stay bounded: too large, too deep, alias bombs. */
+static void test_catalog_bounded(void **state)
+{
+	size_t big = 9u * 1024 * 1024;
+	char *text = malloc(big + 64), *deep = malloc(200);
+	(void)state;
+	assert_non_null(text);
+	strcpy(text, "openweigh_catalog: 1\nmodels: []\n");
+	memset(text + strlen(text), '#', big);
+	text[big + 30] = '\0';
+	expect_catalog_error("models.yaml", text, 0, 0, "file is larger than 8388608 bytes");
+	free(text);
+	strcpy(deep, "openweigh_catalog: 1\ngpus: ");
+	for (int i = 0; i < 40; i++)
+		strcat(deep, "[");
+	expect_catalog_error("gpus.yaml", deep, 2, 39, "nesting is deeper than 32 levels");
+	free(deep);
+	expect_catalog_error("licences.yaml",
+			     "openweigh_catalog: 1\nlicences:\n  - &a [x, x, x, x, x, x, x, x, x]\n"
+			     "  - &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  - [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+			     4, 9, "YAML aliases (*name) are not allowed");
+}
+
 /* A missing file is an I/O error (exit 2), not bad input. */
 static void test_catalog_missing_file(void **state)
 {
@@ -168,6 +192,7 @@ int main(void)
 		cmocka_unit_test(test_catalog_models),
 		cmocka_unit_test(test_catalog_gpus_and_providers),
 		cmocka_unit_test(test_catalog_rules_costs_index),
+		cmocka_unit_test(test_catalog_bounded),
 		cmocka_unit_test(test_catalog_missing_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

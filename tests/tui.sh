@@ -83,10 +83,11 @@ wait_gone() {
 	done
 	return 1
 }
+# wait_dead: the process has exited and tmux has its exit status (or signal).
 wait_dead() {
 	local i=0
 	while [ $i -lt 100 ]; do
-		[ "$(pane '#{pane_dead}')" = 1 ] && return 0
+		[ "$(pane '#{pane_dead}')" = 1 ] && [ -n "$(pane '#{pane_dead_status}#{pane_dead_signal}')" ] && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -163,7 +164,8 @@ keys q
 check "q with unsaved changes asks first" "wait_for 'Save them to a file first?' 3"
 keys n
 check "answering n quits" "wait_dead"
-check "a clean quit exits 0" "[ \"\$(pane '#{pane_dead_status}')\" = 0 ]"
+status=$(pane '#{pane_dead_status}')
+check "a clean quit exits 0 (got ${status:-none})" "[ '$status' = 0 ]"
 
 # ---- 2. the volume moves the costs; every screen --------------------------------------------
 
