@@ -24,24 +24,27 @@ struct hidden_costs hidden_costs_for(const struct cost_model *cm, int mlops, dou
 	return cm->hidden[mlops][size_class_of(cm, params)];
 }
 
+double fleet_replica_hours(const struct traffic_shape *t, double replica_rate, double requests,
+			   double *replicas_out)
+{
+	double peak_rate = requests / t->hours * t->peak;        /* requests per hour at peak */
+	double replicas = ceil(peak_rate / replica_rate - 1e-9);
+
+	if (replicas < 1)
+		replicas = 1;
+	*replicas_out = replicas;
+	if (t->autoscale)   /* replicas follow the load with headroom; one stays warm; scale-ups cost warm-up */
+		return fmax(requests / replica_rate * t->headroom, t->hours) + replicas * t->cold_start_hours;
+	return replicas * t->hours;
+}
+
 void fleet_size(const struct cost_model *cm, const struct footprint *f, double sec_per_request,
 		int traffic, double requests, struct plan *o)
 {
 	const struct traffic_shape *t = &cm->traffic[traffic];
 	double replica_rate = 3600.0 / sec_per_request;          /* requests per replica-hour */
-	double peak_rate = requests / t->hours * t->peak;        /* requests per hour at peak */
-	double replicas = ceil(peak_rate / replica_rate - 1e-9);
-	double replica_hours;
+	double replicas, replica_hours = fleet_replica_hours(t, replica_rate, requests, &replicas);
 
-	if (replicas < 1)
-		replicas = 1;
-	if (t->autoscale) {
-		/* Replicas follow the load with headroom; one stays warm; scale-ups cost warm-up time. */
-		double busy = requests / replica_rate * t->headroom;
-		replica_hours = fmax(busy, t->hours) + replicas * t->cold_start_hours;
-	} else {
-		replica_hours = replicas * t->hours;
-	}
 	o->replicas = (int64_t)replicas;
 	o->gpu_count = f->gpu_count;
 	o->gpu_hours = replica_hours * (double)f->gpu_count;

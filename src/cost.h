@@ -17,6 +17,11 @@ double token_cost(double in_price, double out_price, const struct answers *a, do
 /* The seed's hidden costs of self-hosting for this team and model size. */
 struct hidden_costs hidden_costs_for(const struct cost_model *cm, int mlops, double params);
 
+/* Replica-hours a month for volume requests at replica_rate requests per replica-hour;
+ * *replicas gets the peak replica count. */
+double fleet_replica_hours(const struct traffic_shape *t, double replica_rate, double requests,
+			   double *replicas);
+
 /* Size a fleet of replicas of footprint f for volume requests a month under the
  * traffic shape, filling o's replicas, gpu_hours, capacity and cost.gpu_lease. */
 void fleet_size(const struct cost_model *cm, const struct footprint *f, double sec_per_request,

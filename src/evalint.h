@@ -13,6 +13,8 @@ struct candidate {
 	enum precision precision;
 	struct footprint fp;
 	double sec_per_request;
+	double replica_rate;           /* requests per replica-hour */
+	double replica_usd_per_hour;   /* GPUs × price */
 };
 
 struct eval_state {

@@ -70,8 +70,7 @@ static void add_flip(struct verdict *v, int key, const char *value, enum arch wi
 	f->winner = winner;
 }
 
-/* Every other value of every choice answer; keys that change the candidates
- * (the task) re-prepare, the rest only re-decide. */
+/* Every other value of every choice answer, re-decided on the same candidates. */
 static void answer_flips(const struct eval_state *s, struct verdict *v)
 {
 	for (int key = 0; key < AK_COUNT; key++) {
@@ -86,14 +85,7 @@ static void answer_flips(const struct eval_state *s, struct verdict *v)
 			if (val == cur)
 				continue;
 			answers_set(&a, key, val);
-			/* Tasks with the same allowed precisions share their candidates. */
-			if (key == AK_TASK && s->c->policy.precisions[val] != s->c->policy.precisions[cur]) {
-				struct eval_state *t = eval_prepare(s->c, &a);
-				decide(t, &a, &d, false);
-				eval_state_free(t);
-			} else {
-				decide(s, &a, &d, false);
-			}
+			decide(s, &a, &d, false);   /* the candidates serve every task */
 			if (d.recommended != v->recommended)
 				add_flip(v, key, f->names[val], d.recommended);
 		}

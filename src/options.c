@@ -58,7 +58,9 @@ static bool size_candidate(const struct catalog *c, const struct answers *a, con
 		return false;
 	cd->sec_per_request = footprint_seconds_per_request(&cd->fp, (double)a->input_tokens,
 							    (double)a->output_tokens);
-	return isfinite(cd->sec_per_request);
+	cd->replica_rate = 3600.0 / cd->sec_per_request;
+	cd->replica_usd_per_hour = g->has_price ? g->usd_per_hour * (double)cd->fp.gpu_count : 0;
+	return isfinite(cd->sec_per_request) && cd->sec_per_request > 0;
 }
 
 /* On a device: the smallest-memory device the model fits (the widest reach). */
@@ -89,18 +91,24 @@ static void prepare_edge(struct eval_state *s, const struct model *m, uint32_t p
 		add_candidate(&s->edge, &s->n_edge, &best);
 }
 
-/* Per-replica cost rate and serving rate of a candidate. */
-static double replica_usd_per_hour(const struct candidate *cd)
+/* The tasks that allow precision p (bit per task). */
+static uint32_t tasks_allowing(const struct catalog *c, enum precision p)
 {
-	return cd->gpu->usd_per_hour * (double)cd->fp.gpu_count;
+	uint32_t t = 0;
+	for (int k = 0; k < TASK_COUNT; k++)
+		if (c->policy.precisions[k] & 1u << p)
+			t |= 1u << k;
+	return t;
 }
 
-/* d is never cheaper than c at any volume: a replica costs no less and serves no more.
+/* d is never cheaper than c at any volume, for any task that may use d: a replica
+ * costs no less and serves no more, and c's precision is allowed wherever d's is.
  * Fleet cost is monotone in both under every traffic shape, so dropping d is exact. */
-static bool dominates(const struct candidate *c, const struct candidate *d)
+static bool dominates(const struct catalog *cat, const struct candidate *c, const struct candidate *d)
 {
+	uint32_t tc = tasks_allowing(cat, c->precision), td = tasks_allowing(cat, d->precision);
 	bool same_class = (c->fp.gpu_count == 1) == (d->fp.gpu_count == 1);
-	return same_class && replica_usd_per_hour(c) <= replica_usd_per_hour(d) &&
+	return same_class && (tc & td) == td && c->replica_usd_per_hour <= d->replica_usd_per_hour &&
 	       c->sec_per_request <= d->sec_per_request;
 }
 
@@ -112,18 +120,23 @@ static void prune_dominated(struct eval_state *s, int from)
 	for (int i = from; i < s->n_cands; i++) {
 		bool dominated = false;
 		for (int j = from; j < s->n_cands && !dominated; j++)
-			dominated = j != i && dominates(&s->cands[j], &s->cands[i]) &&
-				    (!dominates(&s->cands[i], &s->cands[j]) || j < i);
+			dominated = j != i && dominates(s->c, &s->cands[j], &s->cands[i]) &&
+				    (!dominates(s->c, &s->cands[i], &s->cands[j]) || j < i);
 		if (!dominated)
 			s->cands[kept++] = s->cands[i];
 	}
 	s->n_cands = kept;
 }
 
+/* Candidates for every precision any task allows: one preparation serves every task
+ * (best_self filters by the task's precisions). */
 struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a)
 {
 	struct eval_state *s = xcalloc(1, sizeof *s);
-	uint32_t precs = allowed_precisions(c, a, false);
+	uint32_t precs = 0;
+
+	for (int k = 0; k < TASK_COUNT; k++)
+		precs |= c->policy.precisions[k];
 	struct candidate cd;
 
 	s->c = c;
@@ -258,6 +271,19 @@ static void price_fleet(const struct eval_state *s, const struct answers *a, con
 	cost_total(&o->cost);
 }
 
+/* The monthly total of a candidate's fleet, without building its plan (the hot loop). */
+static double fleet_total(const struct eval_state *s, const struct answers *a,
+			  const struct candidate *cd, double requests)
+{
+	const struct cost_model *cm = &s->c->cost;
+	struct hidden_costs h = hidden_costs_for(cm, a->mlops, (double)cd->model->shape.params);
+	double replicas;
+	double hours = fleet_replica_hours(&cm->traffic[a->traffic], cd->replica_rate, requests, &replicas);
+
+	return hours * cd->replica_usd_per_hour + h.engineering + h.orchestration + h.monitoring +
+	       s->finetune_usd[model_index(s->c, cd->model)];
+}
+
 /* The cheapest self-hosted fleet: multi 0 single-GPU replicas, 1 multi-GPU, -1 either.
  * only_model restricts to one model (cost curves); min_tier_relax loosens the quality need. */
 static void best_self(const struct eval_state *s, const struct answers *a, double requests, int multi,
@@ -269,18 +295,34 @@ static void best_self(const struct eval_state *s, const struct answers *a, doubl
 		from = s->first[model_index(s->c, only_model)];
 		to = from + s->count[model_index(s->c, only_model)];
 	}
+	const struct candidate *best = NULL;
+	double best_cost = 0;
+	int best_sf = 0;
+
+	uint32_t allowed = s->c->policy.precisions[a->task];
+
 	for (int i = from; i < to; i++) {
 		const struct candidate *cd = &s->cands[i];
-		struct plan t = { .arch = o->arch };
-		if ((multi == 0 && cd->fp.gpu_count != 1) || (multi == 1 && cd->fp.gpu_count == 1))
+		double cost;
+		int sf;
+		if ((multi == 0 && cd->fp.gpu_count != 1) || (multi == 1 && cd->fp.gpu_count == 1) ||
+		    !(allowed & 1u << cd->precision))
 			continue;
 		if (!only_model && model_gated(cd->model, gate_mau, gate_nc, true))
 			continue;
-		price_fleet(s, a, cd, requests, &t);
-		if (better(s->c, a, o, cd->model, t.cost.total))
-			*o = t;
+		sf = tier_shortfall(s->c, a, cd->model);
+		if (best && sf > best_sf)
+			continue;
+		cost = fleet_total(s, a, cd, requests);
+		if (!best || sf < best_sf || cost < best_cost) {
+			best = cd;
+			best_cost = cost;
+			best_sf = sf;
+		}
 	}
-	if (!o->feasible)
+	if (best)
+		price_fleet(s, a, best, requests, o);
+	else
 		snprintf(o->why_not, sizeof o->why_not, "no allowed open model fits %s",
 			 multi == 0 ? "one priced GPU" : "a multi-GPU replica of a priced GPU");
 }

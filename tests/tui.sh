@@ -83,11 +83,13 @@ wait_gone() {
 	done
 	return 1
 }
+# tmux has reaped the process: an exit status, or "Pane is dead (signal N" on screen.
+pane_is_reaped() { [ -n "$(pane '#{pane_dead_status}')" ] || screen | grep -q 'Pane is dead'; }
 # wait_dead: the process has exited and tmux has its exit status (or signal).
 wait_dead() {
 	local i=0
 	while [ $i -lt 100 ]; do
-		[ "$(pane '#{pane_dead}')" = 1 ] && [ -n "$(pane '#{pane_dead_status}#{pane_dead_signal}')" ] && return 0
+		[ "$(pane '#{pane_dead}')" = 1 ] && pane_is_reaped && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
