@@ -15,6 +15,7 @@ struct candidate {
 	double sec_per_request;
 	double replica_rate;           /* requests per replica-hour */
 	double replica_usd_per_hour;   /* GPUs × price */
+	uint32_t tasks;                /* bit per task whose policy allows this precision */
 };
 
 struct eval_state {

@@ -40,6 +40,16 @@ static void add_candidate(struct candidate **arr, int *n, const struct candidate
 	(*arr)[(*n)++] = *cd;
 }
 
+/* The tasks that allow precision p (bit per task). */
+static uint32_t tasks_allowing(const struct catalog *c, enum precision p)
+{
+	uint32_t t = 0;
+	for (int k = 0; k < TASK_COUNT; k++)
+		if (c->policy.precisions[k] & 1u << p)
+			t |= 1u << k;
+	return t;
+}
+
 /* Size one (model, GPU, precision); false when it can't run there. */
 static bool size_candidate(const struct catalog *c, const struct answers *a, const struct model *m,
 			   const struct gpu *g, enum precision p, struct candidate *cd)
@@ -60,6 +70,7 @@ static bool size_candidate(const struct catalog *c, const struct answers *a, con
 							    (double)a->output_tokens);
 	cd->replica_rate = 3600.0 / cd->sec_per_request;
 	cd->replica_usd_per_hour = g->has_price ? g->usd_per_hour * (double)cd->fp.gpu_count : 0;
+	cd->tasks = tasks_allowing(c, p);
 	return isfinite(cd->sec_per_request) && cd->sec_per_request > 0;
 }
 
@@ -91,24 +102,14 @@ static void prepare_edge(struct eval_state *s, const struct model *m, uint32_t p
 		add_candidate(&s->edge, &s->n_edge, &best);
 }
 
-/* The tasks that allow precision p (bit per task). */
-static uint32_t tasks_allowing(const struct catalog *c, enum precision p)
-{
-	uint32_t t = 0;
-	for (int k = 0; k < TASK_COUNT; k++)
-		if (c->policy.precisions[k] & 1u << p)
-			t |= 1u << k;
-	return t;
-}
-
 /* d is never cheaper than c at any volume, for any task that may use d: a replica
  * costs no less and serves no more, and c's precision is allowed wherever d's is.
  * Fleet cost is monotone in both under every traffic shape, so dropping d is exact. */
-static bool dominates(const struct catalog *cat, const struct candidate *c, const struct candidate *d)
+static bool dominates(const struct candidate *c, const struct candidate *d)
 {
-	uint32_t tc = tasks_allowing(cat, c->precision), td = tasks_allowing(cat, d->precision);
 	bool same_class = (c->fp.gpu_count == 1) == (d->fp.gpu_count == 1);
-	return same_class && (tc & td) == td && c->replica_usd_per_hour <= d->replica_usd_per_hour &&
+	return same_class && (c->tasks & d->tasks) == d->tasks &&
+	       c->replica_usd_per_hour <= d->replica_usd_per_hour &&
 	       c->sec_per_request <= d->sec_per_request;
 }
 
@@ -120,8 +121,8 @@ static void prune_dominated(struct eval_state *s, int from)
 	for (int i = from; i < s->n_cands; i++) {
 		bool dominated = false;
 		for (int j = from; j < s->n_cands && !dominated; j++)
-			dominated = j != i && dominates(s->c, &s->cands[j], &s->cands[i]) &&
-				    (!dominates(s->c, &s->cands[i], &s->cands[j]) || j < i);
+			dominated = j != i && dominates(&s->cands[j], &s->cands[i]) &&
+				    (!dominates(&s->cands[i], &s->cands[j]) || j < i);
 		if (!dominated)
 			s->cands[kept++] = s->cands[i];
 	}

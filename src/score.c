@@ -104,11 +104,12 @@ static void quality_points(const struct catalog *c, const struct answers *a, str
 
 	for (int k = 0; k < ARCH_COUNT; k++) {
 		struct arch_score *sc = &d->scores[k];
-		/* A hybrid sends the hard requests to its API model: that one must meet the need. */
-		const struct model *m = sc->best.api_model ? sc->best.api_model : sc->best.model;
+		const struct model *m;
 		int sf;
 		if (!sc->best.feasible)
 			continue;
+		/* A hybrid sends the hard requests to its API model: that one must meet the need. */
+		m = sc->best.api_model ? sc->best.api_model : sc->best.model;
 		sf = tier_shortfall(c, a, m);
 		if (sf == 0)
 			continue;
@@ -162,6 +163,13 @@ void decide(const struct eval_state *s, const struct answers *a, struct decision
 	apply_rules(c, a, d, explain);
 	for (int k = 0; k < ARCH_COUNT; k++) {
 		struct arch_score *sc = &d->scores[k];
+		/* Only the winner is wanted: an architecture the rules exclude can't be it. */
+		if (!explain && !sc->feasible) {
+			sc->best.feasible = false;
+			sc->best.model = sc->best.api_model = NULL;
+			sc->best.cost.total = 0;
+			continue;
+		}
 		best_plan(s, a, (enum arch)k, (double)a->requests_per_month, d->gate_mau,
 			    d->gate_noncommercial, &sc->best);
 		if (!sc->best.feasible) {
