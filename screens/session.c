@@ -15,17 +15,16 @@
 
 int session_path(char *buf, size_t size)
 {
-	char dir[PATH_MAX];
+	char dir[PATH_MAX - 16];
 
 	if (state_dir(dir, sizeof dir) != 0)
 		return -1;
-	snprintf(buf, size, "%s/session.yaml", dir);
-	return 0;
+	return (size_t)snprintf(buf, size, "%s/session.yaml", dir) < size ? 0 : -1;
 }
 
 int session_save(const struct app *app, struct ow_error *e)
 {
-	char dir[PATH_MAX], path[PATH_MAX + 16];
+	char dir[PATH_MAX - 16], path[PATH_MAX];
 	char *yaml;
 	struct strbuf sb;
 	int rc;

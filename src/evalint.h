@@ -16,6 +16,8 @@ struct candidate {
 	double replica_rate;           /* requests per replica-hour */
 	double replica_usd_per_hour;   /* GPUs × price */
 	uint32_t tasks;                /* bit per task whose policy allows this precision */
+	enum size_class size;          /* the model's class for the hidden costs */
+	double finetune_usd;           /* the model's fine-tuning compute a month */
 };
 
 struct eval_state {

@@ -6,7 +6,7 @@
 
 #include "evalint.h"
 
-#define STEPS_PER_DECADE 10
+#define STEPS_PER_DECADE 5   /* a window narrower than 1.6x between steps may be missed */
 /* Search at most three decades either way: a flip at 1000x the volume is not advice. */
 #define MAX_DECADES 3
 

@@ -171,24 +171,32 @@ static double decode_rate(const struct cost_model *cm, const struct footprint *f
 	return (double)batch / step;
 }
 
-static void throughput(const struct cost_model *cm, struct footprint *f)
+/* Sequences of f->context tokens that fit beside the weights on every GPU. */
+static int64_t batch_fit(const struct cost_model *cm, const struct footprint *f)
 {
-	double eff = f->gpu->prefill_efficiency > 0 ? f->gpu->prefill_efficiency : cm->prefill_efficiency;
-	double flops = peak_tflops(f->gpu, f->precision) * 1e12 * eff;
 	double free_gpu = f->gpu_usable_bytes - f->weights_bytes / (double)f->gpu_count -
 			  cm->overhead_gb * 1e9;
 	double kv_seq = (double)f->context * f->kv_bytes_per_token /
 			(kv_split(f->model, f->tensor_parallel) * (double)f->pipeline_stages);
 
+	return free_gpu > 0 && kv_seq > 0 ? (int64_t)floor(free_gpu / kv_seq) : 0;
+}
+
+static void throughput(const struct cost_model *cm, struct footprint *f)
+{
+	double eff = f->gpu->prefill_efficiency > 0 ? f->gpu->prefill_efficiency : cm->prefill_efficiency;
+	double flops = peak_tflops(f->gpu, f->precision) * 1e12 * eff;
+
 	f->decode_tokens_per_s = decode_rate(cm, f, f->batch, f->context);
 	f->decode_tokens_per_s_single = decode_rate(cm, f, 1, f->context);
 	f->prefill_tokens_per_s = flops * (double)f->gpu_count /
 				  (2.0 * (double)f->model->shape.active_params);
-	f->max_batch_fit = free_gpu > 0 && kv_seq > 0 ? (int64_t)floor(free_gpu / kv_seq) : 0;
+	f->max_batch_fit = batch_fit(cm, f);
 }
 
-void footprint_compute(const struct cost_model *cm, const struct model *m, const struct gpu *g,
-		       enum precision p, int64_t batch, int64_t context, struct footprint *f)
+/* Everything but the throughput: weights, KV, and the GPUs one replica needs. */
+static void layout(const struct cost_model *cm, const struct model *m, const struct gpu *g,
+		   enum precision p, int64_t batch, int64_t context, struct footprint *f)
 {
 	const char *why;
 
@@ -213,6 +221,12 @@ void footprint_compute(const struct cost_model *cm, const struct model *m, const
 	f->overhead_bytes = cm->overhead_gb * 1e9 * (double)f->gpu_count;
 	f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
 	f->per_gpu_bytes = per_gpu_need(cm, f, f->tensor_parallel, f->pipeline_stages);
+}
+
+void footprint_compute(const struct cost_model *cm, const struct model *m, const struct gpu *g,
+		       enum precision p, int64_t batch, int64_t context, struct footprint *f)
+{
+	layout(cm, m, g, p, batch, context, f);
 	throughput(cm, f);
 }
 
@@ -229,13 +243,16 @@ void footprint_serving(const struct cost_model *cm, const struct model *m, const
 	int64_t batch;
 
 	/* Size the replica so one request of the longest context fits ... */
-	footprint_compute(cm, m, g, p, 1, longest, f);
-	if (!f->feasible)
+	layout(cm, m, g, p, 1, longest, f);
+	if (!f->feasible) {
+		throughput(cm, f);
 		return;
+	}
 	/* ... then serve as many average requests together as fit, up to the batch limit. */
 	f->context = average;
-	throughput(cm, f);
-	batch = f->max_batch_fit < cm->max_batch ? f->max_batch_fit : cm->max_batch;
+	batch = batch_fit(cm, f);
+	if (batch > cm->max_batch)
+		batch = cm->max_batch;
 	if (batch < 1)
 		batch = 1;
 	f->batch = batch;

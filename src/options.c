@@ -71,6 +71,7 @@ static bool size_candidate(const struct catalog *c, const struct answers *a, con
 	cd->replica_rate = 3600.0 / cd->sec_per_request;
 	cd->replica_usd_per_hour = g->has_price ? g->usd_per_hour * (double)cd->fp.gpu_count : 0;
 	cd->tasks = tasks_allowing(c, p);
+	cd->size = size_class_of(&c->cost, (double)m->shape.params);
 	return isfinite(cd->sec_per_request) && cd->sec_per_request > 0;
 }
 
@@ -129,6 +130,14 @@ static void prune_dominated(struct eval_state *s, int from)
 	s->n_cands = kept;
 }
 
+/* fp16 is bf16's twin in memory; where bf16 runs at least as fast and every task that
+ * allows fp16 allows bf16, the fp16 candidate can never be cheaper. */
+static bool fp16_redundant(const struct catalog *c, const struct gpu *g, enum precision p)
+{
+	return p == PREC_FP16 && g->bf16_tflops >= g->fp16_tflops &&
+	       (tasks_allowing(c, PREC_BF16) & tasks_allowing(c, PREC_FP16)) == tasks_allowing(c, PREC_FP16);
+}
+
 /* Candidates for every precision any task allows: one preparation serves every task
  * (best_self filters by the task's precisions). */
 struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a)
@@ -157,9 +166,12 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 			if (g->kind == GPU_EDGE || !g->has_price)
 				continue;
 			for (int p = 0; p < PREC_COUNT; p++)
-				if ((precs & 1u << p) && size_candidate(c, a, m, g, (enum precision)p, &cd))
+				if ((precs & 1u << p) && !fp16_redundant(c, g, (enum precision)p) &&
+				    size_candidate(c, a, m, g, (enum precision)p, &cd))
 					add_candidate(&s->cands, &s->n_cands, &cd);
 		}
+		for (int i = s->first[mi]; i < s->n_cands; i++)
+			s->cands[i].finetune_usd = s->finetune_usd[mi];
 		prune_dominated(s, s->first[mi]);
 		s->count[mi] = s->n_cands - s->first[mi];
 		prepare_edge(s, m, allowed_precisions(c, a, true));
@@ -277,12 +289,12 @@ static double fleet_total(const struct eval_state *s, const struct answers *a,
 			  const struct candidate *cd, double requests)
 {
 	const struct cost_model *cm = &s->c->cost;
-	struct hidden_costs h = hidden_costs_for(cm, a->mlops, (double)cd->model->shape.params);
+	const struct hidden_costs *h = &cm->hidden[a->mlops][cd->size];
 	double replicas;
 	double hours = fleet_replica_hours(&cm->traffic[a->traffic], cd->replica_rate, requests, &replicas);
 
-	return hours * cd->replica_usd_per_hour + h.engineering + h.orchestration + h.monitoring +
-	       s->finetune_usd[model_index(s->c, cd->model)];
+	return hours * cd->replica_usd_per_hour + h->engineering + h->orchestration + h->monitoring +
+	       cd->finetune_usd;
 }
 
 /* The cheapest self-hosted fleet: multi 0 single-GPU replicas, 1 multi-GPU, -1 either.

@@ -23,7 +23,12 @@ printf 'set -g remain-on-exit on\nset -g status off\n' >"$T/tmux.conf"
 TMUX_CMD=(tmux -L "$SOCK" -f "$T/tmux.conf")
 # A session that outlives the others, so killing one never stops the server mid-start.
 keeper() { "${TMUX_CMD[@]}" has-session -t keep 2>/dev/null || "${TMUX_CMD[@]}" new-session -d -s keep -x 20 -y 5 "sleep 600"; }
-cleanup() { "${TMUX_CMD[@]}" kill-server >/dev/null 2>&1; rm -rf "$T"; }
+# Wizards save their session as the server closes their terminals: let them finish.
+cleanup() {
+	"${TMUX_CMD[@]}" kill-server >/dev/null 2>&1
+	sleep 0.3
+	rm -rf "$T" 2>/dev/null || { sleep 1; rm -rf "$T"; }
+}
 trap cleanup EXIT
 unset TMUX
 
@@ -98,6 +103,17 @@ wait_dead() {
 	return 1
 }
 exit_status() { cat "$T/exit.$CUR" 2>/dev/null; }
+# stop: close the current wizard's terminal and wait until it has exited.
+stop() {
+	local pid i=0
+	pid=$(wizard_pid)
+	"${TMUX_CMD[@]}" kill-session -t "$CUR" >/dev/null 2>&1
+	# Gone, or a zombie nobody has reaped yet: either way it has finished.
+	while [ -n "$pid" ] && ps -o stat= -p "$pid" 2>/dev/null | grep -qv Z && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
 wizard_pid() { pgrep -P "$(pane '#{pane_pid}')" | head -n 1; }
 # The line of the screen holding TEXT.
 line_with() { screen | grep -F -- "$1" | head -n 1; }
@@ -258,6 +274,7 @@ check "export refuses to write through a symlink" "wait_for 'symbolic link' 3 &&
 
 # ---- 5. hang-up: terminal restored, session saved 0600, resumed -----------------------------------
 
+stop
 rm -rf "$T/state"
 start w 100x30 -- --answers "'$PRESET'"
 wait_for 'Monthly cost at 300K'
@@ -274,8 +291,8 @@ check "the next start resumes the session" "wait_for 'Resumed the last session' 
 check "... on the same screen with the same volume" "wait_for '(: = your 1M)' 3"
 keys 1
 wait_for 'Requests per month'
-"${TMUX_CMD[@]}" kill-session -t w
-check "closing the terminal saves the session too" "sleep 0.5; grep -q 'screen 0' '$sess'"
+stop
+check "closing the terminal saves the session too" "grep -q 'screen 0' '$sess'"
 
 # ---- 6. no colour, vt100, the C locale, ASCII ---------------------------------------------------------
 
