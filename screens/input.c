@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "screens.h"
 #include "util.h"
 
 #define DAYS_PER_MONTH (365.25 / 12)
@@ -156,7 +157,7 @@ int number_prompt(struct app *app, int key)
 	if (key == AK_REQUESTS)
 		snprintf(label, sizeof label, "Requests/month (2.5M, or users x requests/user/day: 5000x20):");
 	else
-		snprintf(label, sizeof label, "%s (%s):", answer_fields[key].key, answer_fields[key].comment);
+		snprintf(label, sizeof label, "%s (%s):", question_label(key), answer_fields[key].comment);
 	return prompt_text(app, label, cur, number_done, key);
 }
 

@@ -113,12 +113,11 @@ static void footprint_lines(struct app *app, WINDOW *w, int y, int x, int width)
 	wattroff(w, app->th.head);
 	text_putf(w, y++, x + 1, width - 1, "%lld x %s, TP %lld", (long long)f->gpu_count, f->gpu->id,
 		  (long long)f->tensor_parallel);
-	fmt_gb(a, sizeof a, f->total_bytes);
-	text_putf(w, y++, x + 1, width - 1, "%s; %.1f of %.1f GB/GPU", a, f->per_gpu_bytes / 1e9,
-		  f->gpu_usable_bytes / 1e9);
-	fmt_int(a, sizeof a, f->decode_tokens_per_s);
-	fmt_int(b, sizeof b, f->prefill_tokens_per_s);
-	text_putf(w, y, x + 1, width - 1, "decode %s, prefill %s tok/s", a, b);
+	text_putf(w, y++, x + 1, width - 1, "%.1f GB; %.1f/%.1f per GPU", f->total_bytes / 1e9,
+		  f->per_gpu_bytes / 1e9, f->gpu_usable_bytes / 1e9);
+	fmt_short(a, sizeof a, f->decode_tokens_per_s);
+	fmt_short(b, sizeof b, f->prefill_tokens_per_s);
+	text_putf(w, y, x + 1, width - 1, "decode %s prefill %s tok/s", a, b);
 }
 
 void panel_draw(struct app *app, WINDOW *w, struct rect r, int sel)

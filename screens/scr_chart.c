@@ -182,6 +182,17 @@ static void curves(struct app *app, WINDOW *w, int vol_col)
 	}
 }
 
+/* A charted architecture by its letter, others by their label. */
+static void series_name(enum arch arch, const char *label, char *buf, size_t size)
+{
+	for (int s = 0; s < ch.n_series; s++)
+		if (ch.arch[s] == (int)arch) {
+			snprintf(buf, size, "%c", 'A' + s);
+			return;
+		}
+	snprintf(buf, size, "%s", label);
+}
+
 /* Each crossover as a digit on the curve, listed under the axis. */
 static void crossovers(struct app *app, WINDOW *w, int y, int rows, int width)
 {
@@ -202,8 +213,11 @@ static void crossovers(struct app *app, WINDOW *w, int y, int rows, int width)
 		if (i >= rows)
 			continue;
 		fmt_short(n, sizeof n, c->requests_per_month);
-		text_putf(w, y + i, 1, width - 1, "%d at %s: %s = %s; below, %s is cheaper", i + 1, n,
-			  c->a, c->b, c->a_cheaper_below ? c->a : c->b);
+		char a[100], b[100];
+		series_name(c->arch_a, c->a, a, sizeof a);
+		series_name(c->arch_b, c->b, b, sizeof b);
+		text_putf(w, y + i, 1, width - 1, "%d  at %s requests/month %s = %s; below it %s is cheaper",
+			  i + 1, n, a, b, c->a_cheaper_below ? a : b);
 	}
 }
 

@@ -114,7 +114,7 @@ static void via_text(const struct cost_row *r, char *buf, size_t size)
 		buf[0] = '\0';
 }
 
-static void note_text(const struct row *x, char *buf, size_t size)
+static void note_text(const struct app *app, const struct row *x, char *buf, size_t size)
 {
 	const struct cost_row *r = x->r;
 
@@ -123,7 +123,7 @@ static void note_text(const struct row *x, char *buf, size_t size)
 	else if (!r->opt.feasible && r->opt.why_not[0])
 		snprintf(buf, size, "%s", r->opt.why_not);
 	else if (!r->meets_quality)
-		snprintf(buf, size, "below the task's quality tier");
+		snprintf(buf, size, "task needs tier %d", app->cat->policy.required_tier[app->answers.task]);
 	else
 		buf[0] = '\0';
 }
@@ -167,7 +167,7 @@ static void row_draw(struct app *app, WINDOW *w, int i, int y, int width)
 	if (x->feasible)
 		money(m, sizeof m, x->r->opt.cost.total);
 	text_put_right(w, y, c.cost, 10, x->feasible ? m : "-");
-	note_text(x, buf, sizeof buf);
+	note_text(app, x, buf, sizeof buf);
 	text_put(w, y, c.note, c.note_w, buf);
 	wattroff(w, app->th.sel | app->th.good | A_DIM);
 }

@@ -10,7 +10,7 @@
 #include "util.h"
 
 #define WHY_ROWS 3
-#define LABEL_COLS 22
+#define PRESET_LABEL "Start from a preset"
 
 static struct {
 	struct rect list, panel, why;
@@ -18,6 +18,7 @@ static struct {
 	bool panel_focus;     /* Tab: the panel's option list takes Up/Down/Enter */
 	int panel_sel;        /* rank highlighted in the panel */
 	int preset;           /* preset shown in the first row */
+	bool preset_set;
 } qs;
 
 static bool has_presets(const struct app *app)
@@ -36,13 +37,27 @@ static int row_key(const struct app *app, int row)
 	return row - (has_presets(app) ? 1 : 0);
 }
 
+/* The preset a --answers file is (by file name), so the first row agrees with it. */
+static int preset_of(const struct app *app, const char *path)
+{
+	const char *base = path ? strrchr(path, '/') : NULL;
+
+	base = base ? base + 1 : path;
+	for (int i = 0; base && i < app->cat->n_presets; i++) {
+		const char *p = strrchr(app->cat->presets[i].path, '/');
+		if (strcmp(p ? p + 1 : app->cat->presets[i].path, base) == 0)
+			return i;
+	}
+	return 0;
+}
+
 static void q_layout(struct app *app)
 {
 	int h, w;
 
 	getmaxyx(app->wmain, h, w);
 	if (app->mode == LAYOUT_FULL) {
-		int pw = w * 2 / 5 < 36 ? 36 : w * 2 / 5 > 52 ? 52 : w * 2 / 5;
+		int pw = w * 2 / 5 < 34 ? 34 : w * 2 / 5 > 52 ? 52 : w * 2 / 5;
 		qs.list = (struct rect){ 0, 0, h - WHY_ROWS - 1, w - pw };
 		qs.panel = (struct rect){ 0, w - pw, h - WHY_ROWS - 1, pw };
 	} else {
@@ -50,8 +65,22 @@ static void q_layout(struct app *app)
 		qs.panel = (struct rect){ 0, 0, h - WHY_ROWS - 1, w };
 	}
 	qs.why = (struct rect){ h - WHY_ROWS, 0, WHY_ROWS, w };
+	if (!qs.preset_set)
+		qs.preset = preset_of(app, app->opts->answers_path);
+	qs.preset_set = true;
 	if (app->q_row >= n_rows(app))
 		app->q_row = 0;
+}
+
+/* The widest label, so the values line up just after it. */
+static int label_cols(const struct app *app)
+{
+	int w = has_presets(app) ? text_width(PRESET_LABEL) : 0;
+
+	for (int k = 0; k < AK_COUNT; k++)
+		if (text_width(question_label(k)) > w)
+			w = text_width(question_label(k));
+	return w;
 }
 
 static void value_text(const struct app *app, int key, char *buf, size_t size)
@@ -77,7 +106,7 @@ static void value_text(const struct app *app, int key, char *buf, size_t size)
 static void row_draw(struct app *app, WINDOW *w, int row, int y)
 {
 	int key = row_key(app, row), x = qs.list.x + 1, width = qs.list.w - 2;
-	int lw = width / 2 < LABEL_COLS ? width / 2 : LABEL_COLS;
+	int lw = width / 2 < label_cols(app) ? width / 2 : label_cols(app);
 	bool sel = row == app->q_row && !qs.panel_focus;
 	char val[160];
 
@@ -91,9 +120,9 @@ static void row_draw(struct app *app, WINDOW *w, int row, int y)
 	}
 	if (key >= 0 && answer_fields[key].optional)
 		wattron(w, sel ? 0 : A_DIM);
-	text_put(w, y, x, lw, key < 0 ? "Start from a preset" : question_label(key));
+	text_put(w, y, x, lw, key < 0 ? PRESET_LABEL : question_label(key));
 	wattroff(w, A_DIM);
-	selector_draw(app, w, y, x + lw + 1, width - lw - 1, val, sel);
+	selector_draw(app, w, y, x + lw, width - lw, val, sel);
 	wattroff(w, app->th.sel);
 }
 
@@ -284,7 +313,7 @@ static int q_key(struct app *app, const struct keyev *ev)
 
 const struct screen_ops questions_screen = {
 	.name = "Questions",
-	.hints = "Up/Down question  Left/Right change  Enter edit  +/- volume  Tab panel  e export  s save  q quit",
+	.hints = "Left/Right change  Enter edit  +/- volume  Tab panel  e export  s save  ? help",
 	.layout = q_layout,
 	.draw = q_draw,
 	.key = q_key,

@@ -59,13 +59,13 @@ void bar_draw(WINDOW *w, int y, int x, int width, const struct bar_part *parts, 
 void selector_draw(struct app *app, WINDOW *w, int y, int x, int width, const char *value,
 		   bool selected)
 {
+	int room = width - 2;    /* values start at x + 2, selected or not, so they line up */
+	bool tight = selected && text_width(value) + 2 > room;   /* "<value>" when needed */
+
 	(void)app;
-	if (width < 5) {
-		text_put(w, y, x, width, value);
-		return;
-	}
-	mvwaddstr(w, y, x, selected ? "<" : " ");
-	int used = text_put(w, y, x + 2, width - 4, value);
 	if (selected)
-		mvwaddstr(w, y, x + 3 + used, ">");
+		mvwaddstr(w, y, x + (tight ? 1 : 0), "<");
+	int used = text_put(w, y, x + 2, room - (selected ? (tight ? 1 : 2) : 0), value);
+	if (selected)
+		mvwaddstr(w, y, x + 2 + used + (tight ? 0 : 1), ">");
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "idindex.h"
 #include "sha256.h"
 #include "util.h"
 
@@ -392,6 +393,7 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 	struct ynode *root = NULL;
 	const struct ynode *list;
 	struct stat st;
+	struct idindex ix;
 	int first_new = *count;
 
 	snprintf(path, sizeof path, "%s/%s", dir, s->file);
@@ -402,38 +404,42 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 		return -1;
 	}
 	*base = xreallocarray(*base, (size_t)*count + list->n + 1, s->size);
+	idindex_init(&ix, (size_t)*count + list->n);
+	for (int j = 0; j < *count; j++)
+		idindex_put(&ix, entry_id(s, *base, j), j);
 	for (size_t i = 0; i < list->n; i++) {
 		void *slot = (char *)*base + (size_t)*count * s->size;
+		int j;
 		memset(slot, 0, s->size);
 		if (s->parse(lc, list->items[i], slot) != 0) {
 			s->free_entry(slot);
-			ytree_free(root);
-			return -1;
+			goto fail;
 		}
-		const char *id = entry_id(s, *base, *count);
-		int replaced = 0;
-		for (int j = 0; j < *count; j++) {
-			if (strcmp(entry_id(s, *base, j), id) != 0)
-				continue;
-			if (j >= first_new) {
-				struct origin *o = (struct origin *)((char *)*base + (size_t)j * s->size + s->origin_offset);
-				yr_fail(&lc->r, list->items[i], "duplicate %s id '%s' (first at line %d)",
-					s->what, id, o->line);
-				s->free_entry(slot);
-				ytree_free(root);
-				return -1;
-			}
+		j = idindex_get(&ix, entry_id(s, *base, *count));
+		if (j >= first_new) {
+			struct origin *o = (struct origin *)((char *)*base + (size_t)j * s->size + s->origin_offset);
+			yr_fail(&lc->r, list->items[i], "duplicate %s id '%s' (first at line %d)",
+				s->what, entry_id(s, *base, *count), o->line);
+			s->free_entry(slot);
+			goto fail;
+		}
+		if (j >= 0) {
 			/* An overlay entry replaces the base entry of the same id. */
 			s->free_entry((char *)*base + (size_t)j * s->size);
 			memcpy((char *)*base + (size_t)j * s->size, slot, s->size);
-			replaced = 1;
-			break;
-		}
-		if (!replaced)
+			idindex_put(&ix, entry_id(s, *base, j), j);
+		} else {
+			idindex_put(&ix, entry_id(s, *base, *count), *count);
 			(*count)++;
+		}
 	}
+	idindex_free(&ix);
 	ytree_free(root);
 	return 0;
+fail:
+	idindex_free(&ix);
+	ytree_free(root);
+	return -1;
 }
 
 static int parse_model_v(struct loadctx *lc, const struct ynode *n, void *p) { return parse_model(lc, n, p); }

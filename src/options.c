@@ -130,6 +130,40 @@ static void prune_dominated(struct eval_state *s, int from)
 	s->n_cands = kept;
 }
 
+/* g is no better than h for any model: h is in the same class, costs no more per hour,
+ * and has at least its memory, bandwidth, throughput at every precision, interconnect
+ * and node size. The same GPU offered by several providers collapses to the cheapest. */
+static bool gpu_dominated(const struct cost_model *cm, const struct gpu *g, const struct gpu *h)
+{
+	double ug = g->usable_fraction > 0 ? g->usable_fraction : cm->usable_fraction;
+	double uh = h->usable_fraction > 0 ? h->usable_fraction : cm->usable_fraction;
+	double pg = g->prefill_efficiency > 0 ? g->prefill_efficiency : cm->prefill_efficiency;
+	double ph = h->prefill_efficiency > 0 ? h->prefill_efficiency : cm->prefill_efficiency;
+
+	return h->has_price && (g->kind == GPU_EDGE) == (h->kind == GPU_EDGE) &&
+	       h->usd_per_hour <= g->usd_per_hour && h->memory_gb * uh >= g->memory_gb * ug &&
+	       h->bandwidth_gbs >= g->bandwidth_gbs && h->fp16_tflops * ph >= g->fp16_tflops * pg &&
+	       h->bf16_tflops * ph >= g->bf16_tflops * pg && h->fp8_tflops * ph >= g->fp8_tflops * pg &&
+	       h->int8_tops >= g->int8_tops && h->interconnect_gbs >= g->interconnect_gbs &&
+	       h->max_per_node >= g->max_per_node;
+}
+
+/* The GPUs worth sizing for self-hosting: priced, not edge, not dominated by another. */
+static bool gpu_worth_sizing(const struct catalog *c, int gi)
+{
+	const struct gpu *g = &c->gpus[gi];
+
+	if (g->kind == GPU_EDGE || !g->has_price)
+		return false;
+	for (int hi = 0; hi < c->n_gpus; hi++) {
+		const struct gpu *h = &c->gpus[hi];
+		/* Of two identical GPUs keep the first. */
+		if (hi != gi && gpu_dominated(&c->cost, g, h) && (!gpu_dominated(&c->cost, h, g) || hi < gi))
+			return false;
+	}
+	return true;
+}
+
 /* fp16 is bf16's twin in memory; where bf16 runs at least as fast and every task that
  * allows fp16 allows bf16, the fp16 candidate can never be cheaper. */
 static bool fp16_redundant(const struct catalog *c, const struct gpu *g, enum precision p)
@@ -154,6 +188,10 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 	s->first = xcalloc((size_t)c->n_models, sizeof *s->first);
 	s->count = xcalloc((size_t)c->n_models, sizeof *s->count);
 	s->finetune_usd = xcalloc((size_t)c->n_models, sizeof *s->finetune_usd);
+	bool *worth = xcalloc((size_t)c->n_gpus + 1, sizeof *worth);
+
+	for (int gi = 0; gi < c->n_gpus; gi++)
+		worth[gi] = gpu_worth_sizing(c, gi);
 	for (int mi = 0; mi < c->n_models; mi++) {
 		const struct model *m = &c->models[mi];
 		struct finetune_estimate ft;
@@ -163,7 +201,7 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 		s->finetune_usd[mi] = finetune_monthly(c, a, m, &ft);
 		for (int gi = 0; gi < c->n_gpus; gi++) {
 			const struct gpu *g = &c->gpus[gi];
-			if (g->kind == GPU_EDGE || !g->has_price)
+			if (!worth[gi])
 				continue;
 			for (int p = 0; p < PREC_COUNT; p++)
 				if ((precs & 1u << p) && !fp16_redundant(c, g, (enum precision)p) &&
@@ -176,6 +214,7 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 		s->count[mi] = s->n_cands - s->first[mi];
 		prepare_edge(s, m, allowed_precisions(c, a, true));
 	}
+	free(worth);
 	return s;
 }
 

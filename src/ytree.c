@@ -129,7 +129,7 @@ static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int
 	if (depth > YTREE_MAX_DEPTH)
 		return fail_at(b, ev->start_mark, "nesting is deeper than 32 levels");
 	if (b->nodes >= YTREE_MAX_NODES)
-		return fail_at(b, ev->start_mark, "more than 200000 YAML nodes");
+		return fail_at(b, ev->start_mark, "more than 2000000 YAML nodes");
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
 		return fail_at(b, ev->start_mark, "YAML aliases (*name) are not allowed");

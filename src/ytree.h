@@ -23,9 +23,9 @@ struct ynode {
 };
 
 /* Limits that keep a hostile file bounded in memory and time. */
-#define YTREE_MAX_BYTES (8u * 1024u * 1024u)
+#define YTREE_MAX_BYTES (32u * 1024u * 1024u)   /* a 10,000-model catalog is ~7 MB */
 #define YTREE_MAX_DEPTH 32
-#define YTREE_MAX_NODES 200000
+#define YTREE_MAX_NODES 2000000
 
 /* Parse a whole buffer; name is used in errors. NULL on error (e filled). */
 struct ynode *ytree_parse(const char *name, const char *text, size_t len, struct ow_error *e);

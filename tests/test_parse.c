@@ -152,14 +152,14 @@ static void test_catalog_rules_costs_index(void **state)
 /* Hostile files stay bounded: too large, too deep, alias bombs. */
 static void test_catalog_bounded(void **state)
 {
-	size_t big = 9u * 1024 * 1024;
+	size_t big = 50u * 1024 * 1024;   /* the 50 MB file of issue "Reliability" */
 	char *text = malloc(big + 64), *deep = malloc(200);
 	(void)state;
 	assert_non_null(text);
 	strcpy(text, "openweigh_catalog: 1\nmodels: []\n");
 	memset(text + strlen(text), '#', big);
 	text[big + 30] = '\0';
-	expect_catalog_error("models.yaml", text, 0, 0, "file is larger than 8388608 bytes");
+	expect_catalog_error("models.yaml", text, 0, 0, "file is larger than 33554432 bytes");
 	free(text);
 	strcpy(deep, "openweigh_catalog: 1\ngpus: ");
 	for (int i = 0; i < 40; i++)

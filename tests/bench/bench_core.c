@@ -1,0 +1,231 @@
+/* bench_core.c — `make bench`'s core measures: evaluate() on the shipped catalog,
+ * and catalog loading and evaluate() on synthetic catalogs of 100, 1,000 and 10,000
+ * models with 200 GPUs, generated here from the shipped entries. Prints one JSON
+ * object of medians. Usage: bench_core CATALOG_DIR ANSWERS_FILE */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "answers.h"
+#include "evaluate.h"
+#include "util.h"
+
+#define RUNS 7
+
+static double now_us(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	return v[n / 2];
+}
+
+/* Median µs of one evaluate(): each run times `reps` evaluations. */
+static double time_evaluate(const struct catalog *c, const struct answers *a, int reps)
+{
+	double t[RUNS];
+
+	for (int r = 0; r < RUNS; r++) {
+		double t0 = now_us();
+		for (int i = 0; i < reps; i++)
+			verdict_free(evaluate(c, a));
+		t[r] = (now_us() - t0) / reps;
+	}
+	return median(t, RUNS);
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[4200];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (f == NULL || fputs(text, f) == EOF || fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+/* One synthetic open model: a shipped shape under a new id, flow style. */
+static void synth_open(struct strbuf *sb, const struct model *m, int i)
+{
+	const struct shape *s = &m->shape;
+
+	sb_addf(sb, "  - {id: syn-%05d, name: S%d, family: syn, vendor: V, openness: %s, licence: %s, "
+		"quality_tier: %d, context_tokens: %lld, shape: {layers: %lld, hidden: %lld, ffn: %lld, "
+		"heads: %lld, kv_heads: %lld, head_dim: %lld, vocab: %lld, tied_embeddings: %s, "
+		"qkv_bias: %s, qk_norm: %s, post_norms: %s, mlp: %s, ", i, i, openness_names[m->openness],
+		m->licence_id, m->quality_tier, (long long)m->context_tokens, (long long)s->layers,
+		(long long)s->hidden, (long long)s->ffn, (long long)s->heads, (long long)s->kv_heads,
+		(long long)s->head_dim, (long long)s->vocab, s->tied_embeddings ? "true" : "false",
+		s->qkv_bias ? "true" : "false", s->qk_norm ? "true" : "false",
+		s->post_norms ? "true" : "false", s->mlp == MLP_PLAIN ? "plain" : "gated");
+	if (s->experts)
+		sb_addf(sb, "experts: %lld, experts_per_token: %lld, active_params: %lld, ",
+			(long long)s->experts, (long long)s->experts_per_token, (long long)s->active_params);
+	if (s->attention == ATTN_MLA)
+		sb_addf(sb, "attention: mla, q_lora_rank: %lld, kv_lora_rank: %lld, qk_nope_head_dim: %lld, "
+			"qk_rope_head_dim: %lld, v_head_dim: %lld, shared_experts: %lld, first_dense_layers: %lld, "
+			"dense_ffn: %lld, ", (long long)s->q_lora_rank, (long long)s->kv_lora_rank,
+			(long long)s->qk_nope_head_dim, (long long)s->qk_rope_head_dim, (long long)s->v_head_dim,
+			(long long)s->shared_experts, (long long)s->first_dense_layers, (long long)s->dense_ffn);
+	sb_addf(sb, "params: %lld, source: synthetic, as_of: 2026-11-01}}\n", (long long)s->params);
+}
+
+static void synth_models(const struct catalog *base, const char *dir, int n)
+{
+	struct strbuf sb;
+	int open_i = 0, closed_i = 0;
+
+	sb_init(&sb);
+	sb_add(&sb, "openweigh_catalog: 1\nmodels:\n");
+	for (int i = 0; i < n; i++) {
+		const struct model *m = &base->models[i % base->n_models];
+		if (m->shape.present) {
+			synth_open(&sb, m, i);
+			open_i++;
+		} else {
+			sb_addf(&sb, "  - {id: syn-%05d, name: S%d, family: syn, vendor: V, openness: closed, "
+				"licence: proprietary-api, quality_tier: %d, context_tokens: 128000, api: {provider: x, "
+				"input: %.3f, output: %.3f, source: synthetic, as_of: 2026-11-01}}\n", i, i,
+				m->quality_tier, m->api.input * (1 + i % 7 * 0.05), m->api.output);
+			closed_i++;
+		}
+	}
+	write_file(dir, "models.yaml", sb.s);
+	sb_free(&sb);
+}
+
+/* 200 GPUs as a real multi-cloud catalog has them: the shipped GPU types, each
+ * offered by many providers at prices varied deterministically (0.8x .. 1.2x). */
+static void synth_gpus(const struct catalog *base, const char *dir, int n)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_add(&sb, "openweigh_catalog: 1\ngpus:\n");
+	for (int i = 0; i < n; i++) {
+		const struct gpu *g = &base->gpus[i % base->n_gpus];
+		double f = 0.8 + (double)((i * 37) % 41) / 100.0;   /* 0.80 .. 1.20 */
+		sb_addf(&sb, "  - {id: gpu-%03d, name: G%d, vendor: V, kind: %s, memory_gb: %.0f, bandwidth_gbs: %.0f, "
+			"fp16_tflops: %.1f, bf16_tflops: %.1f, fp8_tflops: %.1f, int8_tops: %.1f, interconnect: x, "
+			"interconnect_gbs: %.0f, max_per_node: %lld, source: synthetic, as_of: 2026-11-01",
+			i, i, gpu_kind_names[g->kind], g->memory_gb, g->bandwidth_gbs, g->fp16_tflops,
+			g->bf16_tflops, g->fp8_tflops, g->int8_tops, g->interconnect_gbs,
+			(long long)g->max_per_node);
+		if (g->has_price)
+			sb_addf(&sb, ", price: {usd_per_hour: %.3f, provider: p, source: synthetic, as_of: 2026-11-01}",
+				g->usd_per_hour * f);
+		sb_add(&sb, "}\n");
+	}
+	write_file(dir, "gpus.yaml", sb.s);
+	sb_free(&sb);
+}
+
+static char *synth_catalog(const struct catalog *base, const char *shipped, int n_models, int n_gpus)
+{
+	char tmpl[] = "/tmp/owbench-XXXXXX", from[4200], to[4200];
+	const char *links[] = { "licences.yaml", "architectures.yaml", "rules.yaml", "costs.yaml" };
+	char *dir = mkdtemp(tmpl);
+
+	if (dir == NULL) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+		snprintf(from, sizeof from, "%s/%s", shipped, links[i]);
+		snprintf(to, sizeof to, "%s/%s", dir, links[i]);
+		if (symlink(from, to) != 0) {
+			perror(to);
+			exit(2);
+		}
+	}
+	write_file(dir, "catalog.yaml", "openweigh_catalog: 1\nas_of: 2026-11-27\n");
+	write_file(dir, "providers.yaml", "openweigh_catalog: 1\nproviders: []\n");
+	synth_models(base, dir, n_models);
+	synth_gpus(base, dir, n_gpus);
+	return xstrdup(dir);
+}
+
+static void remove_synth(char *dir)
+{
+	const char *names[] = { "licences.yaml", "architectures.yaml", "rules.yaml", "costs.yaml",
+				"catalog.yaml", "providers.yaml", "models.yaml", "gpus.yaml" };
+	char path[4200];
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+	free(dir);
+}
+
+/* Load and evaluate one synthetic size; prints its JSON fields. */
+static void bench_size(const struct catalog *base, const char *shipped, const struct answers *a, int n)
+{
+	char *dir = synth_catalog(base, shipped, n, 200);
+	double load[RUNS];
+	struct catalog *c = NULL;
+	struct ow_error e;
+
+	for (int r = 0; r < RUNS; r++) {
+		double t0 = now_us();
+		catalog_free(c);
+		c = catalog_load(dir, NULL, 0, &e);
+		load[r] = (now_us() - t0) / 1e3;
+		if (c == NULL) {
+			char buf[2048];
+			ow_error_format(&e, buf, sizeof buf);
+			fprintf(stderr, "bench: synthetic catalog: %s\n", buf);
+			exit(2);
+		}
+	}
+	printf("  \"catalog_load_ms_%s\": %.1f,\n", n >= 10000 ? "10k" : n >= 1000 ? "1k" : "100", median(load, RUNS));
+	printf("  \"evaluate_us_%s\": %.0f,\n", n >= 10000 ? "10k" : n >= 1000 ? "1k" : "100",
+	       time_evaluate(c, a, n >= 10000 ? 1 : 3));
+	fflush(stdout);
+	catalog_free(c);
+	remove_synth(dir);
+}
+
+int main(int argc, char **argv)
+{
+	struct ow_error e;
+	struct answers a;
+	struct catalog *c;
+	char real[4096];
+
+	if (argc != 3 || realpath(argv[1], real) == NULL) {
+		fprintf(stderr, "usage: bench_core CATALOG_DIR ANSWERS_FILE\n");
+		return 2;
+	}
+	c = catalog_load(real, NULL, 0, &e);
+	if (c == NULL || answers_load(argv[2], &a, &e) != 0) {
+		fprintf(stderr, "bench: %s: %s\n", e.file, e.msg);
+		return 2;
+	}
+	printf("{\n  \"evaluate_us_shipped\": %.0f,\n", time_evaluate(c, &a, 50));
+	fflush(stdout);
+	bench_size(c, real, &a, 100);
+	bench_size(c, real, &a, 1000);
+	bench_size(c, real, &a, 10000);
+	printf("  \"models_shipped\": %d,\n  \"gpus_synthetic\": 200\n}\n", c->n_models);
+	catalog_free(c);
+	return 0;
+}
