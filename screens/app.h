@@ -46,7 +46,7 @@ extern const struct screen_ops questions_screen, costs_screen, chart_screen,
 
 /* Attributes: colour pairs when colour is on, else reverse and bold only (STYLE.md #6). */
 struct theme {
-	attr_t title, tab_on, sel, head, dim, good, warn, key;
+	attr_t title, tab_on, sel, head, good, warn, key;
 	attr_t series[4];       /* chart lines; the letters carry the meaning without colour */
 	attr_t part[3];         /* footprint bar: weights, KV cache, overhead */
 };

@@ -33,7 +33,7 @@ static void fleet_what(const struct plan *p, char *buf, size_t size)
 		snprintf(buf, size, "%s", p->arch == ARCH_MANAGED || p->arch == ARCH_DIRECT_API
 			 ? "pay per token, no GPUs to run" : "");
 	else if (p->arch == ARCH_ON_DEVICE)
-		snprintf(buf, size, "on %s, one per user", p->gpu->id);
+		snprintf(buf, size, "one %s per user", p->gpu->id);
 	else
 		snprintf(buf, size, "%lld x %lld x %s", (long long)p->replicas, (long long)p->gpu_count,
 			 p->gpu->id);

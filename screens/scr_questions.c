@@ -122,7 +122,7 @@ static void row_draw(struct app *app, WINDOW *w, int row, int y)
 		wattron(w, sel ? 0 : A_DIM);
 	text_put(w, y, x, lw, key < 0 ? PRESET_LABEL : question_label(key));
 	wattroff(w, A_DIM);
-	selector_draw(app, w, y, x + lw, width - lw, val, sel);
+	selector_draw(app, w, y, x + lw + 1, width - lw - 1, val, sel);
 	wattroff(w, app->th.sel);
 }
 

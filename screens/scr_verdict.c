@@ -44,7 +44,7 @@ static void one_arch(struct app *app, struct textview *tv, int rank)
 	for (int i = 0; i < s->n_reasons; i++) {
 		const struct reason *r = &s->reasons[i];
 		if (r->excludes)
-			tv_add(tv, 4, 10, app->th.warn, "x excludes: %s", r->text);
+			tv_add(tv, 4, 10, app->th.warn, "%5s %s", "excl.", r->text);
 		else
 			tv_add(tv, 4, 10, 0, "%+5.1f %s", r->points, r->text);
 	}
@@ -90,6 +90,7 @@ static void build(struct app *app)
 	tv_clear(tv);
 	recommendation(app, tv);
 	tv_add(tv, 0, 0, app->th.head, "Ranking, with every rule that fired");
+	tv_add(tv, 1, 1, A_DIM, "(+n points for, -n against; excl. = a hard exclusion)");
 	for (int i = 0; i < ARCH_COUNT; i++)
 		one_arch(app, tv, i);
 	flips(app, tv);

@@ -103,12 +103,12 @@ int term_start(struct app *app, char *err, size_t size)
 		snprintf(err, size, "the wizard needs a terminal (in scripts: openweigh memo --answers FILE)");
 		return -1;
 	}
-	set_escdelay(25);     /* Esc answers at once; escape sequences arrive faster than this */
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		snprintf(err, size, "cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
 		return -1;
 	}
 	started = true;
+	set_escdelay(25);     /* Esc acts at once; escape sequences arrive faster than this */
 	text_init();
 	cbreak();
 	noecho();

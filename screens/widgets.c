@@ -60,12 +60,12 @@ void selector_draw(struct app *app, WINDOW *w, int y, int x, int width, const ch
 		   bool selected)
 {
 	int room = width - 2;    /* values start at x + 2, selected or not, so they line up */
-	bool tight = selected && text_width(value) + 2 > room;   /* "<value>" when needed */
+	bool arrow = selected && text_width(value) + 2 <= room;   /* room for " >" too */
 
 	(void)app;
 	if (selected)
-		mvwaddstr(w, y, x + (tight ? 1 : 0), "<");
-	int used = text_put(w, y, x + 2, room - (selected ? (tight ? 1 : 2) : 0), value);
-	if (selected)
-		mvwaddstr(w, y, x + 2 + used + (tight ? 0 : 1), ">");
+		mvwaddstr(w, y, x, "<");
+	int used = text_put(w, y, x + 2, arrow ? room - 2 : room, value);
+	if (arrow)
+		mvwaddstr(w, y, x + 3 + used, ">");
 }

@@ -18,26 +18,18 @@
 #define MAX_PARAMS      100000000000000LL   /* 100 T */
 #define MAX_DIM         10000000LL
 
-static const char *const file_keys[] = { "openweigh_catalog", NULL, NULL };
-
-/* Open one catalog file: mapping with openweigh_catalog: 1 and the list under key. */
+/* Open one catalog file: a mapping with openweigh_catalog: 1 and the list under list_key. */
 static int open_catalog_file(struct loadctx *lc, const char *path, const char *list_key,
 			     struct ynode **root, const struct ynode **list)
 {
-	struct yread *r = &lc->r;
-	const char *keys[] = { file_keys[0], list_key, NULL };
-	int64_t version = 0;
+	const char *keys[] = { "openweigh_catalog", list_key, NULL };
 
-	*root = lc_load_tree(lc, path);
-	if (*root == NULL)
-		return -1;
-	if (yr_expect_map(r, *root, "a catalog file") || yr_known_keys(r, *root, keys) ||
-	    yr_int(r, *root, "openweigh_catalog", YR_REQUIRED, 1, 1, &version))
+	if (open_single_file(lc, path, keys, root) != 0)
 		return -1;
 	*list = ymap_get(*root, list_key);
 	if (*list == NULL)
-		return yr_fail(r, *root, "missing required key '%s'", list_key);
-	return yr_expect_seq(r, *list, list_key);
+		return yr_fail(&lc->r, *root, "missing required key '%s'", list_key);
+	return yr_expect_seq(&lc->r, *list, list_key);
 }
 
 int read_sourced(struct yread *r, const struct ynode *map, struct sourced *s)

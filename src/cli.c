@@ -205,6 +205,17 @@ static int emit(const struct cli *o, const char *text)
 	return OW_EXIT_OK;
 }
 
+/* A cJSON tree as text with a final newline; frees the tree. */
+static char *json_text(cJSON *root)
+{
+	char *j = cJSON_Print(root), *text = xcalloc(1, strlen(j) + 2);
+
+	sprintf(text, "%s\n", j);
+	free(j);
+	cJSON_Delete(root);
+	return text;
+}
+
 static int need_answers(const struct cli *o, struct answers *a)
 {
 	struct ow_error e;
@@ -232,7 +243,7 @@ static int cmd_memo(const struct cli *o, const struct catalog *c)
 	if (o->json || (o->format && strcmp(o->format, "json") == 0)) {
 		char *j = memo_json(v, when);
 		text = xcalloc(1, strlen(j) + 2);
-		sprintf(text, "%s\n", j);
+		sprintf(text, "%s\n", j);   /* memo_json prints; the CLI ends the line */
 		free(j);
 	} else {
 		text = memo_markdown(v, when);
@@ -256,11 +267,7 @@ static int cmd_costs(const struct cli *o, const struct catalog *c)
 	if (o->json) {
 		cJSON *root = costs_to_json(v);
 		cJSON_AddItemToObject(root, "crossovers", crossovers_to_json(v));
-		char *j = cJSON_Print(root);
-		text = xcalloc(1, strlen(j) + 2);
-		sprintf(text, "%s\n", j);
-		free(j);
-		cJSON_Delete(root);
+		text = json_text(root);
 	} else {
 		struct strbuf sb;
 		char *t = costs_markdown(v);
@@ -305,12 +312,7 @@ static int cmd_footprint(const struct cli *o, const struct catalog *c)
 	footprint_compute(&c->cost, m, g, (enum precision)p, o->batch ? o->batch : 1,
 			  o->context ? o->context : m->context_tokens, &f);
 	if (o->json) {
-		cJSON *j = footprint_to_json(&f);
-		char *s = cJSON_Print(j);
-		text = xcalloc(1, strlen(s) + 2);
-		sprintf(text, "%s\n", s);
-		free(s);
-		cJSON_Delete(j);
+		text = json_text(footprint_to_json(&f));
 	} else {
 		text = footprint_text(&f);
 	}

@@ -228,6 +228,14 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do screen | grep -qF 'What would flip it' && brea
 check "the verdict says what would flip it" "wait_for 'What would flip it' 1"
 keys '?'
 check "? shows help from the key table" "wait_for 'Everywhere' 3 && wait_for 'export the decision memo' 1"
+help_text=$(screen)
+for _ in 1 2 3 4 5 6; do keys C-f; sleep 0.15; help_text+=$'\n'$(screen); done
+missing=0
+while IFS= read -r line; do
+	printf '%s' "$help_text" | grep -qF -- "$line" || { missing=$((missing + 1)); echo "# not in help: $line"; }
+done < <(sed -n 's/^[[:space:]]*X(ACT_[A-Z0-9_]*, SC_[A-Z]*, "[^"]*", "\([^"]*\)".*/\1/p' "$OW_SRCDIR/screens/keys.h")
+n_actions=$(grep -c '^[[:space:]]*X(ACT_' "$OW_SRCDIR/screens/keys.h")
+check "help lists every action of the key table ($n_actions, $missing missing)" "[ $n_actions -gt 20 ] && [ $missing = 0 ]"
 keys Escape
 check "Esc leaves help" "wait_gone 'Everywhere'"
 keys F1
