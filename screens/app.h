@@ -53,7 +53,7 @@ struct theme {
 
 /* Line drawing: curses' alternate character set, or plain ASCII. */
 struct glyphs {
-	chtype hline, vline, ul, ur, ll, lr, ltee, rtee, btee;
+	chtype hline, vline, ul, ur, ll, lr, rtee, btee;
 	bool ascii;
 };
 

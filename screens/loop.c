@@ -98,6 +98,8 @@ static void too_small(struct app *app, WINDOW *w)
 
 static void draw(struct app *app)
 {
+	if (app->dirty == 0)
+		return;         /* a timeout or a key that changed nothing: send nothing */
 	if ((app->dirty & DIRTY_TITLE) && app->wtitle) {
 		if (app->mode == LAYOUT_TINY)
 			werase(app->wtitle);

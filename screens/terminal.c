@@ -92,7 +92,6 @@ static void glyphs_init(struct app *app)
 	g->ur = ascii ? '+' : ACS_URCORNER;
 	g->ll = ascii ? '+' : ACS_LLCORNER;
 	g->lr = ascii ? '+' : ACS_LRCORNER;
-	g->ltee = ascii ? '+' : ACS_LTEE;
 	g->rtee = ascii ? '+' : ACS_RTEE;
 	g->btee = ascii ? '+' : ACS_BTEE;
 }
