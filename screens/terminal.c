@@ -30,6 +30,17 @@ void term_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+void term_hold_signals(bool hold)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
 int term_stop_signal(void)
 {
 	return stop_signal;

@@ -9,6 +9,9 @@
 
 /* Install the flag-setting handlers; before curses so it leaves them alone. */
 void term_signals(void);
+/* Hold the stop signals while the session is saved on the way out: a late hang-up
+ * must neither cut the save short nor interrupt what runs at exit. */
+void term_hold_signals(bool hold);
 /* The signal that asked us to stop (SIGHUP, SIGTERM, SIGINT), or 0. */
 int term_stop_signal(void);
 

@@ -91,12 +91,14 @@ int wizard_run(const struct wizard_opts *opts)
 		return OW_EXIT_INPUT;
 	}
 	end = loop_run(&app, &sig);
+	term_hold_signals(true);
 	release(&app);
 	term_stop();
 	rc = finish(&app, end, sig);
 	if (end == END_SIGNAL) {
 		signal(sig, SIG_DFL);   /* die of the signal, as the parent expects */
 		raise(sig);
+		term_hold_signals(false);
 	}
 	return rc;
 }
