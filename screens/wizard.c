@@ -22,10 +22,12 @@ static int starting_answers(struct app *app)
 	answers_default(&app->answers);
 	snprintf(app->save_path, sizeof app->save_path, "%s", DEFAULT_SAVE);
 	if (app->opts->answers_path) {
-		if (answers_load(app->opts->answers_path, &app->answers, &e) != 0)
-			return cli_report(&e), -1;
+		if (answers_load(app->opts->answers_path, &app->answers, &e) != 0) {
+			cli_report(&e);
+			return -1;
+		}
 		snprintf(app->save_path, sizeof app->save_path, "%s", app->opts->answers_path);
-		app->q_row = 1;
+		app->q_row = app->cat->n_presets > 0 ? 1 : 0;    /* the first question, past the presets */
 		return 0;
 	}
 	switch (session_load(app, &e)) {

@@ -129,6 +129,15 @@ static void test_catalog_gpus_and_providers(void **state)
 	expect_catalog_error("providers.yaml", "openweigh_catalog: 1\nproviders:\n  - id: p\n    name: P\n"
 			     "    status: closed\n", 3, 5, "missing required key 'closed_on'");
 	expect_catalog_error("gpus.yaml", "openweigh_catalog: 1\ngpus: {}\n", 2, 7, "gpus must be a list, not a mapping");
+	expect_catalog_error("gpus.yaml", "openweigh_catalog: 1\ngpus:\n  - id: g\n    name: G\n    vendor: V\n"
+			     "    kind: datacenter\n    memory_gb: 80\n    bandwidth_gbs: 2000\n    fp16_tflops: 300\n"
+			     "    bf16_tflops: 300\n    fp8_tflops: 0\n    int8_tops: 0\n    interconnect: x\n"
+			     "    interconnect_gbs: 600\n    max_per_node: 8\n    source: s\n    as_of: 2026-01-01\n"
+			     "    price: {usd_per_hour: 0, provider: p, source: s, as_of: 2026-01-01}\n", 18, 27,
+			     "'usd_per_hour' is 0; it must be between 0.01 and 1000");
+	expect_catalog_error("models.yaml", MODEL_HEAD "    openness: closed\n    licence: proprietary-api\n"
+			     "    quality_tier: 1\n    context_tokens: 8192\n    api: {provider: x, input: 0, output: 0, source: s, as_of: 2026-01-01}\n",
+			     11, 31, "an API price of $0 for both input and output is not a price");
 }
 
 static void test_catalog_rules_costs_index(void **state)

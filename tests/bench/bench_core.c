@@ -211,14 +211,22 @@ int main(int argc, char **argv)
 	struct catalog *c;
 	char real[4096];
 
-	if (argc != 3 || realpath(argv[1], real) == NULL) {
-		fprintf(stderr, "usage: bench_core CATALOG_DIR ANSWERS_FILE\n");
+	if ((argc != 3 && argc != 4) || realpath(argv[1], real) == NULL) {
+		fprintf(stderr, "usage: bench_core CATALOG_DIR ANSWERS_FILE [N: only write an N-model synthetic catalog and print its folder]\n");
 		return 2;
 	}
 	c = catalog_load(real, NULL, 0, &e);
 	if (c == NULL || answers_load(argv[2], &a, &e) != 0) {
 		fprintf(stderr, "bench: %s: %s\n", e.file, e.msg);
 		return 2;
+	}
+	if (argc == 4) {
+		/* --synth N: write one synthetic catalog, print its folder, keep it (for profiling). */
+		char *dir = synth_catalog(c, real, atoi(argv[3]), 200);
+		puts(dir);
+		free(dir);
+		catalog_free(c);
+		return 0;
 	}
 	printf("{\n  \"evaluate_us_shipped\": %.0f,\n", time_evaluate(c, &a, 50));
 	fflush(stdout);
