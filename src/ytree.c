@@ -10,15 +10,51 @@
 
 #include "util.h"
 
+/* Nodes and strings come from a few large blocks freed together: a 10,000-model
+ * catalog is two million nodes, and one malloc each would cost more than parsing. */
+struct arena {
+	struct arena *next;
+	size_t used, cap;
+	char data[];
+};
+
+#define ARENA_BLOCK (256u * 1024u)
+
+static void *arena_alloc(struct arena **head, size_t size)
+{
+	struct arena *a = *head;
+
+	size = (size + 15) & ~(size_t)15;
+	if (a == NULL || a->used + size > a->cap) {
+		size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+		a = xcalloc(1, sizeof *a + cap);
+		a->cap = cap;
+		a->next = *head;
+		*head = a;
+	}
+	a->used += size;
+	return a->data + a->used - size;   /* xcalloc zeroed it */
+}
+
+static void arena_free(struct arena *a)
+{
+	while (a) {
+		struct arena *next = a->next;
+		free(a);
+		a = next;
+	}
+}
+
 struct builder {
 	const char *name;
 	struct ow_error *e;
 	size_t nodes;
+	struct arena *arena;
 };
 
 static struct ynode *node_new(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
 {
-	struct ynode *n = xcalloc(1, sizeof *n);
+	struct ynode *n = arena_alloc(&b->arena, sizeof *n);
 
 	n->kind = kind;
 	n->line = (int)mark.line + 1;
@@ -27,24 +63,24 @@ static struct ynode *node_new(struct builder *b, enum ynode_kind kind, yaml_mark
 	return n;
 }
 
-static void node_push(struct ynode *parent, struct ynode *child)
+static void node_push(struct builder *b, struct ynode *parent, struct ynode *child)
 {
 	if (parent->n == parent->cap) {
+		struct ynode **items;
 		parent->cap = parent->cap ? parent->cap * 2 : 8;
-		parent->items = xreallocarray(parent->items, parent->cap, sizeof *parent->items);
+		items = arena_alloc(&b->arena, parent->cap * sizeof *items);
+		if (parent->n)
+			memcpy(items, parent->items, parent->n * sizeof *items);
+		parent->items = items;
 	}
 	parent->items[parent->n++] = child;
 }
 
+/* Frees a whole tree through its root; other nodes live and die with it. */
 void ytree_free(struct ynode *n)
 {
-	if (n == NULL)
-		return;
-	for (size_t i = 0; i < n->n; i++)
-		ytree_free(n->items[i]);
-	free(n->items);
-	free(n->value);
-	free(n);
+	if (n != NULL && n->arena != NULL)
+		arena_free(n->arena);
 }
 
 const char *ynode_kind_name(enum ynode_kind k)
@@ -119,7 +155,7 @@ static int parse_children(struct builder *b, yaml_parser_t *p, struct ynode *par
 			ytree_free(child);
 			return -1;
 		}
-		node_push(parent, child);
+		node_push(b, parent, child);
 	}
 }
 
@@ -135,7 +171,8 @@ static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int
 		return fail_at(b, ev->start_mark, "YAML aliases (*name) are not allowed");
 	case YAML_SCALAR_EVENT: {
 		struct ynode *n = node_new(b, Y_SCALAR, ev->start_mark);
-		n->value = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+		n->value = arena_alloc(&b->arena, ev->data.scalar.length + 1);
+		memcpy(n->value, ev->data.scalar.value, ev->data.scalar.length);
 		if (strlen(n->value) != ev->data.scalar.length) {
 			ytree_free(n);
 			return fail_at(b, ev->start_mark, "NUL byte in a scalar");
@@ -205,7 +242,7 @@ static struct ynode *parse_stream(struct builder *b, yaml_parser_t *p)
 
 struct ynode *ytree_parse(const char *name, const char *text, size_t len, struct ow_error *e)
 {
-	struct builder b = { name, e, 0 };
+	struct builder b = { name, e, 0, NULL };
 	yaml_parser_t p;
 	struct ynode *root;
 
@@ -221,6 +258,10 @@ struct ynode *ytree_parse(const char *name, const char *text, size_t len, struct
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	root = parse_stream(&b, &p);
 	yaml_parser_delete(&p);
+	if (root == NULL)
+		arena_free(b.arena);
+	else
+		root->arena = b.arena;
 	return root;
 }
 

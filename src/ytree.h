@@ -20,6 +20,7 @@ struct ynode {
 	struct ynode **items;    /* seq: items; map: key0, value0, key1, value1, ... */
 	size_t n;                /* number of items (maps: 2 × pairs) */
 	size_t cap;
+	struct arena *arena;     /* the root only: where every node and string lives */
 };
 
 /* Limits that keep a hostile file bounded in memory and time. */
