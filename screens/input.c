@@ -8,28 +8,9 @@
 #include <string.h>
 
 #include "screens.h"
+#include "volume.h"
 #include "util.h"
 
-#define DAYS_PER_MONTH (365.25 / 12)
-#define CHARS_PER_TOKEN 4.0          /* rule of thumb for English text and BPE tokenizers */
-#define SAMPLE_LIMIT (64u << 20)     /* largest sample file read */
-
-double volume_step(double v, int dir)
-{
-	static const double series[] = { 1, 2, 3, 5 };
-
-	if (dir > 0 && v < 1)
-		return 1;
-	for (double decade = dir > 0 ? 1 : 1e12; decade >= 1 && decade <= 1e12;
-	     decade = dir > 0 ? decade * 10 : decade / 10) {
-		for (int i = 0; i < 4; i++) {
-			double s = series[dir > 0 ? i : 3 - i] * decade;
-			if (dir > 0 ? s > v : s < v)
-				return s;
-		}
-	}
-	return dir > 0 ? 1e12 : 0;
-}
 
 int volume_key(struct app *app, enum action act)
 {
@@ -48,69 +29,6 @@ int volume_key(struct app *app, enum action act)
 	fmt_int(buf, sizeof buf, nv);
 	app_message(app, false, "Volume: %s requests/month", buf);
 	return HANDLED | REDRAW;
-}
-
-int parse_amount(const char *s, double *out)
-{
-	char clean[64], *end;
-	size_t n = 0;
-	double v, mult = 1;
-
-	for (; *s && n + 1 < sizeof clean; s++)
-		if (*s != ',' && *s != '_' && !isspace((unsigned char)*s))
-			clean[n++] = *s;
-	clean[n] = '\0';
-	if (n == 0)
-		return -1;
-	v = strtod(clean, &end);
-	switch (tolower((unsigned char)*end)) {
-	case 'k': mult = 1e3; end++; break;
-	case 'm': mult = 1e6; end++; break;
-	case 'b': case 'g': mult = 1e9; end++; break;
-	}
-	if (end == clean || *end != '\0' || !isfinite(v) || v < 0)
-		return -1;
-	*out = v * mult;
-	return 0;
-}
-
-int parse_volume(const char *s, double *out)
-{
-	char left[64];
-	const char *x = strpbrk(s, "xX*");
-	double users, per_day;
-
-	if (x == NULL)
-		return parse_amount(s, out);
-	snprintf(left, sizeof left, "%.*s", (int)(x - s), s);
-	char right[64];
-	snprintf(right, sizeof right, "%s", x + 1);
-	char *slash = strchr(right, '/');    /* "20/day" */
-	if (slash)
-		*slash = '\0';
-	if (parse_amount(left, &users) || parse_amount(right, &per_day))
-		return -1;
-	*out = round(users * per_day * DAYS_PER_MONTH);
-	return 0;
-}
-
-int tokens_from_file(const char *path, int64_t *tokens, int64_t *chars, struct ow_error *e)
-{
-	size_t len;
-	char *text = read_file_limited(path, SAMPLE_LIMIT, &len, e);
-	int64_t n = 0;
-
-	if (text == NULL)
-		return -1;
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)text[i] & 0xc0) != 0x80)   /* count UTF-8 characters, not bytes */
-			n++;
-	free(text);
-	*chars = n;
-	*tokens = (int64_t)ceil((double)n / CHARS_PER_TOKEN);
-	if (*tokens < 1)
-		*tokens = 1;
-	return 0;
 }
 
 /* ---- prompts ------------------------------------------------------------------------ */

@@ -56,17 +56,13 @@ static int cmp_rows(const void *pa, const void *pb)
 	return cs.reverse ? -c : c;
 }
 
-/* The cheapest row that can be used and meets the task's quality tier. */
+/* The row the core marked cheapest (usable, feasible, meets the task's tier). */
 static void find_cheapest(void)
 {
 	cs.cheapest = -1;
-	for (int i = 0; i < cs.n; i++) {
-		const struct row *x = &cs.rows[i];
-		if (!x->feasible || !x->r->meets_quality)
-			continue;
-		if (cs.cheapest < 0 || x->r->opt.cost.total < cs.rows[cs.cheapest].r->opt.cost.total)
+	for (int i = 0; i < cs.n; i++)
+		if (cs.rows[i].r->cheapest)
 			cs.cheapest = i;
-	}
 }
 
 static void rebuild(struct app *app)

@@ -1,13 +1,12 @@
 /* scr_footprint.c — screen 4: what the shown self-hosted option takes: memory by part
  * as a bar against the GPUs' memory, GPU count and tensor parallelism, decode and
  * prefill rates, and the fleet's capacity against the volume asked. The precision
- * and GPU can be changed here; the numbers come from footprint_serving() and
- * fleet_size() in the core, sized exactly as evaluate() sizes its candidates. */
+ * and GPU can be changed here; the numbers come from plan_self_hosted() in the
+ * core, sized exactly as evaluate() sizes its candidates. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "cost.h"
 #include "screens.h"
 #include "text.h"
 #include "util.h"
@@ -26,17 +25,6 @@ static bool overridden(void)
 	return fs.prec >= 0 || fs.gpu >= 0;
 }
 
-/* The replica as evaluate() sizes it (options.c, size_candidate). */
-static void size_replica(const struct app *app, const struct model *m, const struct gpu *g,
-			 enum precision p, struct footprint *f)
-{
-	const struct answers *a = &app->answers;
-	int64_t longest = a->context_tokens < m->context_tokens ? a->context_tokens : m->context_tokens;
-	int64_t average = a->input_tokens + a->output_tokens;
-
-	footprint_serving(&app->cat->cost, m, g, p, longest, average < longest ? average : longest, f);
-}
-
 static void compute(struct app *app)
 {
 	const struct verdict *v = app->v;
@@ -47,15 +35,9 @@ static void compute(struct app *app)
 	fs.have = v->footprint_present;
 	if (!fs.have)
 		return;
-	fs.f = v->footprint;
-	if (overridden())
-		size_replica(app, fs.f.model, fs.gpu >= 0 ? &app->cat->gpus[fs.gpu] : v->footprint.gpu,
-			     fs.prec >= 0 ? (enum precision)fs.prec : v->footprint.precision, &fs.f);
-	memset(&fs.fleet, 0, sizeof fs.fleet);
-	if (fs.f.feasible)
-		fleet_size(&app->cat->cost, &fs.f,
-			   footprint_seconds_per_request(&fs.f, (double)a->input_tokens, (double)a->output_tokens),
-			   a->traffic, (double)a->requests_per_month, &fs.fleet);
+	plan_self_hosted(app->cat, a, v->footprint.model,
+			 fs.gpu >= 0 ? &app->cat->gpus[fs.gpu] : v->footprint.gpu,
+			 fs.prec >= 0 ? (enum precision)fs.prec : v->footprint.precision, &fs.f, &fs.fleet);
 }
 
 static void f_layout(struct app *app)

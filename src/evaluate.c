@@ -151,7 +151,6 @@ static void self_hosted_table(const struct eval_state *s, struct verdict *v, con
 static void pick_footprint(const struct eval_state *s, struct verdict *v)
 {
 	const struct plan *o = &v->scores[v->recommended].best;
-	int64_t longest, average = v->answers.input_tokens + v->answers.output_tokens;
 
 	if (o->gpu == NULL) {
 		const struct plan *a = &v->scores[ARCH_SELF_SINGLE].best, *b = &v->scores[ARCH_SELF_MULTI].best;
@@ -159,11 +158,28 @@ static void pick_footprint(const struct eval_state *s, struct verdict *v)
 	}
 	if (!o->feasible || o->gpu == NULL)
 		return;
-	longest = v->answers.context_tokens < o->model->context_tokens ? v->answers.context_tokens
-								       : o->model->context_tokens;
-	footprint_serving(&s->c->cost, o->model, o->gpu, o->precision, longest,
-			  average < longest ? average : longest, &v->footprint);
+	serving_footprint(s->c, &v->answers, o->model, o->gpu, o->precision, &v->footprint);
 	v->footprint_present = true;
+}
+
+/* The cheapest row of all three tables that can be used and meets the task's tier. */
+static void mark_cheapest(struct verdict *v)
+{
+	struct cost_row *tables[3] = { v->api, v->managed, v->self_hosted };
+	int counts[3] = { v->n_api, v->n_managed, v->n_self_hosted };
+	struct cost_row *best = NULL;
+
+	for (int t = 0; t < 3; t++)
+		for (int i = 0; i < counts[t]; i++) {
+			struct cost_row *r = &tables[t][i];
+			if (!r->usable || !r->opt.feasible || !r->meets_quality)
+				continue;
+			if (best == NULL || r->opt.cost.total < best->opt.cost.total)
+				best = r;
+		}
+	if (best)
+		best->cheapest = true;
+	v->cheapest = best;
 }
 
 static void twelve_months(const struct eval_state *s, struct verdict *v, const struct decision *d)
@@ -191,6 +207,7 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	api_table(s, v);
 	managed_table(s, v, d.gate_mau);
 	self_hosted_table(s, v, &d);
+	mark_cheapest(v);
 	pick_footprint(s, v);
 	twelve_months(s, v, &d);
 	finetune_monthly(c, a, v->scores[v->recommended].best.model, &v->finetune);

@@ -13,6 +13,16 @@ void verdict_free(struct verdict *v);
  * (for charts); NAN when the architecture is infeasible there. */
 double verdict_arch_cost_at(const struct verdict *v, enum arch arch, double requests_per_month);
 
+/* The replica evaluate() would serve model on gpu at precision p for these answers:
+ * sized for the longest context, batching average requests. */
+void serving_footprint(const struct catalog *c, const struct answers *a, const struct model *m,
+		       const struct gpu *g, enum precision p, struct footprint *f);
+/* The same replica and its fleet, priced with the hidden and fine-tuning costs, as
+ * evaluate() prices self-hosting (for a screen that lets the user pick the GPU).
+ * False when it can't run there or the GPU has no price; f is filled either way. */
+bool plan_self_hosted(const struct catalog *c, const struct answers *a, const struct model *m,
+		      const struct gpu *g, enum precision p, struct footprint *f, struct plan *fleet);
+
 /* A short label for an option: "self-hosted-multi-gpu (llama-3.1-70b)". */
 void plan_label(const struct plan *o, char *buf, size_t size);
 

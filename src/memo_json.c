@@ -104,6 +104,8 @@ static cJSON *rows_json(const struct cost_row *rows, int n)
 		cJSON_AddNumberToObject(o, "quality_tier", r->model->quality_tier);
 		cJSON_AddBoolToObject(o, "meets_quality", r->meets_quality);
 		cJSON_AddBoolToObject(o, "usable", r->usable && r->opt.feasible);
+		if (r->cheapest)
+			cJSON_AddBoolToObject(o, "cheapest", true);
 		if (r->note[0])
 			cJSON_AddStringToObject(o, "note", r->note);
 		if (r->model->at.overlay)

@@ -133,15 +133,17 @@ char *costs_markdown(const struct verdict *v)
 	sb_add(&sb, "### Closed and first-party APIs\n\n| model | tier | input $/1M | output $/1M | monthly | note |\n|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_api; i++) {
 		const struct cost_row *r = &v->api[i];
-		sb_addf(&sb, "| %s | %d | %.3f | %.3f | %s | %s%s |\n", r->model->id, r->model->quality_tier,
+		sb_addf(&sb, "| %s | %d | %.3f | %.3f | %s | %s%s%s |\n", r->model->id, r->model->quality_tier,
 			r->input_price, r->output_price, usd(b, r->opt.cost.total),
-			r->meets_quality ? "" : "below the task's tier", r->usable ? "" : " (excluded by the rules)");
+			r->meets_quality ? "" : "below the task's tier", r->usable ? "" : " (excluded by the rules)",
+			r->cheapest ? "**cheapest that meets the task**" : "");
 	}
 	sb_add(&sb, "\n### Managed inference (open models via API)\n\n| provider | model | input $/1M | output $/1M | monthly | note |\n|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_managed; i++) {
 		const struct cost_row *r = &v->managed[i];
-		sb_addf(&sb, "| %s | %s | %.3f | %.3f | %s | %s |\n", r->provider->id, r->model->id,
-			r->input_price, r->output_price, r->usable ? usd(b, r->opt.cost.total) : "—", r->note);
+		sb_addf(&sb, "| %s | %s | %.3f | %.3f | %s | %s%s |\n", r->provider->id, r->model->id,
+			r->input_price, r->output_price, r->usable ? usd(b, r->opt.cost.total) : "—", r->note,
+			r->cheapest ? "**cheapest that meets the task**" : "");
 	}
 	sb_add(&sb, "\n### Self-hosted (cheapest fleet per model, with the seed's hidden costs)\n\n| model | fleet | GPU lease | engineering | orchestration | monitoring | fine-tune | total | note |\n|---|---|---|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_self_hosted; i++) {
@@ -154,7 +156,8 @@ char *costs_markdown(const struct verdict *v)
 		sb_addf(&sb, "| %s | %lld x %lld x %s %s | %s | %s | %s | %s | %s | %s | %s |\n", r->model->id,
 			(long long)o->replicas, (long long)o->gpu_count, o->gpu->id, precision_names[o->precision],
 			usd(b, o->cost.gpu_lease), usd(c, o->cost.engineering), usd(d, o->cost.orchestration),
-			usd(e, o->cost.monitoring), usd(f, o->cost.finetune), usd(g, o->cost.total), r->note);
+			usd(e, o->cost.monitoring), usd(f, o->cost.finetune), usd(g, o->cost.total),
+			r->cheapest ? "**cheapest that meets the task**" : r->note);
 	}
 	sb_add(&sb, "\nFleet: replicas x GPUs per replica x GPU, precision.\n\n");
 	return sb.s;

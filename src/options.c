@@ -50,20 +50,24 @@ static uint32_t tasks_allowing(const struct catalog *c, enum precision p)
 	return t;
 }
 
-/* Size one (model, GPU, precision); false when it can't run there. */
-static bool size_candidate(const struct catalog *c, const struct answers *a, const struct model *m,
-			   const struct gpu *g, enum precision p, struct candidate *cd)
+void serving_footprint(const struct catalog *c, const struct answers *a, const struct model *m,
+		       const struct gpu *g, enum precision p, struct footprint *f)
 {
 	int64_t longest = a->context_tokens < m->context_tokens ? a->context_tokens : m->context_tokens;
 	int64_t average = a->input_tokens + a->output_tokens;
 
-	if (average > longest)
-		average = longest;
+	footprint_serving(&c->cost, m, g, p, longest, average < longest ? average : longest, f);
+}
+
+/* Size one (model, GPU, precision); false when it can't run there. */
+static bool size_candidate(const struct catalog *c, const struct answers *a, const struct model *m,
+			   const struct gpu *g, enum precision p, struct candidate *cd)
+{
 	memset(cd, 0, sizeof *cd);
 	cd->model = m;
 	cd->gpu = g;
 	cd->precision = p;
-	footprint_serving(&c->cost, m, g, p, longest, average, &cd->fp);
+	serving_footprint(c, a, m, g, p, &cd->fp);
 	if (!cd->fp.feasible)
 		return false;
 	cd->sec_per_request = footprint_seconds_per_request(&cd->fp, (double)a->input_tokens,
@@ -73,6 +77,33 @@ static bool size_candidate(const struct catalog *c, const struct answers *a, con
 	cd->tasks = tasks_allowing(c, p);
 	cd->size = size_class_of(&c->cost, (double)m->shape.params);
 	return isfinite(cd->sec_per_request) && cd->sec_per_request > 0;
+}
+
+bool plan_self_hosted(const struct catalog *c, const struct answers *a, const struct model *m,
+		      const struct gpu *g, enum precision p, struct footprint *f, struct plan *fleet)
+{
+	struct candidate cd;
+	struct hidden_costs h;
+	struct finetune_estimate ft;
+	bool ok = size_candidate(c, a, m, g, p, &cd);
+
+	*f = cd.fp;
+	memset(fleet, 0, sizeof *fleet);
+	if (!ok || !g->has_price)
+		return false;
+	fleet->arch = cd.fp.gpu_count == 1 ? ARCH_SELF_SINGLE : ARCH_SELF_MULTI;
+	fleet->feasible = true;
+	fleet->model = m;
+	fleet->gpu = g;
+	fleet->precision = p;
+	fleet_size(&c->cost, &cd.fp, cd.sec_per_request, a->traffic, (double)a->requests_per_month, fleet);
+	h = c->cost.hidden[a->mlops][cd.size];
+	fleet->cost.engineering = h.engineering;
+	fleet->cost.orchestration = h.orchestration;
+	fleet->cost.monitoring = h.monitoring;
+	fleet->cost.finetune = finetune_monthly(c, a, m, &ft);
+	cost_total(&fleet->cost);
+	return true;
 }
 
 /* On a device: the smallest-memory device the model fits (the widest reach). */

@@ -61,6 +61,7 @@ struct cost_row {                    /* one line of a cost table */
 	double input_price, output_price;   /* USD / 1M, as charged (after discounts) */
 	bool meets_quality;              /* tier good enough for the task */
 	bool usable;                     /* not excluded by a licence gate or closure */
+	bool cheapest;                   /* the cheapest usable row of all tables meeting the tier */
 	char note[160];
 	struct plan opt;               /* self-hosted rows: the sized fleet */
 };
@@ -126,6 +127,7 @@ struct verdict {
 	struct cost_row *api; int n_api;
 	struct cost_row *managed; int n_managed;
 	struct cost_row *self_hosted; int n_self_hosted;
+	const struct cost_row *cheapest; /* the row marked cheapest, or NULL */
 	struct crossover crossovers[8]; int n_crossovers;
 	struct volume_flip flip_volume_up, flip_volume_down;
 	struct answer_flip flips[16]; int n_flips;

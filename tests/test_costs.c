@@ -124,6 +124,54 @@ static void test_managed_closed_and_retired(void **state)
 	verdict_free(v);
 }
 
+/* Exactly one row is marked cheapest: usable, costed, meeting the task's tier, and no
+ * other such row costs less. */
+static void test_cheapest_row(void **state)
+{
+	struct answers a;
+	struct verdict *v;
+	const struct cost_row *tables[3];
+	int counts[3], marked = 0;
+	(void)state;
+	answers_with(&a, "requests_per_month: 3000000\ntask: extraction\n");
+	v = evaluate(cat, &a);
+	tables[0] = v->api; tables[1] = v->managed; tables[2] = v->self_hosted;
+	counts[0] = v->n_api; counts[1] = v->n_managed; counts[2] = v->n_self_hosted;
+	assert_non_null(v->cheapest);
+	assert_true(v->cheapest->usable && v->cheapest->opt.feasible && v->cheapest->meets_quality);
+	for (int t = 0; t < 3; t++)
+		for (int i = 0; i < counts[t]; i++) {
+			const struct cost_row *r = &tables[t][i];
+			marked += r->cheapest;
+			if (r->usable && r->opt.feasible && r->meets_quality)
+				assert_true(r->opt.cost.total >= v->cheapest->opt.cost.total);
+		}
+	assert_int_equal(marked, 1);
+	verdict_free(v);
+}
+
+/* The footprint screen's plan for a GPU the user picks is the one evaluate() prices. */
+static void test_plan_self_hosted_matches_evaluate(void **state)
+{
+	struct answers a;
+	struct verdict *v;
+	struct footprint f;
+	struct plan p;
+	(void)state;
+	answers_with(&a, "requests_per_month: 5000000\nmlops: dedicated\nprivacy: regulated\n");
+	v = evaluate(cat, &a);
+	for (int i = 0; i < v->n_self_hosted; i++) {
+		const struct plan *o = &v->self_hosted[i].opt;
+		if (!o->feasible)
+			continue;
+		assert_true(plan_self_hosted(cat, &a, o->model, o->gpu, o->precision, &f, &p));
+		assert_float_equal(p.cost.total, o->cost.total, 1e-6);
+		assert_int_equal(p.replicas, o->replicas);
+		assert_int_equal(f.gpu_count, o->gpu_count);
+	}
+	verdict_free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +181,8 @@ int main(void)
 		cmocka_unit_test(test_bursty_shape),
 		cmocka_unit_test(test_finetune_flops),
 		cmocka_unit_test(test_managed_closed_and_retired),
+		cmocka_unit_test(test_cheapest_row),
+		cmocka_unit_test(test_plan_self_hosted_matches_evaluate),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

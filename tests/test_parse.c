@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "volume.h"
+
 static void expect_answers_error(const char *text, int line, int col, const char *msg)
 {
 	struct answers a;
@@ -193,6 +195,34 @@ static void test_catalog_missing_file(void **state)
 	remove_tree(dir);
 }
 
+/* Volumes and tokens as people type them into the wizard. */
+static void test_volume_input(void **state)
+{
+	double v;
+	int64_t chars;
+	(void)state;
+	assert_int_equal(parse_amount("2.5M", &v), 0);
+	assert_float_equal(v, 2.5e6, 0);
+	assert_int_equal(parse_amount("1,500", &v), 0);
+	assert_float_equal(v, 1500, 0);
+	assert_int_equal(parse_amount("-3", &v), -1);
+	assert_int_equal(parse_amount("lots", &v), -1);
+	assert_int_equal(parse_amount("nan", &v), -1);
+	/* 5,000 users x 20 requests a day x 365.25/12 days. */
+	assert_int_equal(parse_volume("5000x20", &v), 0);
+	assert_float_equal(v, 3043750, 0);
+	assert_int_equal(parse_volume("5k * 20/day", &v), 0);
+	assert_float_equal(v, 3043750, 0);
+	assert_float_equal(volume_step(1000000, 1), 2000000, 0);
+	assert_float_equal(volume_step(1000000, -1), 500000, 0);
+	assert_float_equal(volume_step(1e12, 1), 1e12, 0);
+	assert_int_equal(tokens_from_text("abcdefghi", 9, &chars), 3);
+	assert_int_equal(chars, 9);
+	/* UTF-8 characters, not bytes: "é" is two bytes, one character. */
+	assert_int_equal(tokens_from_text("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 8, &chars), 1);
+	assert_int_equal(chars, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_catalog_rules_costs_index),
 		cmocka_unit_test(test_catalog_bounded),
 		cmocka_unit_test(test_catalog_missing_file),
+		cmocka_unit_test(test_volume_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
