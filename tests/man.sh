@@ -33,5 +33,9 @@ done
 for cmd in memo footprint costs "catalog list" "catalog check"; do
 	if grep -q "$cmd" "$T/help" && grep -q "Cm $cmd" "$S/man/openweigh.1"; then ok; else bad "command '$cmd' missing from --help or openweigh(1)"; fi
 done
+# The KEYS section is the wizard's key table, as man/keys.sh prints it.
+sh "$S/man/keys.sh" "$S" >"$T/keys"
+awk '/^\.Sh KEYS/{on=1} /^\.Sh / && !/KEYS/{on=0} on' "$S/man/openweigh.1" >"$T/page-keys"
+if cmp -s "$T/keys" "$T/page-keys"; then ok; else bad "openweigh(1) KEYS differs from screens/keys.h (run: sh man/keys.sh)"; diff "$T/keys" "$T/page-keys" | head; fi
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]
