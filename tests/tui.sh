@@ -339,6 +339,77 @@ out=$("$OPENWEIGH" --catalog "$CATALOG" --answers "$T/work/bad.yaml" </dev/null 
 rc=$?
 check "a bad --answers file: exit 1 with file:line:col" "[ $rc = 1 ] && printf '%s' \"\$out\" | grep -q 'bad.yaml:[0-9]*:[0-9]*'"
 
+# ---- 8. stress: resize storms, a 1x1 terminal, Ctrl-C/Ctrl-Z, bad numbers, two wizards ---------
+
+rm -rf "$T/state"
+start w 80x24 -- --answers "'$PRESET'"
+wait_for 'Recommended'
+for _ in $(seq 1 50); do resize 70x20; resize 90x28; done
+resize 80x24
+check "100 resizes in a burst: alive, full layout" "wait_for 'Recommended' 5 && [ -n \"\$(wizard_pid)\" ]"
+resize 1x1
+sleep 0.3
+resize 80x24
+check "a 1x1 terminal and back: alive, full layout" "wait_for 'Recommended' 5 && [ -n \"\$(wizard_pid)\" ]"
+keys Home Down Down Enter
+wait_for 'Requests/month' 3
+keys C-u 'lots' Enter
+check "a bad number is answered inline" "wait_for \"Not a number: 'lots'\" 3"
+check "... and the old volume is kept" "wait_for '300,000' 3"
+keys Enter
+wait_for 'Requests/month' 3
+keys C-u '-5' Enter
+check "a negative volume is refused, the old one kept" "wait_for \"Not a number: '-5'\" 3 && wait_for '300,000' 1"
+# Ctrl-Z under a shell with job control (as a person runs it): stopped with the
+# terminal restored; fg brings the screen back.
+keys q
+wait_for 'Save them' 2 && keys n
+"${TMUX_CMD[@]}" new-session -d -s job -x 80 -y 24 "env -i PATH='$PATH' HOME='$T/home' TERM=screen XDG_STATE_HOME='$T/state' bash --norc --noprofile -i"
+CUR=job
+sleep 0.5
+keys "cd '$T/work' && '$OPENWEIGH' --catalog '$CATALOG' --answers '$PRESET'" Enter
+wait_for 'Recommended' 5
+keys C-z
+check "Ctrl-Z stops the wizard and restores the terminal" "wait_for 'Stopped' 5 && [ \"\$(pane '#{alternate_on}')\" = 0 ]"
+keys fg Enter
+check "fg brings the wizard back, redrawn" "wait_for 'Recommended' 5 && [ \"\$(pane '#{alternate_on}')\" = 1 ]"
+keys q
+"${TMUX_CMD[@]}" kill-session -t job >/dev/null 2>&1
+# Ctrl-C on every screen: the session is saved and the terminal restored.
+for scr in 1 2 3 4 5; do
+	rm -rf "$T/state"
+	start w 80x24 -- --answers "'$PRESET'"
+	wait_for 'Recommended'
+	keys "$scr"
+	sleep 0.3
+	keys C-c
+	i=0
+	while [ "$(pane '#{pane_dead}')" != 1 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	check "Ctrl-C on screen $scr: session saved, terminal restored" \
+		"[ -s '$T/state/openweigh/session.yaml' ] && [ \"\$(pane '#{alternate_on}')\" = 0 ]"
+done
+# Two wizards of one user hang up at once: the session file is whole, nothing left over.
+rm -rf "$T/state"
+start w1 80x24 -- --answers "'$PRESET'"
+start w2 80x24 -- --answers "'$CATALOG/presets/regulated-enterprise.yaml'"
+CUR=w1; wait_for 'Recommended'; keys +
+CUR=w2; wait_for 'Recommended'; keys -
+sleep 0.3
+p1=$(CUR=w1; wizard_pid) p2=$(CUR=w2; wizard_pid)
+kill -HUP "$p1" "$p2"
+CUR=w1; wait_dead; CUR=w2; wait_dead
+check "two wizards hanging up together leave one whole session file" \
+	"'$OPENWEIGH' --catalog '$CATALOG' memo --answers '$T/state/openweigh/session.yaml' >/dev/null 2>&1"
+check "... and no temporary file behind" "[ \"\$(ls -A '$T/state/openweigh')\" = session.yaml ]"
+# Another user cannot read the session (where a second user is at hand).
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 &&
+	setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+	chmod 755 "$T"
+	check "another user cannot read the session" \
+		"! setpriv --reuid=65534 --regid=65534 --clear-groups cat '$T/state/openweigh/session.yaml' >/dev/null 2>&1"
+	chmod 700 "$T"
+fi
+
 # OW_TUI_CAPTURE=FILE: write the README's text capture of the main screen at 80x24.
 if [ -n "${OW_TUI_CAPTURE:-}" ]; then
 	start w 80x24 -- --answers "'$CATALOG/presets/regulated-enterprise.yaml'"
