@@ -416,10 +416,11 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 			goto fail;
 		}
 		if (j >= 0) {
-			/* An overlay entry replaces the base entry of the same id. */
+			/* An overlay entry replaces the base entry of the same id; the index
+			 * takes the new id string before the old one is freed. */
+			idindex_put(&ix, entry_id(s, *base, *count), j);
 			s->free_entry((char *)*base + (size_t)j * s->size);
 			memcpy((char *)*base + (size_t)j * s->size, slot, s->size);
-			idindex_put(&ix, entry_id(s, *base, j), j);
 		} else {
 			idindex_put(&ix, entry_id(s, *base, *count), *count);
 			(*count)++;

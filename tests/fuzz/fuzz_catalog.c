@@ -1,6 +1,8 @@
-/* fuzz_catalog.c — libFuzzer target: the first byte picks a catalog file, the rest
- * replaces it in a copy of the shipped catalog (symlinks in a private folder under
- * /dev/shm); load it, and evaluate and check what loads. */
+/* fuzz_catalog.c — libFuzzer target: the first byte picks a catalog file (low bits)
+ * and whether the rest replaces it in a copy of the shipped catalog (symlinks in a
+ * private folder under /dev/shm) or is laid over it as an overlay (bit 7); load
+ * it, and evaluate and check what loads. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +19,7 @@ static const char *const files[] = { "catalog.yaml", "models.yaml", "gpus.yaml",
 				     "licences.yaml", "architectures.yaml", "rules.yaml", "costs.yaml" };
 #define N_FILES (sizeof files / sizeof files[0])
 
-static char dir[64];
+static char dir[64], overlay[64];
 
 /* A private folder (mkdtemp: unpredictable name, mode 0700) with links to the shipped files. */
 static void setup_once(void)
@@ -28,7 +30,9 @@ static void setup_once(void)
 	if (dir[0])
 		return;
 	snprintf(dir, sizeof dir, "/dev/shm/owfuzz-XXXXXX");
-	if (mkdtemp(dir) == NULL || realpath(src ? src : "catalog", real) == NULL)
+	snprintf(overlay, sizeof overlay, "/dev/shm/owfuzzov-XXXXXX");
+	if (mkdtemp(dir) == NULL || mkdtemp(overlay) == NULL ||
+	    realpath(src ? src : "catalog", real) == NULL)
 		abort();
 	for (size_t i = 0; i < N_FILES; i++) {
 		snprintf(from, sizeof from, "%s/%s", real, files[i]);
@@ -45,20 +49,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct catalog *c;
 	const char *src = getenv("OW_CATALOG");
 	size_t which;
+	bool as_overlay;
 	FILE *f;
 
 	if (size < 1)
 		return 0;
 	setup_once();
-	which = data[0] % N_FILES;
-	snprintf(path, sizeof path, "%s/%s", dir, files[which]);
+	which = (data[0] & 0x7f) % N_FILES;
+	as_overlay = data[0] & 0x80;
+	snprintf(path, sizeof path, "%s/%s", as_overlay ? overlay : dir, files[which]);
 	unlink(path);
 	f = fopen(path, "wb");
 	if (f == NULL)
 		abort();
 	fwrite(data + 1, 1, size - 1, f);
 	fclose(f);
-	c = catalog_load(dir, NULL, 0, &e);
+	{
+		const char *ovs[1] = { overlay };
+		c = catalog_load(dir, ovs, as_overlay ? 1 : 0, &e);
+	}
 	if (c) {
 		struct answers a;
 		struct check_result r;
@@ -68,8 +77,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sb_free(&r.out);
 		catalog_free(c);
 	}
-	/* Put the shipped file back for the next input. */
 	unlink(path);
+	if (as_overlay)
+		return 0;
+	/* Put the shipped file back for the next input. */
 	if (realpath(src ? src : "catalog", real) == NULL)
 		abort();
 	snprintf(real + strlen(real), sizeof real - strlen(real), "/%s", files[which]);
