@@ -8,7 +8,7 @@
 
 #define GRID_MIN 1e3        /* 1K requests a month */
 #define GRID_MAX 1e11       /* 100B requests a month */
-#define GRID_PER_DECADE 20
+#define GRID_PER_DECADE 10   /* two crossings closer than 1.26x apart may show as none */
 
 static double diff_at(const struct eval_state *s, const struct answers *a, const struct plan *x,
 		      const struct plan *y, double req)

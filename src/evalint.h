@@ -54,6 +54,15 @@ void decide(const struct eval_state *s, const struct answers *a, struct decision
 /* The best option of one architecture at a volume, given the licence gates. */
 void best_plan(const struct eval_state *s, const struct answers *a, enum arch arch,
 		 double requests, bool gate_mau, bool gate_nc, struct plan *o);
+/* A copy of s keeping only the self-hosting candidates that can be chosen for these
+ * answers at some volume (exact: the rest are dominated in every respect); for the
+ * many decisions of the volume search. Its only_model lookups are unavailable. */
+struct eval_state *eval_narrow(const struct eval_state *s, const struct answers *a, bool gate_mau,
+			       bool gate_nc);
+void eval_narrow_free(struct eval_state *n);
+/* The licence gates the rules set for these answers. */
+void rule_gates(const struct catalog *c, const struct answers *a, bool *gate_mau, bool *gate_nc);
+
 /* The cheapest fleet for one model on any GPU/precision (arch set single or multi). */
 void self_cheapest_for_model(const struct eval_state *s, const struct answers *a,
 			     const struct model *m, double requests, struct plan *o);

@@ -541,3 +541,72 @@ void self_cheapest_for_model(const struct eval_state *s, const struct answers *a
 	if (o->feasible && o->gpu_count > 1)
 		o->arch = ARCH_SELF_MULTI;
 }
+
+/* What decides between two candidates for fixed answers, computed once each. */
+struct narrow_key {
+	int sf_task, sf_simple;   /* tier shortfall for the task and for the hybrid's simple share */
+	double fixed;             /* hidden costs and fine-tuning a month */
+	uint32_t tasks;           /* of the two tasks, those allowing its precision */
+	bool gated;
+};
+
+/* c is at least as good as d at every volume, in both the task and the hybrid's
+ * simple share: same class, quality and precision no worse, fixed and per-replica
+ * costs no higher, serving rate no lower. */
+static bool narrow_dominates(const struct candidate *c, const struct narrow_key *kc,
+			     const struct candidate *d, const struct narrow_key *kd)
+{
+	return (c->fp.gpu_count == 1) == (d->fp.gpu_count == 1) && (kc->tasks & kd->tasks) == kd->tasks &&
+	       kc->sf_task <= kd->sf_task && kc->sf_simple <= kd->sf_simple && kc->fixed <= kd->fixed &&
+	       c->replica_usd_per_hour <= d->replica_usd_per_hour && c->sec_per_request <= d->sec_per_request;
+}
+
+static void narrow_keys(const struct eval_state *s, const struct answers *a, bool gate_mau, bool gate_nc,
+			struct narrow_key *k)
+{
+	struct answers simple = *a;
+	uint32_t tasks = 1u << a->task | 1u << TASK_EXTRACTION;
+
+	simple.task = TASK_EXTRACTION;
+	for (int i = 0; i < s->n_cands; i++) {
+		const struct candidate *c = &s->cands[i];
+		const struct hidden_costs *h = &s->c->cost.hidden[a->mlops][c->size];
+		k[i].sf_task = tier_shortfall(s->c, a, c->model);
+		k[i].sf_simple = tier_shortfall(s->c, &simple, c->model);
+		k[i].fixed = h->engineering + h->orchestration + h->monitoring + c->finetune_usd;
+		k[i].tasks = c->tasks & tasks;
+		k[i].gated = model_gated(c->model, gate_mau, gate_nc, true);
+	}
+}
+
+struct eval_state *eval_narrow(const struct eval_state *s, const struct answers *a, bool gate_mau,
+			       bool gate_nc)
+{
+	struct eval_state *n = xcalloc(1, sizeof *n);
+	struct narrow_key *k = xcalloc((size_t)s->n_cands + 1, sizeof *k);
+
+	*n = *s;
+	n->first = n->count = NULL;   /* only_model lookups are the full state's */
+	n->cands = xcalloc((size_t)s->n_cands + 1, sizeof *n->cands);
+	n->n_cands = 0;
+	narrow_keys(s, a, gate_mau, gate_nc, k);
+	for (int i = 0; i < s->n_cands; i++) {
+		bool dominated = k[i].gated;
+		for (int j = 0; j < s->n_cands && !dominated; j++)
+			dominated = j != i && !k[j].gated &&
+				    narrow_dominates(&s->cands[j], &k[j], &s->cands[i], &k[i]) &&
+				    (!narrow_dominates(&s->cands[i], &k[i], &s->cands[j], &k[j]) || j < i);
+		if (!dominated)
+			n->cands[n->n_cands++] = s->cands[i];
+	}
+	free(k);
+	return n;
+}
+
+void eval_narrow_free(struct eval_state *n)
+{
+	if (n == NULL)
+		return;
+	free(n->cands);
+	free(n);
+}

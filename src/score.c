@@ -18,6 +18,16 @@ bool rule_fires(const struct rule *r, const struct answers *a)
 	return true;
 }
 
+void rule_gates(const struct catalog *c, const struct answers *a, bool *gate_mau, bool *gate_nc)
+{
+	*gate_mau = *gate_nc = false;
+	for (int i = 0; i < c->n_rules; i++)
+		if (rule_fires(&c->rules[i], a)) {
+			*gate_mau |= c->rules[i].gate == GATE_MAU_LIMIT;
+			*gate_nc |= c->rules[i].gate == GATE_NON_COMMERCIAL;
+		}
+}
+
 static void add_reason(struct arch_score *sc, const struct rule *r, double points, bool excludes,
 		       const char *text)
 {
