@@ -84,3 +84,17 @@ void claims_check(const struct catalog *c, struct verdict *v)
 		k->holds = f.feasible && f.gpu_count <= seed_rows[i].gpus;
 	}
 }
+
+void claim_sentence(const struct claim_check *k, char *buf, size_t size)
+{
+	if (k->holds)
+		snprintf(buf, size, "The seed's %s holds: %.1f GB of weights fit %lld x %s.", k->text,
+			 k->weights_bytes / 1e9, (long long)k->needed_gpus, k->gpu->id);
+	else if (k->needed_gpus > 0)
+		snprintf(buf, size, "The seed's GPU table is wrong: %s cannot work; %.1f GB of weights need at least %lld x %s (%.1f GB usable each).",
+			 k->text, k->weights_bytes / 1e9, (long long)k->needed_gpus, k->gpu->id,
+			 k->per_gpu_usable_bytes / 1e9);
+	else
+		snprintf(buf, size, "The seed's GPU table is wrong: %s cannot work; %.1f GB of weights do not fit.",
+			 k->text, k->weights_bytes / 1e9);
+}

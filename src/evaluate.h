@@ -23,6 +23,9 @@ void serving_footprint(const struct catalog *c, const struct answers *a, const s
 bool plan_self_hosted(const struct catalog *c, const struct answers *a, const struct model *m,
 		      const struct gpu *g, enum precision p, struct footprint *f, struct plan *fleet);
 
+/* One sentence on a checked seed claim, with its arithmetic. */
+void claim_sentence(const struct claim_check *k, char *buf, size_t size);
+
 /* A short label for an option: "self-hosted-multi-gpu (llama-3.1-70b)". */
 void plan_label(const struct plan *o, char *buf, size_t size);
 

@@ -282,6 +282,13 @@ static void section_claims(struct strbuf *sb, const struct verdict *v)
 			(long long)k->needed_gpus, k->holds ? "yes" : "**no**");
 	}
 	sb_add(sb, "\n");
+	for (int i = 0; i < v->n_claims; i++) {
+		char text[400];
+		if (v->claims[i].holds)
+			continue;
+		claim_sentence(&v->claims[i], text, sizeof text);
+		sb_addf(sb, "%s\n\n", text);
+	}
 }
 
 static void section_seed_crossovers(struct strbuf *sb, const struct verdict *v)

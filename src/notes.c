@@ -72,19 +72,18 @@ static void stale_note(struct verdict *v, const struct model *m, const struct so
 		     what, m->id, d, STALE_DAYS, src->source);
 }
 
-static void claim_notes(struct verdict *v)
+/* A seed claim that fails is a warning when the recommendation serves that model;
+ * otherwise the memo's "Checking the seed's GPU table" section says it. */
+static void claim_notes(struct verdict *v, const struct plan *o)
 {
+	char text[400];
+
 	for (int i = 0; i < v->n_claims; i++) {
 		const struct claim_check *k = &v->claims[i];
-		if (k->holds)
+		if (k->holds || o->model != k->model)
 			continue;
-		if (k->needed_gpus > 0)
-			verdict_warn(v, "The seed's GPU table is wrong: %s cannot work; %.1f GB of weights need at least %lld x %s (%.1f GB usable each).",
-				     k->text, k->weights_bytes / 1e9, (long long)k->needed_gpus, k->gpu->id,
-				     k->per_gpu_usable_bytes / 1e9);
-		else
-			verdict_warn(v, "The seed's GPU table is wrong: %s cannot work; %.1f GB of weights do not fit.",
-				     k->text, k->weights_bytes / 1e9);
+		claim_sentence(k, text, sizeof text);
+		verdict_warn(v, "%s", text);
 	}
 }
 
@@ -108,5 +107,5 @@ void verdict_notes(const struct eval_state *s, struct verdict *v, const struct d
 	if (o->gpu && o->gpu->has_price && o->gpu->price_src.as_of && o->model)
 		stale_note(v, o->model, &o->gpu->price_src, "GPU price used for");
 	cost_notes(v, o);
-	claim_notes(v);
+	claim_notes(v, o);
 }

@@ -89,8 +89,8 @@ static void cost_points(const struct catalog *c, const struct answers *a, struct
 		/* +$1 keeps the ratio finite at zero volume. */
 		ratio = (sc->best.cost.total + 1) / (cheapest + 1);
 		pts = -c->policy.cost_weight * log2(ratio);
-		if (pts > 0)   /* below the yardstick (on-device without an edge need): no bonus */
-			pts = 0;
+		if (pts >= 0)   /* below the yardstick (on-device without an edge need): no bonus */
+			pts = 0.0;     /* (and never a printed "-0.0") */
 		if (pts < -c->policy.cost_cap)
 			pts = -c->policy.cost_cap;
 		sc->score += pts;

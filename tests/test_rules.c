@@ -255,6 +255,25 @@ static void test_crossovers_on_stepped_curves(void **state)
 	verdict_free(v);
 }
 
+/* The seed's impossible GPU claims are a top warning exactly when the recommendation
+ * serves the model they are about; the memo's own section always shows them. */
+static void test_seed_claim_warning_when_relevant(void **state)
+{
+	const char *cases[] = { "privacy: none\n", "privacy: regulated\nrequests_per_month: 20000000\nmlops: dedicated\n",
+				"task: reasoning\nprivacy: air-gapped\nmlops: dedicated\nrequests_per_month: 5000000\n" };
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct verdict *v = run(cases[i]);
+		const struct model *m = v->scores[v->recommended].best.model;
+		bool serves_405b = m && strcmp(m->id, "llama-3.1-405b") == 0, warned = false;
+		for (int w = 0; w < v->n_warnings; w++)
+			warned |= strstr(v->warnings[w], "The seed's GPU table is wrong") != NULL;
+		assert_int_equal(warned, serves_405b);
+		assert_int_equal(v->n_claims, 6);
+		verdict_free(v);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_flips_are_true),
 		cmocka_unit_test(test_volume_flip_is_exact),
 		cmocka_unit_test(test_crossovers_on_stepped_curves),
+		cmocka_unit_test(test_seed_claim_warning_when_relevant),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
