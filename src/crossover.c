@@ -50,30 +50,29 @@ static void add_crossover(struct verdict *v, const struct plan *x, const struct 
 	c->a_cheaper_below = x_cheaper_below;
 }
 
-/* All crossings of one pair, keeping the two nearest the asked volume. */
+#define GRID_STEPS 80   /* log10(GRID_MAX / GRID_MIN) × GRID_PER_DECADE */
+
+static double grid_req(int i)
+{
+	return round(GRID_MIN * pow(10, (double)i / GRID_PER_DECADE));
+}
+
+/* All crossings of one pair, keeping the two nearest the asked volume; xcost holds
+ * x's cost at each grid point (shared by every rival of x). */
 static void pair(const struct eval_state *s, struct verdict *v, const struct plan *x,
-		 const struct plan *y)
+		 const double *xcost, const struct plan *y)
 {
 	const struct answers *a = &v->answers;
-	double found[64];
+	double found[64], dprev = NAN;
 	bool below[64];
 	int n = 0;
-	int steps = (int)(log10(GRID_MAX / GRID_MIN) * GRID_PER_DECADE);
-	double prev = GRID_MIN, dprev = diff_at(s, a, x, y, prev);
 
-	for (int i = 1; i <= steps && n < 64; i++) {
-		double req = round(GRID_MIN * pow(10, (double)i / GRID_PER_DECADE));
-		double d = diff_at(s, a, x, y, req);
-		if (isnan(d) || isnan(dprev)) {
-			prev = req;
-			dprev = d;
-			continue;
-		}
-		if ((d < 0) != (dprev < 0) && d != 0) {
+	for (int i = 0; i <= GRID_STEPS && n < 64; i++) {
+		double d = xcost[i] - plan_cost_at(s, a, y, grid_req(i));
+		if (i > 0 && !isnan(d) && !isnan(dprev) && (d < 0) != (dprev < 0) && d != 0) {
 			below[n] = dprev < 0;
-			found[n++] = bisect(s, a, x, y, prev, req);
+			found[n++] = bisect(s, a, x, y, grid_req(i - 1), grid_req(i));
 		}
-		prev = req;
 		dprev = d;
 	}
 	double at = (double)a->requests_per_month > GRID_MIN ? (double)a->requests_per_month : GRID_MIN;
@@ -91,11 +90,10 @@ static void pair(const struct eval_state *s, struct verdict *v, const struct pla
 double first_crossing(const struct eval_state *s, const struct answers *a, const struct plan *x,
 		      const struct plan *y, bool *x_cheaper_below)
 {
-	int steps = (int)(log10(GRID_MAX / GRID_MIN) * GRID_PER_DECADE);
 	double prev = GRID_MIN, dprev = diff_at(s, a, x, y, prev);
 
-	for (int i = 1; i <= steps; i++) {
-		double req = round(GRID_MIN * pow(10, (double)i / GRID_PER_DECADE));
+	for (int i = 1; i <= GRID_STEPS; i++) {
+		double req = grid_req(i);
 		double d = diff_at(s, a, x, y, req);
 		if (!isnan(d) && !isnan(dprev) && (d < 0) != (dprev < 0) && d != 0) {
 			*x_cheaper_below = dprev < 0;
@@ -110,15 +108,18 @@ double first_crossing(const struct eval_state *s, const struct answers *a, const
 void crossovers_find(const struct eval_state *s, struct verdict *v)
 {
 	const struct plan *rec = &v->scores[v->recommended].best;
+	double xcost[GRID_STEPS + 1];
 	int rivals = 0;
 
 	if (!rec->feasible || rec->arch == ARCH_ON_DEVICE)
 		return;
+	for (int i = 0; i <= GRID_STEPS; i++)
+		xcost[i] = plan_cost_at(s, &v->answers, rec, grid_req(i));
 	for (int i = 1; i < ARCH_COUNT && rivals < 3; i++) {
 		const struct plan *o = &v->scores[v->order[i]].best;
 		if (!o->feasible || o->arch == ARCH_ON_DEVICE)
 			continue;
 		rivals++;
-		pair(s, v, rec, o);
+		pair(s, v, rec, xcost, o);
 	}
 }

@@ -195,12 +195,21 @@ static bool gpu_worth_sizing(const struct catalog *c, int gi)
 	return true;
 }
 
-/* fp16 is bf16's twin in memory; where bf16 runs at least as fast and every task that
- * allows fp16 allows bf16, the fp16 candidate can never be cheaper. */
-static bool fp16_redundant(const struct catalog *c, const struct gpu *g, enum precision p)
+/* A precision whose twin takes the same memory, runs at least as fast on this GPU and
+ * is allowed for every task that allows it can never be cheaper: fp16 beside bf16,
+ * weight-only int8 beside fp8 (fp8 also runs prefill on its faster units). */
+static bool precision_redundant(const struct catalog *c, const struct gpu *g, enum precision p)
 {
-	return p == PREC_FP16 && g->bf16_tflops >= g->fp16_tflops &&
-	       (tasks_allowing(c, PREC_BF16) & tasks_allowing(c, PREC_FP16)) == tasks_allowing(c, PREC_FP16);
+	uint32_t tp = tasks_allowing(c, p);
+
+	if (p == PREC_FP16)
+		return g->bf16_tflops >= g->fp16_tflops && (tasks_allowing(c, PREC_BF16) & tp) == tp &&
+		       c->cost.bytes_per_param[PREC_BF16] <= c->cost.bytes_per_param[PREC_FP16];
+	if (p == PREC_INT8)
+		return g->fp8_tflops >= fmax(g->bf16_tflops, g->fp16_tflops) &&
+		       (tasks_allowing(c, PREC_FP8) & tp) == tp &&
+		       c->cost.bytes_per_param[PREC_FP8] <= c->cost.bytes_per_param[PREC_INT8];
+	return false;
 }
 
 /* Candidates for every precision any task allows: one preparation serves every task
@@ -235,7 +244,7 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 			if (!worth[gi])
 				continue;
 			for (int p = 0; p < PREC_COUNT; p++)
-				if ((precs & 1u << p) && !fp16_redundant(c, g, (enum precision)p) &&
+				if ((precs & 1u << p) && !precision_redundant(c, g, (enum precision)p) &&
 				    size_candidate(c, a, m, g, (enum precision)p, &cd))
 					add_candidate(&s->cands, &s->n_cands, &cd);
 		}
