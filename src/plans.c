@@ -1,0 +1,291 @@
+/* plans.c — the cheapest plan of each architecture at a volume: API models,
+ * managed offers, self-hosted fleets, hybrid and on-device; and a plan re-costed
+ * at another volume for the crossover and chart curves. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evalint.h"
+#include "util.h"
+
+/* Is (shortfall, cost) better than the option held so far? */
+static bool better(const struct catalog *c, const struct answers *a, const struct plan *o,
+		   const struct model *m, double cost)
+{
+	int sf, osf;
+
+	if (!o->feasible)
+		return true;
+	sf = tier_shortfall(c, a, m);
+	osf = tier_shortfall(c, a, o->model);
+	return sf < osf || (sf == osf && cost < o->cost.total);
+}
+
+static void price_api(const struct answers *a, const struct model *m, double requests,
+		      struct plan *o)
+{
+	double in, out;
+
+	api_effective_prices(&m->api, a, &in, &out);
+	memset(&o->cost, 0, sizeof o->cost);
+	o->cost.api = token_cost(in, out, a, requests);
+	cost_total(&o->cost);
+}
+
+static void best_api(const struct eval_state *s, const struct answers *a, double requests,
+		     struct plan *o)
+{
+	for (int i = 0; i < s->c->n_models; i++) {
+		const struct model *m = &s->c->models[i];
+		struct plan t = { .arch = ARCH_DIRECT_API, .feasible = true, .model = m };
+		if (!m->api.present)
+			continue;
+		price_api(a, m, requests, &t);
+		if (better(s->c, a, o, m, t.cost.total))
+			*o = t;
+	}
+	if (!o->feasible)
+		snprintf(o->why_not, sizeof o->why_not, "no API model in the catalog");
+}
+
+static void price_managed(const struct eval_state *s, const struct answers *a, const struct offer *of,
+			  double requests, struct plan *o)
+{
+	memset(&o->cost, 0, sizeof o->cost);
+	o->cost.api = token_cost(of->input, of->output, a, requests);
+	o->cost.finetune = s->finetune_usd[model_index(s->c, of->model)];
+	cost_total(&o->cost);
+}
+
+static void best_managed(const struct eval_state *s, const struct answers *a, double requests,
+			 bool gate_mau, struct plan *o)
+{
+	for (int i = 0; i < s->c->n_providers; i++) {
+		const struct provider *p = &s->c->providers[i];
+		if (p->status != PROV_ACTIVE)
+			continue;
+		if ((a->fine_tuning == FT_LORA && p->finetune == FT_SUPPORT_NONE) ||
+		    (a->fine_tuning == FT_FULL && p->finetune != FT_SUPPORT_FULL))
+			continue;
+		for (int j = 0; j < p->n_offers; j++) {
+			const struct offer *of = &p->offers[j];
+			struct plan t = { .arch = ARCH_MANAGED, .feasible = true, .model = of->model, .provider = p };
+			if (of->retired || model_gated(of->model, gate_mau, false, false))
+				continue;
+			price_managed(s, a, of, requests, &t);
+			if (better(s->c, a, o, of->model, t.cost.total))
+				*o = t;
+		}
+	}
+	if (!o->feasible)
+		snprintf(o->why_not, sizeof o->why_not, "no active provider offers an allowed model%s",
+			 a->fine_tuning >= FT_LORA ? " with the fine-tuning asked" : "");
+}
+
+/* A self-hosted fleet of one candidate at a volume, with the seed's hidden costs. */
+static void price_fleet(const struct eval_state *s, const struct answers *a, const struct candidate *cd,
+			double requests, struct plan *o)
+{
+	struct hidden_costs h = hidden_costs_for(&s->c->cost, a->mlops, (double)cd->model->shape.params);
+
+	memset(&o->cost, 0, sizeof o->cost);
+	o->model = cd->model;
+	o->gpu = cd->gpu;
+	o->precision = cd->precision;
+	o->feasible = true;
+	fleet_size(&s->c->cost, &cd->fp, cd->sec_per_request, a->traffic, requests, o);
+	o->cost.engineering = h.engineering;
+	o->cost.orchestration = h.orchestration;
+	o->cost.monitoring = h.monitoring;
+	o->cost.finetune = s->finetune_usd[model_index(s->c, cd->model)];
+	cost_total(&o->cost);
+}
+
+/* The monthly total of a candidate's fleet, without building its plan (the hot loop). */
+static double fleet_total(const struct eval_state *s, const struct answers *a,
+			  const struct candidate *cd, double requests)
+{
+	const struct cost_model *cm = &s->c->cost;
+	const struct hidden_costs *h = &cm->hidden[a->mlops][cd->size];
+	double replicas;
+	double hours = fleet_replica_hours(&cm->traffic[a->traffic], cd->replica_rate, requests, &replicas);
+
+	return hours * cd->replica_usd_per_hour + h->engineering + h->orchestration + h->monitoring +
+	       cd->finetune_usd;
+}
+
+/* The cheapest self-hosted fleet: multi 0 single-GPU replicas, 1 multi-GPU, -1 either.
+ * only_model restricts to one model (cost curves); min_tier_relax loosens the quality need. */
+static void best_self(const struct eval_state *s, const struct answers *a, double requests, int multi,
+		      bool gate_mau, bool gate_nc, const struct model *only_model, struct plan *o)
+{
+	int from = 0, to = s->n_cands;
+
+	if (only_model) {
+		from = s->first[model_index(s->c, only_model)];
+		to = from + s->count[model_index(s->c, only_model)];
+	}
+	const struct candidate *best = NULL;
+	double best_cost = 0;
+	int best_sf = 0;
+
+	uint32_t allowed = s->c->policy.precisions[a->task];
+
+	for (int i = from; i < to; i++) {
+		const struct candidate *cd = &s->cands[i];
+		double cost;
+		int sf;
+		if ((multi == 0 && cd->fp.gpu_count != 1) || (multi == 1 && cd->fp.gpu_count == 1) ||
+		    !(allowed & 1u << cd->precision))
+			continue;
+		if (!only_model && model_gated(cd->model, gate_mau, gate_nc, true))
+			continue;
+		sf = tier_shortfall(s->c, a, cd->model);
+		if (best && sf > best_sf)
+			continue;
+		cost = fleet_total(s, a, cd, requests);
+		if (!best || sf < best_sf || cost < best_cost) {
+			best = cd;
+			best_cost = cost;
+			best_sf = sf;
+		}
+	}
+	if (best)
+		price_fleet(s, a, best, requests, o);
+	else
+		snprintf(o->why_not, sizeof o->why_not, "no allowed open model fits %s",
+			 multi == 0 ? "one priced GPU" : "a multi-GPU replica of a priced GPU");
+}
+
+static bool edge_better(const struct catalog *c, const struct answers *a, const struct candidate *cd,
+			const struct model *held, double held_speed)
+{
+	int sf = tier_shortfall(c, a, cd->model), osf = tier_shortfall(c, a, held);
+	double mmlu = cd->model->bench.present ? cd->model->bench.mmlu : -1;
+	double omm = held->bench.present ? held->bench.mmlu : -1;
+
+	if (sf != osf)
+		return sf < osf;
+	if (cd->model->quality_tier != held->quality_tier)
+		return cd->model->quality_tier < held->quality_tier;
+	if (mmlu != omm)
+		return mmlu > omm;
+	return cd->fp.decode_tokens_per_s_single > held_speed;
+}
+
+static void best_edge(const struct eval_state *s, const struct answers *a, bool gate_mau, bool gate_nc,
+		      struct plan *o)
+{
+	const struct cost_model *cm = &s->c->cost;
+	double best_speed = 0;
+
+	for (int i = 0; i < s->n_edge; i++) {
+		const struct candidate *cd = &s->edge[i];
+		if (model_gated(cd->model, gate_mau, gate_nc, true))
+			continue;
+		/* On a device the cost is the team's, not the volume's: prefer the best model that
+		 * fits (shortfall, tier, then MMLU), then speed. */
+		if (o->feasible && !edge_better(s->c, a, cd, o->model, best_speed))
+			continue;
+		best_speed = cd->fp.decode_tokens_per_s_single;
+		memset(o, 0, sizeof *o);
+		o->arch = ARCH_ON_DEVICE;
+		o->feasible = true;
+		o->model = cd->model;
+		o->gpu = cd->gpu;
+		o->precision = cd->precision;
+		o->gpu_count = 1;
+		o->cost.engineering = cm->edge_engineering[a->mlops];
+		o->cost.finetune = s->finetune_usd[model_index(s->c, cd->model)];
+		cost_total(&o->cost);
+	}
+	if (!o->feasible)   /* capacity stays 0: every device serves its own user */
+		snprintf(o->why_not, sizeof o->why_not, "no allowed open model of at most %.0fB fits an edge device",
+			 cm->edge_max_params_b);
+}
+
+static void best_hybrid(const struct eval_state *s, const struct answers *a, double requests,
+			bool gate_mau, bool gate_nc, struct plan *o)
+{
+	double share = s->c->cost.hybrid_api_share;
+	struct answers simple = *a;
+	struct plan api = { .arch = ARCH_DIRECT_API }, self = { .arch = ARCH_SELF_SINGLE };
+
+	/* Route by task: the hard share to the API, the simple rest to a smaller open model. */
+	best_api(s, a, requests * share, &api);
+	simple.task = TASK_EXTRACTION;
+	best_self(s, &simple, requests * (1 - share), -1, gate_mau, gate_nc, NULL, &self);
+	if (!api.feasible || !self.feasible) {
+		snprintf(o->why_not, sizeof o->why_not, "%s", !api.feasible ? api.why_not : self.why_not);
+		return;
+	}
+	*o = self;
+	o->arch = ARCH_HYBRID;
+	o->api_model = api.model;
+	o->cost.api = api.cost.total;
+	cost_total(&o->cost);
+}
+
+void best_plan(const struct eval_state *s, const struct answers *a, enum arch arch,
+		 double requests, bool gate_mau, bool gate_nc, struct plan *o)
+{
+	memset(o, 0, sizeof *o);
+	o->arch = arch;
+	switch (arch) {
+	case ARCH_DIRECT_API: best_api(s, a, requests, o); break;
+	case ARCH_MANAGED: best_managed(s, a, requests, gate_mau, o); break;
+	case ARCH_SELF_SINGLE: best_self(s, a, requests, 0, gate_mau, gate_nc, NULL, o); break;
+	case ARCH_SELF_MULTI: best_self(s, a, requests, 1, gate_mau, gate_nc, NULL, o); break;
+	case ARCH_HYBRID: best_hybrid(s, a, requests, gate_mau, gate_nc, o); break;
+	case ARCH_ON_DEVICE: best_edge(s, a, gate_mau, gate_nc, o); break;
+	case ARCH_COUNT: break;
+	}
+	o->arch = arch;
+}
+
+double plan_cost_at(const struct eval_state *s, const struct answers *a, const struct plan *o,
+		      double requests)
+{
+	struct plan t = { .arch = o->arch };
+
+	if (!o->feasible)
+		return NAN;
+	switch (o->arch) {
+	case ARCH_DIRECT_API:
+		price_api(a, o->model, requests, &t);
+		return t.cost.total;
+	case ARCH_MANAGED:
+		for (int j = 0; j < o->provider->n_offers; j++)
+			if (o->provider->offers[j].model == o->model)
+				price_managed(s, a, &o->provider->offers[j], requests, &t);
+		return t.cost.total;
+	case ARCH_SELF_SINGLE:
+	case ARCH_SELF_MULTI:
+		best_self(s, a, requests, o->arch == ARCH_SELF_MULTI, false, false, o->model, &t);
+		return t.feasible ? t.cost.total : NAN;
+	case ARCH_HYBRID: {
+		struct answers simple = *a;
+		struct plan api = { .arch = ARCH_DIRECT_API };
+		double share = s->c->cost.hybrid_api_share;
+		simple.task = TASK_EXTRACTION;
+		price_api(a, o->api_model, requests * share, &api);
+		best_self(s, &simple, requests * (1 - share), -1, false, false, o->model, &t);
+		return t.feasible ? t.cost.total + api.cost.total : NAN;
+	}
+	case ARCH_ON_DEVICE:
+	case ARCH_COUNT:
+		break;
+	}
+	return o->cost.total;
+}
+
+void self_cheapest_for_model(const struct eval_state *s, const struct answers *a,
+			     const struct model *m, double requests, struct plan *o)
+{
+	memset(o, 0, sizeof *o);
+	o->arch = ARCH_SELF_SINGLE;
+	best_self(s, a, requests, -1, false, false, m, o);
+	if (o->feasible && o->gpu_count > 1)
+		o->arch = ARCH_SELF_MULTI;
+}
