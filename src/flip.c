@@ -25,22 +25,20 @@ static void volume_flip(const struct eval_state *s, const struct verdict *v, int
 			struct volume_flip *out)
 {
 	const struct answer_field *f = &answer_fields[AK_REQUESTS];
-	double from = (double)v->answers.requests_per_month, prev = from, req = from;
+	double from = (double)v->answers.requests_per_month, prev = from, req;
+	double limit = from <= 0 ? 1e6 : from * pow(10, dir * MAX_DECADES);
+	double step = pow(10, (double)dir / STEPS_PER_DECADE);
 
 	memset(out, 0, sizeof *out);
 	if (from <= 0 && dir < 0)
 		return;
-	double limit = from <= 0 ? 1e6 : from * pow(10, dir * MAX_DECADES);
-
-	for (;;) {
-		req = from <= 0 ? 1000 : req * pow(10, (double)dir / STEPS_PER_DECADE);
+	/* From zero the walk starts at 1,000 requests; else one log step from the volume. */
+	for (req = from <= 0 ? 1000 : from * step;; prev = req, req *= step) {
 		req = dir > 0 ? ceil(req) : floor(req);
 		if (req > f->max || req < 1 || (dir > 0 ? req > limit : req < limit))
 			return;
 		if (winner_at(s, &v->answers, req) != v->recommended)
 			break;
-		prev = req;
-		from = req;
 	}
 	/* The change lies between prev (same winner) and req (another). */
 	double same = prev, other = req;

@@ -63,26 +63,19 @@ screen_e() { "${TMUX_CMD[@]}" capture-pane -e -p -t "$CUR" 2>/dev/null; }
 pane() { "${TMUX_CMD[@]}" display -p -t "$CUR" "$1" 2>/dev/null; }
 resize() { "${TMUX_CMD[@]}" resize-window -t "$CUR" -x "${1%x*}" -y "${1#*x}"; }
 
-# wait_for TEXT [seconds]: poll the screen until TEXT shows (fixed string).
-wait_for() {
-	local limit=$(( ${2:-10} * 10 )) i=0
+# wait_grep FLAG TEXT [seconds]: poll the screen until grep FLAG matches TEXT.
+wait_grep() {
+	local limit=$(( ${3:-10} * 10 )) i=0
 	while [ $i -lt $limit ]; do
-		screen | grep -qF -- "$1" && return 0
+		screen | grep -q"$1" -- "$2" && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
 	return 1
 }
-# wait_re REGEX [seconds]: as wait_for, an extended regular expression.
-wait_re() {
-	local limit=$(( ${2:-10} * 10 )) i=0
-	while [ $i -lt $limit ]; do
-		screen | grep -qE -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
+# wait_for TEXT [seconds]: a fixed string; wait_re REGEX [seconds]: an extended regex.
+wait_for() { wait_grep F "$@"; }
+wait_re() { wait_grep E "$@"; }
 wait_gone() {
 	local i=0
 	while [ $i -lt 100 ]; do

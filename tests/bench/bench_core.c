@@ -90,7 +90,6 @@ static void synth_open(struct strbuf *sb, const struct model *m, int i)
 static void synth_models(const struct catalog *base, const char *dir, int n)
 {
 	struct strbuf sb;
-	int open_i = 0, closed_i = 0;
 
 	sb_init(&sb);
 	sb_add(&sb, "openweigh_catalog: 1\nmodels:\n");
@@ -98,13 +97,11 @@ static void synth_models(const struct catalog *base, const char *dir, int n)
 		const struct model *m = &base->models[i % base->n_models];
 		if (m->shape.present) {
 			synth_open(&sb, m, i);
-			open_i++;
 		} else {
 			sb_addf(&sb, "  - {id: syn-%05d, name: S%d, family: syn, vendor: V, openness: closed, "
 				"licence: proprietary-api, quality_tier: %d, context_tokens: 128000, api: {provider: x, "
 				"input: %.3f, output: %.3f, source: synthetic, as_of: 2026-11-01}}\n", i, i,
 				m->quality_tier, m->api.input * (1 + i % 7 * 0.05), m->api.output);
-			closed_i++;
 		}
 	}
 	write_file(dir, "models.yaml", sb.s);
