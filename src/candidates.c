@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "evalint.h"
+#include "twins.h"
 #include "util.h"
 
 int tier_shortfall(const struct catalog *c, const struct answers *a, const struct model *m)
@@ -213,49 +214,64 @@ static bool precision_redundant(const struct catalog *c, const struct gpu *g, en
 	return false;
 }
 
+/* Size one model on every GPU worth sizing at every precision some task allows, and
+ * keep its Pareto-efficient configurations. */
+static void prepare_model(struct eval_state *s, const struct model *m, const bool *worth, uint32_t precs)
+{
+	const struct catalog *c = s->c;
+	int first = s->n_cands;
+	struct candidate cd;
+
+	for (int gi = 0; gi < c->n_gpus; gi++) {
+		const struct gpu *g = &c->gpus[gi];
+		if (!worth[gi])
+			continue;
+		for (int p = 0; p < PREC_COUNT; p++)
+			if ((precs & 1u << p) && !precision_redundant(c, g, (enum precision)p) &&
+			    size_candidate(c, &s->a, m, g, (enum precision)p, &cd))
+				add_candidate(&s->cands, &s->n_cands, &cd);
+	}
+	prune_dominated(s, first);
+}
+
 /* Candidates for every precision any task allows: one preparation serves every task
- * (best_self filters by the task's precisions). */
+ * (best_self filters by the task's precisions). Twins share their original's. */
 struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a)
 {
 	struct eval_state *s = xcalloc(1, sizeof *s);
 	uint32_t precs = 0;
+	int *twin = model_twins(c);
+	bool *worth = xcalloc((size_t)c->n_gpus + 1, sizeof *worth);
 
 	for (int k = 0; k < TASK_COUNT; k++)
 		precs |= c->policy.precisions[k];
-	struct candidate cd;
-
 	s->c = c;
 	s->a = *a;
-	s->first = xcalloc((size_t)c->n_models, sizeof *s->first);
-	s->count = xcalloc((size_t)c->n_models, sizeof *s->count);
-	s->finetune_usd = xcalloc((size_t)c->n_models, sizeof *s->finetune_usd);
-	bool *worth = xcalloc((size_t)c->n_gpus + 1, sizeof *worth);
-
+	s->first = xcalloc((size_t)c->n_models + 1, sizeof *s->first);
+	s->count = xcalloc((size_t)c->n_models + 1, sizeof *s->count);
+	s->api = xcalloc((size_t)c->n_models + 1, sizeof *s->api);
+	s->train_gpu = training_gpu(c);
+	s->ft_usd_per_param = finetune_usd_per_param(c, a, s->train_gpu);
 	for (int gi = 0; gi < c->n_gpus; gi++)
 		worth[gi] = gpu_worth_sizing(c, gi);
 	for (int mi = 0; mi < c->n_models; mi++) {
 		const struct model *m = &c->models[mi];
-		struct finetune_estimate ft;
+		if (twin[mi] != mi) {
+			s->first[mi] = s->first[twin[mi]];
+			s->count[mi] = s->count[twin[mi]];
+			continue;
+		}
+		if (m->api.present)
+			s->api[s->n_api++] = m;
 		s->first[mi] = s->n_cands;
 		if (!model_is_open(m))
 			continue;
-		s->finetune_usd[mi] = finetune_monthly(c, a, m, &ft);
-		for (int gi = 0; gi < c->n_gpus; gi++) {
-			const struct gpu *g = &c->gpus[gi];
-			if (!worth[gi])
-				continue;
-			for (int p = 0; p < PREC_COUNT; p++)
-				if ((precs & 1u << p) && !precision_redundant(c, g, (enum precision)p) &&
-				    size_candidate(c, a, m, g, (enum precision)p, &cd))
-					add_candidate(&s->cands, &s->n_cands, &cd);
-		}
-		for (int i = s->first[mi]; i < s->n_cands; i++)
-			s->cands[i].finetune_usd = s->finetune_usd[mi];
-		prune_dominated(s, s->first[mi]);
+		prepare_model(s, m, worth, precs);
 		s->count[mi] = s->n_cands - s->first[mi];
 		prepare_edge(s, m, allowed_precisions(c, a, true));
 	}
 	free(worth);
+	free(twin);
 	return s;
 }
 
@@ -267,7 +283,7 @@ void eval_state_free(struct eval_state *s)
 	free(s->edge);
 	free(s->first);
 	free(s->count);
-	free(s->finetune_usd);
+	free(s->api);
 	free(s);
 }
 
@@ -302,7 +318,7 @@ static void narrow_keys(const struct eval_state *s, const struct answers *a, boo
 		const struct hidden_costs *h = &s->c->cost.hidden[a->mlops][c->size];
 		k[i].sf_task = tier_shortfall(s->c, a, c->model);
 		k[i].sf_simple = tier_shortfall(s->c, &simple, c->model);
-		k[i].fixed = h->engineering + h->orchestration + h->monitoring + c->finetune_usd;
+		k[i].fixed = h->engineering + h->orchestration + h->monitoring + model_finetune_usd(s, c->model);
 		k[i].tasks = c->tasks & tasks;
 		k[i].gated = model_gated(c->model, gate_mau, gate_nc, true);
 	}

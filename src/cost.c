@@ -52,8 +52,7 @@ void fleet_size(const struct cost_model *cm, const struct footprint *f, double s
 	o->cost.gpu_lease = o->gpu_hours * f->gpu->usd_per_hour;
 }
 
-/* The priced GPU with the lowest cost per bf16/fp16 FLOP: where training runs. */
-static const struct gpu *training_gpu(const struct catalog *c)
+const struct gpu *training_gpu(const struct catalog *c)
 {
 	const struct gpu *best = NULL;
 	double best_cost = INFINITY;
@@ -71,6 +70,31 @@ static const struct gpu *training_gpu(const struct catalog *c)
 	return best;
 }
 
+static bool tuning_asked(const struct answers *a)
+{
+	return (a->fine_tuning == FT_LORA || a->fine_tuning == FT_FULL) && a->finetune_tokens > 0 &&
+	       a->finetune_cycles_per_year > 0;
+}
+
+/* GPU-hours of one run per active parameter on g. Training FLOPs ≈ 6 × params × tokens
+ * (Kaplan et al. 2020); LoRA skips the weight gradients, ≈ 4 × params × tokens.
+ * Factors in costs.yaml. */
+static double hours_per_param(const struct cost_model *cm, const struct answers *a, const struct gpu *g)
+{
+	double factor = a->fine_tuning == FT_FULL ? cm->full_flops_factor : cm->lora_flops_factor;
+
+	return factor * (double)a->finetune_tokens /
+	       (fmax(g->bf16_tflops, g->fp16_tflops) * 1e12 * cm->finetune_mfu * 3600);
+}
+
+double finetune_usd_per_param(const struct catalog *c, const struct answers *a, const struct gpu *train)
+{
+	if (!tuning_asked(a) || train == NULL)
+		return 0;
+	return hours_per_param(&c->cost, a, train) * train->usd_per_hour *
+	       (double)a->finetune_cycles_per_year / 12.0;
+}
+
 double finetune_monthly(const struct catalog *c, const struct answers *a, const struct model *m,
 			struct finetune_estimate *est)
 {
@@ -79,24 +103,18 @@ double finetune_monthly(const struct catalog *c, const struct answers *a, const 
 	bool full = a->fine_tuning == FT_FULL;
 
 	memset(est, 0, sizeof *est);
-	if ((a->fine_tuning != FT_LORA && !full) || a->finetune_tokens <= 0 ||
-	    a->finetune_cycles_per_year <= 0 || m == NULL || !m->shape.present)
-		return 0;
-	g = training_gpu(c);
-	if (g == NULL)
+	if (!tuning_asked(a) || m == NULL || !m->shape.present || (g = training_gpu(c)) == NULL)
 		return 0;
 	est->present = true;
 	est->model = m;
 	est->full = full;
 	est->gpu = g;
-	/* Training FLOPs ≈ 6 × params × tokens (Kaplan et al. 2020); LoRA skips the weight
-	 * gradients, ≈ 4 × params × tokens. Factors in costs.yaml. */
 	est->flops_per_run = (full ? cm->full_flops_factor : cm->lora_flops_factor) *
 			     (double)m->shape.active_params * (double)a->finetune_tokens;
-	est->gpu_hours_per_run = est->flops_per_run /
-				 (fmax(g->bf16_tflops, g->fp16_tflops) * 1e12 * cm->finetune_mfu * 3600);
+	est->gpu_hours_per_run = hours_per_param(cm, a, g) * (double)m->shape.active_params;
 	est->usd_per_run = est->gpu_hours_per_run * g->usd_per_hour;
-	est->usd_per_month = est->usd_per_run * (double)a->finetune_cycles_per_year / 12.0;
+	/* The same product as the plans' finetune_usd_per_param × active params. */
+	est->usd_per_month = finetune_usd_per_param(c, a, g) * (double)m->shape.active_params;
 	est->seed_labour_low = cm->finetune_labour_usd[0];
 	est->seed_labour_high = cm->finetune_labour_usd[1];
 	return est->usd_per_month;

@@ -27,6 +27,13 @@ double fleet_replica_hours(const struct traffic_shape *t, double replica_rate, d
 void fleet_size(const struct cost_model *cm, const struct footprint *f, double sec_per_request,
 		int traffic, double requests, struct plan *o);
 
+/* The priced datacenter GPU (40 GB or more) with the lowest cost per bf16/fp16 FLOP:
+ * where fine-tuning runs. NULL when there is none. */
+const struct gpu *training_gpu(const struct catalog *c);
+/* Monthly fine-tuning compute per active parameter for these answers on train (0 when
+ * no tuning is asked): a model's cost is this × its active parameters. */
+double finetune_usd_per_param(const struct catalog *c, const struct answers *a, const struct gpu *train);
+
 /* Compute to fine-tune model m as the answers ask, spread per month; fills est.
  * Returns the monthly USD (0 when no tuning is asked). */
 double finetune_monthly(const struct catalog *c, const struct answers *a, const struct model *m,

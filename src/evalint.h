@@ -17,7 +17,6 @@ struct candidate {
 	double replica_usd_per_hour;   /* GPUs × price */
 	uint32_t tasks;                /* bit per task whose policy allows this precision */
 	enum size_class size;          /* the model's class for the hidden costs */
-	double finetune_usd;           /* the model's fine-tuning compute a month */
 };
 
 struct eval_state {
@@ -27,9 +26,18 @@ struct eval_state {
 	int n_cands;
 	struct candidate *edge;    /* edge devices, one per model that fits one */
 	int n_edge;
-	int *first, *count;        /* per model index: its run of cands */
-	double *finetune_usd;      /* per model index: fine-tuning compute a month */
+	int *first, *count;        /* per model index: its run of cands (a twin's: its original's) */
+	const struct model **api;  /* the API models to choose among: one of each set of twins */
+	int n_api;
+	const struct gpu *train_gpu;   /* where fine-tuning runs */
+	double ft_usd_per_param;   /* fine-tuning compute a month per active parameter */
 };
+
+/* A model's fine-tuning compute a month for the answers s was prepared (or re-rated) for. */
+static inline double model_finetune_usd(const struct eval_state *s, const struct model *m)
+{
+	return m->shape.present ? s->ft_usd_per_param * (double)m->shape.active_params : 0;
+}
 
 static inline int model_index(const struct catalog *c, const struct model *m)
 {

@@ -36,11 +36,9 @@ static void price_api(const struct answers *a, const struct model *m, double req
 static void best_api(const struct eval_state *s, const struct answers *a, double requests,
 		     struct plan *o)
 {
-	for (int i = 0; i < s->c->n_models; i++) {
-		const struct model *m = &s->c->models[i];
+	for (int i = 0; i < s->n_api; i++) {
+		const struct model *m = s->api[i];
 		struct plan t = { .arch = ARCH_DIRECT_API, .feasible = true, .model = m };
-		if (!m->api.present)
-			continue;
 		price_api(a, m, requests, &t);
 		if (better(s->c, a, o, m, t.cost.total))
 			*o = t;
@@ -54,7 +52,7 @@ static void price_managed(const struct eval_state *s, const struct answers *a, c
 {
 	memset(&o->cost, 0, sizeof o->cost);
 	o->cost.api = token_cost(of->input, of->output, a, requests);
-	o->cost.finetune = s->finetune_usd[model_index(s->c, of->model)];
+	o->cost.finetune = model_finetune_usd(s, of->model);
 	cost_total(&o->cost);
 }
 
@@ -98,7 +96,7 @@ static void price_fleet(const struct eval_state *s, const struct answers *a, con
 	o->cost.engineering = h.engineering;
 	o->cost.orchestration = h.orchestration;
 	o->cost.monitoring = h.monitoring;
-	o->cost.finetune = s->finetune_usd[model_index(s->c, cd->model)];
+	o->cost.finetune = model_finetune_usd(s, cd->model);
 	cost_total(&o->cost);
 }
 
@@ -112,7 +110,7 @@ static double fleet_total(const struct eval_state *s, const struct answers *a,
 	double hours = fleet_replica_hours(&cm->traffic[a->traffic], cd->replica_rate, requests, &replicas);
 
 	return hours * cd->replica_usd_per_hour + h->engineering + h->orchestration + h->monitoring +
-	       cd->finetune_usd;
+	       model_finetune_usd(s, cd->model);
 }
 
 /* The cheapest self-hosted fleet: multi 0 single-GPU replicas, 1 multi-GPU, -1 either.
@@ -151,9 +149,11 @@ static void best_self(const struct eval_state *s, const struct answers *a, doubl
 			best_sf = sf;
 		}
 	}
-	if (best)
+	if (best) {
 		price_fleet(s, a, best, requests, o);
-	else
+		if (only_model)   /* a twin's run is its original's */
+			o->model = only_model;
+	} else
 		snprintf(o->why_not, sizeof o->why_not, "no allowed open model fits %s",
 			 multi == 0 ? "one priced GPU" : "a multi-GPU replica of a priced GPU");
 }
@@ -197,7 +197,7 @@ static void best_edge(const struct eval_state *s, const struct answers *a, bool 
 		o->precision = cd->precision;
 		o->gpu_count = 1;
 		o->cost.engineering = cm->edge_engineering[a->mlops];
-		o->cost.finetune = s->finetune_usd[model_index(s->c, cd->model)];
+		o->cost.finetune = model_finetune_usd(s, cd->model);
 		cost_total(&o->cost);
 	}
 	if (!o->feasible)   /* capacity stays 0: every device serves its own user */

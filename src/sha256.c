@@ -1,4 +1,4 @@
-/* sha256.c — straightforward SHA-256 after FIPS 180-4 §6.2. */
+/* sha256.c — SHA-256 after FIPS 180-4 §6.2, rounds unrolled by eight. */
 #include "sha256.h"
 
 #include <stdio.h>
@@ -17,25 +17,48 @@ static const uint32_t K[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
+/* One round; the eight working variables rotate by renaming, not by moving. */
+#define S1(x) (ROR(x, 6) ^ ROR(x, 11) ^ ROR(x, 25))
+#define S0(x) (ROR(x, 2) ^ ROR(x, 13) ^ ROR(x, 22))
+#define s0(x) (ROR(x, 7) ^ ROR(x, 18) ^ ((x) >> 3))
+#define s1(x) (ROR(x, 17) ^ ROR(x, 19) ^ ((x) >> 10))
+#define ROUND(a, b, c, d, e, f, g, h, k, wv)                                            \
+	do {                                                                           \
+		uint32_t t1 = h + S1(e) + ((e & f) ^ (~e & g)) + (k) + (wv);          \
+		d += t1;                                                               \
+		h = t1 + S0(a) + ((a & b) ^ (a & c) ^ (b & c));                        \
+	} while (0)
+/* The message schedule as a 16-word ring: w[j] becomes w[i] for round i = 16r + j. */
+#define NEXT(j) (w[j] += s1(w[((j) + 14) & 15]) + w[((j) + 9) & 15] + s0(w[((j) + 1) & 15]))
+/* Sixteen rounds; the eight working variables rotate by renaming, not by moving. */
+#define ROUNDS16(r, W)                                                                  \
+	do {                                                                           \
+		for (int j = 0; j < 16; j += 8) {                                      \
+			ROUND(a, b, c, d, e, f, g, h, K[16 * (r) + j], W(j));           \
+			ROUND(h, a, b, c, d, e, f, g, K[16 * (r) + j + 1], W(j + 1));   \
+			ROUND(g, h, a, b, c, d, e, f, K[16 * (r) + j + 2], W(j + 2));   \
+			ROUND(f, g, h, a, b, c, d, e, K[16 * (r) + j + 3], W(j + 3));   \
+			ROUND(e, f, g, h, a, b, c, d, K[16 * (r) + j + 4], W(j + 4));   \
+			ROUND(d, e, f, g, h, a, b, c, K[16 * (r) + j + 5], W(j + 5));   \
+			ROUND(c, d, e, f, g, h, a, b, K[16 * (r) + j + 6], W(j + 6));   \
+			ROUND(b, c, d, e, f, g, h, a, K[16 * (r) + j + 7], W(j + 7));   \
+		}                                                                      \
+	} while (0)
+#define FIRST(j) w[j]
+
 static void block(struct sha256 *s, const unsigned char *p)
 {
-	uint32_t w[64], a, b, c, d, e, f, g, h;
+	uint32_t w[16], a, b, c, d, e, f, g, h;
 
 	for (int i = 0; i < 16; i++)
 		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
 		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-	for (int i = 16; i < 64; i++) {
-		uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
-		uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
-		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-	}
 	a = s->h[0]; b = s->h[1]; c = s->h[2]; d = s->h[3];
 	e = s->h[4]; f = s->h[5]; g = s->h[6]; h = s->h[7];
-	for (int i = 0; i < 64; i++) {
-		uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-		uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-		h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
-	}
+	ROUNDS16(0, FIRST);
+	ROUNDS16(1, NEXT);
+	ROUNDS16(2, NEXT);
+	ROUNDS16(3, NEXT);
 	s->h[0] += a; s->h[1] += b; s->h[2] += c; s->h[3] += d;
 	s->h[4] += e; s->h[5] += f; s->h[6] += g; s->h[7] += h;
 }
@@ -55,6 +78,12 @@ void sha256_update(struct sha256 *s, const void *data, size_t n)
 
 	s->len += n;
 	while (n > 0) {
+		if (s->used == 0 && n >= 64) {   /* whole blocks straight from the input */
+			block(s, p);
+			p += 64;
+			n -= 64;
+			continue;
+		}
 		size_t take = 64 - s->used < n ? 64 - s->used : n;
 		memcpy(s->buf + s->used, p, take);
 		s->used += take;

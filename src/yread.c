@@ -41,9 +41,9 @@ int yr_known_keys(struct yread *r, const struct ynode *map, const char *const *a
 	for (size_t i = 0; i < ymap_size(map); i++) {
 		const struct ynode *k = ymap_key(map, i);
 		bool ok = false;
-		for (const char *const *a = allowed; *a; a++)
-			if (strcmp(*a, k->value) == 0)
-				ok = true;
+		/* First byte before strcmp: most keys differ there (hot at 10k entries). */
+		for (const char *const *a = allowed; *a && !ok; a++)
+			ok = (*a)[0] == k->value[0] && strcmp(*a, k->value) == 0;
 		if (!ok)
 			return yr_fail(r, k, "unknown key '%s'", k->value);
 	}

@@ -99,7 +99,7 @@ const struct ynode *ymap_get(const struct ynode *map, const char *key)
 		return NULL;
 	for (size_t i = 0; i < ymap_size(map); i++) {
 		const struct ynode *k = ymap_key(map, i);
-		if (k->kind == Y_SCALAR && strcmp(k->value, key) == 0)
+		if (k->kind == Y_SCALAR && k->value[0] == key[0] && strcmp(k->value, key) == 0)
 			return ymap_val(map, i);
 	}
 	return NULL;
@@ -121,7 +121,7 @@ static int check_duplicate_key(struct builder *b, const struct ynode *map, const
 	}
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const struct ynode *k = map->items[i];
-		if (strcmp(k->value, key->value) == 0) {
+		if (k->value[0] == key->value[0] && strcmp(k->value, key->value) == 0) {
 			ow_error_set(b->e, OW_EXIT_INPUT, b->name, key->line, key->col,
 				     "duplicate key '%s' (first at line %d)", key->value, k->line);
 			return -1;

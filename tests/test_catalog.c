@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "sha256.h"
 #include "cli.h"
 #include "util.h"
 #include "yread.h"
@@ -210,6 +211,37 @@ static void test_duplicate_id(void **state)
 	remove_tree(ov);
 }
 
+static void sha_hex(const char *text, size_t len, size_t chunk, char hex[65])
+{
+	struct sha256 h;
+
+	sha256_init(&h);
+	for (size_t i = 0; i < len; i += chunk)
+		sha256_update(&h, text + i, len - i < chunk ? len - i : chunk);
+	sha256_final_hex(&h, hex);
+}
+
+/* The catalog fingerprint in every memo: FIPS 180-2 appendix B vectors, and a
+ * 1,000-byte input fed whole and in odd pieces (whole blocks skip the buffer). */
+static void test_sha256_known_vectors(void **state)
+{
+	static const char two_blocks[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	char hex[65], whole[65], pieces[65], kilo[1000];
+	(void)state;
+
+	sha_hex("abc", 3, 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha_hex("", 0, 1, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha_hex(two_blocks, strlen(two_blocks), 64, hex);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	memset(kilo, 'a', sizeof kilo);
+	sha_hex(kilo, sizeof kilo, sizeof kilo, whole);
+	sha_hex(kilo, sizeof kilo, 7, pieces);
+	assert_string_equal(whole, "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+	assert_string_equal(pieces, whole);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_check_stale),
 		cmocka_unit_test(test_check_future_date),
 		cmocka_unit_test(test_duplicate_id),
+		cmocka_unit_test(test_sha256_known_vectors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
