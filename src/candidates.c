@@ -2,6 +2,7 @@
  * model sized on every GPU worth sizing at every allowed precision, pruned to the
  * configurations that can ever be cheapest, plus one edge device per model. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,8 @@ void serving_footprint(const struct catalog *c, const struct answers *a, const s
 static bool size_candidate(const struct catalog *c, const struct answers *a, const struct model *m,
 			   const struct gpu *g, enum precision p, struct candidate *cd)
 {
+	if (!footprint_may_fit(&c->cost, m, g, p))
+		return false;
 	memset(cd, 0, sizeof *cd);
 	cd->model = m;
 	cd->gpu = g;
@@ -89,7 +92,10 @@ bool plan_self_hosted(const struct catalog *c, const struct answers *a, const st
 	struct finetune_estimate ft;
 	bool ok = size_candidate(c, a, m, g, p, &cd);
 
-	*f = cd.fp;
+	if (ok)
+		*f = cd.fp;
+	else   /* sized again for the reason it can't run */
+		serving_footprint(c, a, m, g, p, f);
 	memset(fleet, 0, sizeof *fleet);
 	if (!ok || !g->has_price)
 		return false;
@@ -214,6 +220,8 @@ static bool precision_redundant(const struct catalog *c, const struct gpu *g, en
 	return false;
 }
 
+static void prepare_pool(struct eval_state *s);
+
 /* Size one model on every GPU worth sizing at every precision some task allows, and
  * keep its Pareto-efficient configurations. */
 static void prepare_model(struct eval_state *s, const struct model *m, const bool *worth, uint32_t precs)
@@ -270,6 +278,7 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 		s->count[mi] = s->n_cands - s->first[mi];
 		prepare_edge(s, m, allowed_precisions(c, a, true));
 	}
+	prepare_pool(s);
 	free(worth);
 	free(twin);
 	return s;
@@ -280,12 +289,113 @@ void eval_state_free(struct eval_state *s)
 	if (s == NULL)
 		return;
 	free(s->cands);
+	free(s->pool);
 	free(s->edge);
 	free(s->first);
 	free(s->count);
 	free(s->api);
 	free(s);
 }
+
+/* ---- the pool: candidates no answer to a choice question can make cheapest -------- */
+
+static bool mau_gated(const struct licence *l)
+{
+	return l->mau_limit > 0 && l->mau_limit <= 700000000;
+}
+
+static double hidden_sum(const struct cost_model *cm, int mlops, enum size_class size)
+{
+	const struct hidden_costs *h = &cm->hidden[mlops][size];
+	return h->engineering + h->orchestration + h->monitoring;
+}
+
+/* c is never costlier than d, for any task, ML-ops level, fine-tuning answer, traffic
+ * and licence gate, at any volume: same class, every task that may use d may use c, a
+ * replica costs no more and serves no slower, c's tier, licence limits, hidden costs
+ * and fine-tuning compute (active parameters) are no worse. */
+static bool pool_dominates(const struct cost_model *cm, const struct candidate *c,
+			   const struct candidate *d)
+{
+	const struct licence *lc = c->model->licence, *ld = d->model->licence;
+
+	if ((c->fp.gpu_count == 1) != (d->fp.gpu_count == 1) || (c->tasks & d->tasks) != d->tasks ||
+	    c->replica_usd_per_hour > d->replica_usd_per_hour || c->sec_per_request > d->sec_per_request ||
+	    c->model->quality_tier > d->model->quality_tier ||
+	    c->model->shape.active_params > d->model->shape.active_params ||
+	    (mau_gated(lc) && !mau_gated(ld)) || (!lc->commercial && ld->commercial))
+		return false;
+	for (int k = 0; k < MLOPS_COUNT; k++)
+		if (hidden_sum(cm, k, c->size) > hidden_sum(cm, k, d->size))
+			return false;
+	return true;
+}
+
+/* Order for the frontier sweeps: cheaper replicas first, then faster, then catalog
+ * order; anything that can dominate a candidate comes before it. */
+static int by_replica_cost(const void *x, const void *y)
+{
+	const struct candidate *a = *(const struct candidate *const *)x, *b = *(const struct candidate *const *)y;
+
+	if (a->replica_usd_per_hour != b->replica_usd_per_hour)
+		return a->replica_usd_per_hour < b->replica_usd_per_hour ? -1 : 1;
+	if (a->sec_per_request != b->sec_per_request)
+		return a->sec_per_request < b->sec_per_request ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/* Dropping d for c must not change a choice: best_self keeps the first of equal costs,
+ * so a dominator later in catalog order must be strictly cheaper per replica-hour. */
+static bool may_drop(const struct candidate *c, const struct candidate *d)
+{
+	return c < d || c->replica_usd_per_hour < d->replica_usd_per_hour;
+}
+
+/* Keep, in catalog order, the candidates of arr that dom leaves undominated. Sorted by
+ * replica cost, each is checked against the kept ones only (dominance is transitive). */
+static int frontier(const struct candidate *arr, int n, struct candidate *out,
+		    bool (*dom)(const void *ctx, const struct candidate *c, const struct candidate *d),
+		    const void *ctx)
+{
+	const struct candidate **order = xcalloc((size_t)n + 1, sizeof *order);
+	const struct candidate **kept = xcalloc((size_t)n + 1, sizeof *kept);
+	bool *keep = xcalloc((size_t)n + 1, sizeof *keep);
+	int n_kept = 0, n_out = 0;
+
+	for (int i = 0; i < n; i++)
+		order[i] = &arr[i];
+	qsort(order, (size_t)n, sizeof *order, by_replica_cost);
+	for (int i = 0; i < n; i++) {
+		const struct candidate *d = order[i];
+		bool dominated = false;
+		for (int j = 0; j < n_kept && !dominated; j++)
+			dominated = may_drop(kept[j], d) && dom(ctx, kept[j], d);
+		if (!dominated) {
+			kept[n_kept++] = d;
+			keep[d - arr] = true;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		if (keep[i])
+			out[n_out++] = arr[i];
+	free(order);
+	free(kept);
+	free(keep);
+	return n_out;
+}
+
+static bool pool_dom(const void *ctx, const struct candidate *c, const struct candidate *d)
+{
+	return pool_dominates(ctx, c, d);
+}
+
+static void prepare_pool(struct eval_state *s)
+{
+	s->pool = xcalloc((size_t)s->n_cands + 1, sizeof *s->pool);
+	s->n_pool = frontier(s->cands, s->n_cands, s->pool, pool_dom, &s->c->cost);
+}
+
+/* ---- narrowing: for one set of answers, at any volume ------------------------------- */
 
 /* What decides between two candidates for fixed answers, computed once each. */
 struct narrow_key {
@@ -313,14 +423,52 @@ static void narrow_keys(const struct eval_state *s, const struct answers *a, boo
 	uint32_t tasks = 1u << a->task | 1u << TASK_EXTRACTION;
 
 	simple.task = TASK_EXTRACTION;
-	for (int i = 0; i < s->n_cands; i++) {
-		const struct candidate *c = &s->cands[i];
-		const struct hidden_costs *h = &s->c->cost.hidden[a->mlops][c->size];
+	for (int i = 0; i < s->n_pool; i++) {
+		const struct candidate *c = &s->pool[i];
 		k[i].sf_task = tier_shortfall(s->c, a, c->model);
 		k[i].sf_simple = tier_shortfall(s->c, &simple, c->model);
-		k[i].fixed = h->engineering + h->orchestration + h->monitoring + model_finetune_usd(s, c->model);
+		k[i].fixed = hidden_sum(&s->c->cost, a->mlops, c->size) + model_finetune_usd(s, c->model);
 		k[i].tasks = c->tasks & tasks;
 		k[i].gated = model_gated(c->model, gate_mau, gate_nc, true);
+	}
+}
+
+struct narrow_ctx {
+	const struct candidate *base;
+	const struct narrow_key *k;
+};
+
+static bool narrow_dom(const void *ctx, const struct candidate *c, const struct candidate *d)
+{
+	const struct narrow_ctx *x = ctx;
+	const struct narrow_key *kc = &x->k[c - x->base], *kd = &x->k[d - x->base];
+
+	return !kc->gated && (kd->gated || narrow_dominates(c, kc, d, kd));
+}
+
+/* The API models that can be cheapest at some volume: an API charge is volume × a
+ * per-request price, so only the least shortfall at (within rounding of) the lowest
+ * price can win; with the hybrid's share the same answers pick the same model. */
+static void narrow_api(const struct eval_state *s, const struct answers *a, struct eval_state *n)
+{
+	int best_sf = INT32_MAX;
+	double best = INFINITY, in, out;
+
+	for (int i = 0; i < s->n_api; i++) {
+		int sf = tier_shortfall(s->c, a, s->api[i]);
+		api_effective_prices(&s->api[i]->api, a, &in, &out);
+		double per = token_cost(in, out, a, 1);
+		if (sf < best_sf || (sf == best_sf && per < best)) {
+			best_sf = sf;
+			best = per;
+		}
+	}
+	n->api = xcalloc((size_t)s->n_api + 1, sizeof *n->api);
+	n->n_api = 0;
+	for (int i = 0; i < s->n_api; i++) {
+		api_effective_prices(&s->api[i]->api, a, &in, &out);
+		if (tier_shortfall(s->c, a, s->api[i]) == best_sf && token_cost(in, out, a, 1) <= best * (1 + 1e-9))
+			n->api[n->n_api++] = s->api[i];
 	}
 }
 
@@ -328,22 +476,20 @@ struct eval_state *eval_narrow(const struct eval_state *s, const struct answers 
 			       bool gate_nc)
 {
 	struct eval_state *n = xcalloc(1, sizeof *n);
-	struct narrow_key *k = xcalloc((size_t)s->n_cands + 1, sizeof *k);
+	struct narrow_key *k = xcalloc((size_t)s->n_pool + 1, sizeof *k);
+	struct narrow_ctx ctx = { s->pool, k };
 
 	*n = *s;
-	n->first = n->count = NULL;   /* only_model lookups are the full state's */
-	n->cands = xcalloc((size_t)s->n_cands + 1, sizeof *n->cands);
-	n->n_cands = 0;
 	narrow_keys(s, a, gate_mau, gate_nc, k);
-	for (int i = 0; i < s->n_cands; i++) {
-		bool dominated = k[i].gated;
-		for (int j = 0; j < s->n_cands && !dominated; j++)
-			dominated = j != i && !k[j].gated &&
-				    narrow_dominates(&s->cands[j], &k[j], &s->cands[i], &k[i]) &&
-				    (!narrow_dominates(&s->cands[i], &k[i], &s->cands[j], &k[j]) || j < i);
-		if (!dominated)
-			n->cands[n->n_cands++] = s->cands[i];
-	}
+	n->pool = xcalloc((size_t)s->n_pool + 1, sizeof *n->pool);
+	n->n_pool = frontier(s->pool, s->n_pool, n->pool, narrow_dom, &ctx);
+	/* A gated candidate is dropped even when nothing dominates it. */
+	int kept = 0;
+	for (int i = 0; i < n->n_pool; i++)
+		if (!model_gated(n->pool[i].model, gate_mau, gate_nc, true))
+			n->pool[kept++] = n->pool[i];
+	n->n_pool = kept;
+	narrow_api(s, a, n);
 	free(k);
 	return n;
 }
@@ -352,6 +498,7 @@ void eval_narrow_free(struct eval_state *n)
 {
 	if (n == NULL)
 		return;
-	free(n->cands);
+	free(n->pool);
+	free(n->api);
 	free(n);
 }

@@ -22,8 +22,10 @@ struct candidate {
 struct eval_state {
 	const struct catalog *c;
 	struct answers a;
-	struct candidate *cands;   /* datacenter/workstation GPUs with a price */
+	struct candidate *cands;   /* datacenter/workstation GPUs with a price, per model */
 	int n_cands;
+	struct candidate *pool;    /* the cands any choice may pick (the rest are dominated) */
+	int n_pool;
 	struct candidate *edge;    /* edge devices, one per model that fits one */
 	int n_edge;
 	int *first, *count;        /* per model index: its run of cands (a twin's: its original's) */
@@ -59,12 +61,20 @@ void eval_state_free(struct eval_state *s);
  * reason's text; without it only scores, plans and the winner are computed. */
 void decide(const struct eval_state *s, const struct answers *a, struct decision *d, bool explain);
 
+/* decide() for answers a that differ from base_a, whose full decision (every plan
+ * chosen) is base: the plans are reused when a plan cannot tell a from base_a. */
+void decide_again(const struct eval_state *s, const struct answers *a, const struct answers *base_a,
+		  const struct decision *base, struct decision *d);
+/* x and y agree in every answer a plan's choice or cost reads (the licence gates
+ * aside, which come from the rules). */
+bool plan_inputs_equal(const struct answers *x, const struct answers *y);
+
 /* The best option of one architecture at a volume, given the licence gates. */
 void best_plan(const struct eval_state *s, const struct answers *a, enum arch arch,
 		 double requests, bool gate_mau, bool gate_nc, struct plan *o);
-/* A copy of s keeping only the self-hosting candidates that can be chosen for these
+/* A copy of s whose pool and API models are only those that can be chosen for these
  * answers at some volume (exact: the rest are dominated in every respect); for the
- * many decisions of the volume search. Its only_model lookups are unavailable. */
+ * many decisions of the volume search. */
 struct eval_state *eval_narrow(const struct eval_state *s, const struct answers *a, bool gate_mau,
 			       bool gate_nc);
 void eval_narrow_free(struct eval_state *n);
@@ -83,7 +93,8 @@ int tier_shortfall(const struct catalog *c, const struct answers *a, const struc
 bool rule_fires(const struct rule *r, const struct answers *a);
 
 void crossovers_find(const struct eval_state *s, struct verdict *v);
-void flips_find(const struct eval_state *s, struct verdict *v);
+/* d: the decision at v's answers, with every plan chosen (explain). */
+void flips_find(const struct eval_state *s, struct verdict *v, const struct decision *d);
 void claims_check(const struct catalog *c, struct verdict *v);
 void seed_crossovers_check(const struct eval_state *s, struct verdict *v);
 /* The lowest volume (1K..100B) where x and y swap which is cheaper; 0 if none. */

@@ -212,7 +212,7 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	twelve_months(s, v, &d);
 	finetune_monthly(c, a, v->scores[v->recommended].best.model, &v->finetune);
 	crossovers_find(s, v);
-	flips_find(s, v);
+	flips_find(s, v, &d);
 	claims_check(c, v);
 	seed_crossovers_check(s, v);
 	verdict_notes(s, v, &d);

@@ -68,8 +68,9 @@ static void add_flip(struct verdict *v, int key, const char *value, enum arch wi
 	f->winner = winner;
 }
 
-/* Every other value of every choice answer, re-decided on the same candidates. */
-static void answer_flips(const struct eval_state *s, struct verdict *v)
+/* Every other value of every choice answer, re-decided on the same candidates (they
+ * serve every task); a fine-tuning answer re-rates the tuning compute. */
+static void answer_flips(const struct eval_state *s, struct verdict *v, const struct decision *base)
 {
 	for (int key = 0; key < AK_COUNT; key++) {
 		const struct answer_field *f = &answer_fields[key];
@@ -83,14 +84,20 @@ static void answer_flips(const struct eval_state *s, struct verdict *v)
 			if (val == cur)
 				continue;
 			answers_set(&a, key, val);
-			decide(s, &a, &d, false);   /* the candidates serve every task */
+			if (key == AK_FINE_TUNING) {
+				struct eval_state t = *s;
+				t.ft_usd_per_param = finetune_usd_per_param(s->c, &a, s->train_gpu);
+				decide(&t, &a, &d, false);
+			} else {
+				decide_again(s, &a, &v->answers, base, &d);
+			}
 			if (d.recommended != v->recommended)
 				add_flip(v, key, f->names[val], d.recommended);
 		}
 	}
 }
 
-void flips_find(const struct eval_state *s, struct verdict *v)
+void flips_find(const struct eval_state *s, struct verdict *v, const struct decision *d)
 {
 	bool mau, nc;
 	struct eval_state *narrow;
@@ -101,5 +108,5 @@ void flips_find(const struct eval_state *s, struct verdict *v)
 	volume_flip(narrow, v, +1, &v->flip_volume_up);
 	volume_flip(narrow, v, -1, &v->flip_volume_down);
 	eval_narrow_free(narrow);
-	answer_flips(s, v);
+	answer_flips(s, v, d);
 }

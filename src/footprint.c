@@ -98,12 +98,32 @@ static double per_gpu_need(const struct cost_model *cm, const struct footprint *
 	       f->kv_bytes / (kv_split(f->model, tp) * (double)pp) + cm->overhead_gb * 1e9;
 }
 
+static int64_t node_gpus(const struct cost_model *cm, const struct gpu *g)
+{
+	return g->max_per_node < cm->node_size ? g->max_per_node : cm->node_size;
+}
+
+static int64_t max_stages(const struct gpu *g)
+{
+	return g->kind == GPU_EDGE ? 1 : 16;
+}
+
+bool footprint_may_fit(const struct cost_model *cm, const struct model *m, const struct gpu *g,
+		       enum precision p)
+{
+	const char *why;
+	double most = (double)(node_gpus(cm, g) * max_stages(g));
+
+	return gpu_supports(g, p, &why) &&
+	       weights_bytes(cm, m, p) / most + cm->overhead_gb * 1e9 <= usable_bytes(cm, g);
+}
+
 /* Choose the smallest TP × PP that fits: TP a power of two dividing the heads, at
  * most a node; pipeline stages only once a whole node is not enough. */
 static void choose_layout(const struct cost_model *cm, struct footprint *f)
 {
-	int64_t node = f->gpu->max_per_node < cm->node_size ? f->gpu->max_per_node : cm->node_size;
-	int64_t max_pp = f->gpu->kind == GPU_EDGE ? 1 : 16;
+	int64_t node = node_gpus(cm, f->gpu);
+	int64_t max_pp = max_stages(f->gpu);
 	int64_t best_tp = 0;
 
 	for (int64_t tp = 1; tp <= node; tp *= 2) {

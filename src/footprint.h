@@ -36,6 +36,11 @@ double kv_bytes_per_token(const struct cost_model *cm, const struct model *m);
 /* Can this GPU run weights of this precision at all. */
 bool gpu_supports(const struct gpu *g, enum precision p, const char **why);
 
+/* False when no layout can run m at p on g: the GPU lacks the precision, or the weights
+ * alone overflow the most GPUs a replica may use. A cheap test before sizing many. */
+bool footprint_may_fit(const struct cost_model *cm, const struct model *m, const struct gpu *g,
+		       enum precision p);
+
 /* Compute the footprint of one replica. Always fills f; f->feasible says if it runs. */
 void footprint_compute(const struct cost_model *cm, const struct model *m, const struct gpu *g,
 		       enum precision p, int64_t batch, int64_t context, struct footprint *f);

@@ -118,9 +118,11 @@ static double fleet_total(const struct eval_state *s, const struct answers *a,
 static void best_self(const struct eval_state *s, const struct answers *a, double requests, int multi,
 		      bool gate_mau, bool gate_nc, const struct model *only_model, struct plan *o)
 {
-	int from = 0, to = s->n_cands;
+	const struct candidate *cands = s->pool;
+	int from = 0, to = s->n_pool;
 
 	if (only_model) {
+		cands = s->cands;
 		from = s->first[model_index(s->c, only_model)];
 		to = from + s->count[model_index(s->c, only_model)];
 	}
@@ -131,7 +133,7 @@ static void best_self(const struct eval_state *s, const struct answers *a, doubl
 	uint32_t allowed = s->c->policy.precisions[a->task];
 
 	for (int i = from; i < to; i++) {
-		const struct candidate *cd = &s->cands[i];
+		const struct candidate *cd = &cands[i];
 		double cost;
 		int sf;
 		if ((multi == 0 && cd->fp.gpu_count != 1) || (multi == 1 && cd->fp.gpu_count == 1) ||
@@ -225,6 +227,16 @@ static void best_hybrid(const struct eval_state *s, const struct answers *a, dou
 	o->api_model = api.model;
 	o->cost.api = api.cost.total;
 	cost_total(&o->cost);
+}
+
+bool plan_inputs_equal(const struct answers *x, const struct answers *y)
+{
+	return x->requests_per_month == y->requests_per_month && x->input_tokens == y->input_tokens &&
+	       x->output_tokens == y->output_tokens && x->context_tokens == y->context_tokens &&
+	       x->task == y->task && x->mlops == y->mlops && x->fine_tuning == y->fine_tuning &&
+	       x->latency == y->latency && x->traffic == y->traffic &&
+	       x->finetune_tokens == y->finetune_tokens &&
+	       x->finetune_cycles_per_year == y->finetune_cycles_per_year;
 }
 
 void best_plan(const struct eval_state *s, const struct answers *a, enum arch arch,

@@ -153,10 +153,8 @@ static void rank(struct decision *d)
 	d->recommended = (enum arch)d->order[0];
 }
 
-void decide(const struct eval_state *s, const struct answers *a, struct decision *d, bool explain)
+static void decide_start(const struct catalog *c, struct decision *d, bool explain)
 {
-	const struct catalog *c = s->c;
-
 	/* Clearing the reasons (kilobytes of text) only matters when they are kept. */
 	if (explain) {
 		memset(d, 0, sizeof *d);
@@ -170,7 +168,12 @@ void decide(const struct eval_state *s, const struct answers *a, struct decision
 		d->scores[k].feasible = true;
 		d->scores[k].score = c->arch[k].base_score;
 	}
-	apply_rules(c, a, d, explain);
+}
+
+/* Each architecture's best plan: from base when given, else chosen now. */
+static void decide_plans(const struct eval_state *s, const struct answers *a, struct decision *d,
+			 bool explain, const struct decision *base)
+{
 	for (int k = 0; k < ARCH_COUNT; k++) {
 		struct arch_score *sc = &d->scores[k];
 		/* Only the winner is wanted: an architecture the rules exclude can't be it. */
@@ -180,14 +183,38 @@ void decide(const struct eval_state *s, const struct answers *a, struct decision
 			sc->best.cost.total = 0;
 			continue;
 		}
-		best_plan(s, a, (enum arch)k, (double)a->requests_per_month, d->gate_mau,
-			    d->gate_noncommercial, &sc->best);
+		if (base)
+			sc->best = base->scores[k].best;
+		else
+			best_plan(s, a, (enum arch)k, (double)a->requests_per_month, d->gate_mau,
+				  d->gate_noncommercial, &sc->best);
 		if (!sc->best.feasible) {
 			sc->feasible = false;
 			add_reason(sc, NULL, 0, true, explain ? sc->best.why_not : NULL);
 		}
 	}
-	cost_points(c, a, d, explain);
-	quality_points(c, a, d, explain);
+}
+
+void decide(const struct eval_state *s, const struct answers *a, struct decision *d, bool explain)
+{
+	decide_start(s->c, d, explain);
+	apply_rules(s->c, a, d, explain);
+	decide_plans(s, a, d, explain, NULL);
+	cost_points(s->c, a, d, explain);
+	quality_points(s->c, a, d, explain);
+	rank(d);
+}
+
+void decide_again(const struct eval_state *s, const struct answers *a, const struct answers *base_a,
+		  const struct decision *base, struct decision *d)
+{
+	decide_start(s->c, d, false);
+	apply_rules(s->c, a, d, false);
+	/* The plans depend on the plan inputs and the licence gates, nothing else. */
+	bool same = plan_inputs_equal(a, base_a) && d->gate_mau == base->gate_mau &&
+		    d->gate_noncommercial == base->gate_noncommercial;
+	decide_plans(s, a, d, false, same ? base : NULL);
+	cost_points(s->c, a, d, false);
+	quality_points(s->c, a, d, false);
 	rank(d);
 }

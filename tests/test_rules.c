@@ -3,6 +3,7 @@
  * against evaluate() itself. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -210,6 +211,64 @@ static void test_flips_are_true(void **state)
 	verdict_free(v);
 }
 
+/* The flip list for a's verdict is complete and true: every other value of every
+ * choice answer, evaluated from scratch, makes a listed winner exactly when the
+ * recommendation changes. Returns the flips checked. */
+static int check_flips_complete(const struct answers *a)
+{
+	struct verdict *v = evaluate(cat, a);
+	int checked = 0;
+
+	for (int key = 0; key < AK_COUNT; key++) {
+		const struct answer_field *f = &answer_fields[key];
+		if (f->type != AT_ENUM && f->type != AT_BOOL)
+			continue;
+		for (int val = 0; val < f->n_names; val++) {
+			struct answers b = v->answers;
+			int listed = -1;
+			if (val == (int)answers_get(&v->answers, key))
+				continue;
+			answers_set(&b, key, val);
+			struct verdict *w = evaluate(cat, &b);
+			for (int i = 0; i < v->n_flips; i++)
+				if (v->flips[i].key == key && strcmp(v->flips[i].value, f->names[val]) == 0)
+					listed = (int)v->flips[i].winner;
+			if (w->recommended != v->recommended)
+				assert_int_equal(listed, (int)w->recommended);
+			else
+				assert_int_equal(listed, -1);
+			checked++;
+			verdict_free(w);
+		}
+	}
+	verdict_free(v);
+	return checked;
+}
+
+/* Every shipped preset, and a team tuning through an API with a large dataset (where
+ * a flip to LoRA must price the tuning compute, not reuse the API answer's zero). */
+static void test_flips_complete(void **state)
+{
+	static const char *const presets[] = { "startup-chatbot", "regulated-enterprise", "offline-field-app",
+					       "high-volume-extraction", "social-platform" };
+	char path[4096];
+	struct answers a;
+	struct ow_error e;
+	int checked = 0;
+	(void)state;
+
+	for (size_t p = 0; p < sizeof presets / sizeof presets[0]; p++) {
+		snprintf(path, sizeof path, "%s/presets/%s.yaml", shipped_dir(), presets[p]);
+		assert_int_equal(answers_load(path, &a, &e), 0);
+		checked += check_flips_complete(&a);
+	}
+	answers_with(&a, "privacy: regulated\nmlops: dedicated\nfine_tuning: api\nvendor_independence: high\n"
+		     "traffic: bursty\nrequests_per_month: 0\ninput_tokens: 50\noutput_tokens: 400\n"
+		     "context_tokens: 131072\nfinetune_tokens: 2000000000\nfinetune_cycles_per_year: 4\n");
+	checked += check_flips_complete(&a);
+	assert_true(checked >= 6 * 20);
+}
+
 static void check_volume_flip(const struct verdict *v, const struct volume_flip *f, int dir)
 {
 	struct answers a = v->answers;
@@ -292,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_licence_gate_700m),
 		cmocka_unit_test(test_licence_gate_research),
 		cmocka_unit_test(test_flips_are_true),
+		cmocka_unit_test(test_flips_complete),
 		cmocka_unit_test(test_volume_flip_is_exact),
 		cmocka_unit_test(test_crossovers_on_stepped_curves),
 		cmocka_unit_test(test_seed_claim_warning_when_relevant),
