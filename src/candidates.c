@@ -17,13 +17,15 @@ int tier_shortfall(const struct catalog *c, const struct answers *a, const struc
 	return m->quality_tier > need ? m->quality_tier - need : 0;
 }
 
+/* The licence caps monthly active users at 700M or fewer (the Llama community licence). */
+static bool mau_gated(const struct licence *l)
+{
+	return l->mau_limit > 0 && l->mau_limit <= 700000000;
+}
+
 bool model_gated(const struct model *m, bool gate_mau, bool gate_nc, bool self_hosting)
 {
-	const struct licence *l = m->licence;
-
-	if (gate_mau && l->mau_limit > 0 && l->mau_limit <= 700000000)
-		return true;
-	return gate_nc && self_hosting && !l->commercial;
+	return (gate_mau && mau_gated(m->licence)) || (gate_nc && self_hosting && !m->licence->commercial);
 }
 
 static uint32_t allowed_precisions(const struct catalog *c, const struct answers *a, bool edge)
@@ -35,12 +37,21 @@ static uint32_t allowed_precisions(const struct catalog *c, const struct answers
 	return p;
 }
 
+/* Room for one more at (*arr)[*n]; the caller fills it and counts it. */
+static struct candidate *next_slot(struct candidate **arr, int n)
+{
+	/* Grow by doubling: capacity is the next power of two at or above n (at least 16). */
+	if (n >= 16 && (n & (n - 1)) == 0)
+		*arr = xreallocarray(*arr, (size_t)n * 2, sizeof **arr);
+	else if (*arr == NULL)
+		*arr = xreallocarray(NULL, 16, sizeof **arr);
+	return &(*arr)[n];
+}
+
 static void add_candidate(struct candidate **arr, int *n, const struct candidate *cd)
 {
-	/* Grow by doubling: capacity is the next power of two at or above n. */
-	if ((*n & (*n - 1)) == 0)
-		*arr = xreallocarray(*arr, *n ? (size_t)*n * 2 : 16, sizeof **arr);
-	(*arr)[(*n)++] = *cd;
+	*next_slot(arr, *n) = *cd;
+	(*n)++;
 }
 
 /* The tasks that allow precision p (bit per task). */
@@ -81,6 +92,10 @@ static bool size_candidate(const struct catalog *c, const struct answers *a, con
 	cd->replica_usd_per_hour = g->has_price ? g->usd_per_hour * (double)cd->fp.gpu_count : 0;
 	cd->tasks = tasks_allowing(c, p);
 	cd->size = size_class_of(&c->cost, (double)m->shape.params);
+	cd->tier = m->quality_tier;
+	cd->single = cd->fp.gpu_count == 1;
+	cd->mau_gated = mau_gated(m->licence);
+	cd->nc_gated = !m->licence->commercial;
 	return isfinite(cd->sec_per_request) && cd->sec_per_request > 0;
 }
 
@@ -147,7 +162,7 @@ static void prepare_edge(struct eval_state *s, const struct model *m, uint32_t p
  * Fleet cost is monotone in both under every traffic shape, so dropping d is exact. */
 static bool dominates(const struct candidate *c, const struct candidate *d)
 {
-	bool same_class = (c->fp.gpu_count == 1) == (d->fp.gpu_count == 1);
+	bool same_class = c->single == d->single;
 	return same_class && (c->tasks & d->tasks) == d->tasks &&
 	       c->replica_usd_per_hour <= d->replica_usd_per_hour &&
 	       c->sec_per_request <= d->sec_per_request;
@@ -221,25 +236,37 @@ static bool precision_redundant(const struct catalog *c, const struct gpu *g, en
 }
 
 static void prepare_pool(struct eval_state *s);
+static void free_pool(struct eval_state *s);
 
-/* Size one model on every GPU worth sizing at every precision some task allows, and
- * keep its Pareto-efficient configurations. */
-static void prepare_model(struct eval_state *s, const struct model *m, const bool *worth, uint32_t precs)
+/* Size one model at every (GPU, precision) of sizable[] (bit per precision, per GPU)
+ * and keep its Pareto-efficient configurations. */
+static void prepare_model(struct eval_state *s, const struct model *m, const uint32_t *sizable)
 {
 	const struct catalog *c = s->c;
 	int first = s->n_cands;
-	struct candidate cd;
+
+	for (int gi = 0; gi < c->n_gpus; gi++)
+		for (int p = 0; sizable[gi] >> p; p++)
+			if ((sizable[gi] & 1u << p) &&
+			    size_candidate(c, &s->a, m, &c->gpus[gi], (enum precision)p, next_slot(&s->cands, s->n_cands)))
+				s->n_cands++;
+	prune_dominated(s, first);
+}
+
+/* Per GPU, the precisions worth sizing (bit per precision): none for a GPU another
+ * dominates, and none some task's policy allows only beside a faster twin. */
+static uint32_t *sizable_precisions(const struct catalog *c, uint32_t precs)
+{
+	uint32_t *sizable = xcalloc((size_t)c->n_gpus + 1, sizeof *sizable);
 
 	for (int gi = 0; gi < c->n_gpus; gi++) {
-		const struct gpu *g = &c->gpus[gi];
-		if (!worth[gi])
+		if (!gpu_worth_sizing(c, gi))
 			continue;
 		for (int p = 0; p < PREC_COUNT; p++)
-			if ((precs & 1u << p) && !precision_redundant(c, g, (enum precision)p) &&
-			    size_candidate(c, &s->a, m, g, (enum precision)p, &cd))
-				add_candidate(&s->cands, &s->n_cands, &cd);
+			if ((precs & 1u << p) && !precision_redundant(c, &c->gpus[gi], (enum precision)p))
+				sizable[gi] |= 1u << p;
 	}
-	prune_dominated(s, first);
+	return sizable;
 }
 
 /* Candidates for every precision any task allows: one preparation serves every task
@@ -249,10 +276,11 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 	struct eval_state *s = xcalloc(1, sizeof *s);
 	uint32_t precs = 0;
 	int *twin = model_twins(c);
-	bool *worth = xcalloc((size_t)c->n_gpus + 1, sizeof *worth);
+	uint32_t *sizable;
 
 	for (int k = 0; k < TASK_COUNT; k++)
 		precs |= c->policy.precisions[k];
+	sizable = sizable_precisions(c, precs);
 	s->c = c;
 	s->a = *a;
 	s->first = xcalloc((size_t)c->n_models + 1, sizeof *s->first);
@@ -260,8 +288,6 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 	s->api = xcalloc((size_t)c->n_models + 1, sizeof *s->api);
 	s->train_gpu = training_gpu(c);
 	s->ft_usd_per_param = finetune_usd_per_param(c, a, s->train_gpu);
-	for (int gi = 0; gi < c->n_gpus; gi++)
-		worth[gi] = gpu_worth_sizing(c, gi);
 	for (int mi = 0; mi < c->n_models; mi++) {
 		const struct model *m = &c->models[mi];
 		if (twin[mi] != mi) {
@@ -274,12 +300,12 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 		s->first[mi] = s->n_cands;
 		if (!model_is_open(m))
 			continue;
-		prepare_model(s, m, worth, precs);
+		prepare_model(s, m, sizable);
 		s->count[mi] = s->n_cands - s->first[mi];
 		prepare_edge(s, m, allowed_precisions(c, a, true));
 	}
 	prepare_pool(s);
-	free(worth);
+	free(sizable);
 	free(twin);
 	return s;
 }
@@ -289,7 +315,7 @@ void eval_state_free(struct eval_state *s)
 	if (s == NULL)
 		return;
 	free(s->cands);
-	free(s->pool);
+	free_pool(s);
 	free(s->edge);
 	free(s->first);
 	free(s->count);
@@ -298,11 +324,6 @@ void eval_state_free(struct eval_state *s)
 }
 
 /* ---- the pool: candidates no answer to a choice question can make cheapest -------- */
-
-static bool mau_gated(const struct licence *l)
-{
-	return l->mau_limit > 0 && l->mau_limit <= 700000000;
-}
 
 static double hidden_sum(const struct cost_model *cm, int mlops, enum size_class size)
 {
@@ -319,7 +340,7 @@ static bool pool_dominates(const struct cost_model *cm, const struct candidate *
 {
 	const struct licence *lc = c->model->licence, *ld = d->model->licence;
 
-	if ((c->fp.gpu_count == 1) != (d->fp.gpu_count == 1) || (c->tasks & d->tasks) != d->tasks ||
+	if (c->single != d->single || (c->tasks & d->tasks) != d->tasks ||
 	    c->replica_usd_per_hour > d->replica_usd_per_hour || c->sec_per_request > d->sec_per_request ||
 	    c->model->quality_tier > d->model->quality_tier ||
 	    c->model->shape.active_params > d->model->shape.active_params ||
@@ -331,17 +352,22 @@ static bool pool_dominates(const struct cost_model *cm, const struct candidate *
 	return true;
 }
 
+struct sweep_key {
+	double usd, sec;
+	int index;
+};
+
 /* Order for the frontier sweeps: cheaper replicas first, then faster, then catalog
  * order; anything that can dominate a candidate comes before it. */
 static int by_replica_cost(const void *x, const void *y)
 {
-	const struct candidate *a = *(const struct candidate *const *)x, *b = *(const struct candidate *const *)y;
+	const struct sweep_key *a = x, *b = y;
 
-	if (a->replica_usd_per_hour != b->replica_usd_per_hour)
-		return a->replica_usd_per_hour < b->replica_usd_per_hour ? -1 : 1;
-	if (a->sec_per_request != b->sec_per_request)
-		return a->sec_per_request < b->sec_per_request ? -1 : 1;
-	return (a > b) - (a < b);
+	if (a->usd != b->usd)
+		return a->usd < b->usd ? -1 : 1;
+	if (a->sec != b->sec)
+		return a->sec < b->sec ? -1 : 1;
+	return (a->index > b->index) - (a->index < b->index);
 }
 
 /* Dropping d for c must not change a choice: best_self keeps the first of equal costs,
@@ -357,16 +383,16 @@ static int frontier(const struct candidate *arr, int n, struct candidate *out,
 		    bool (*dom)(const void *ctx, const struct candidate *c, const struct candidate *d),
 		    const void *ctx)
 {
-	const struct candidate **order = xcalloc((size_t)n + 1, sizeof *order);
+	struct sweep_key *order = xcalloc((size_t)n + 1, sizeof *order);
 	const struct candidate **kept = xcalloc((size_t)n + 1, sizeof *kept);
 	bool *keep = xcalloc((size_t)n + 1, sizeof *keep);
 	int n_kept = 0, n_out = 0;
 
 	for (int i = 0; i < n; i++)
-		order[i] = &arr[i];
+		order[i] = (struct sweep_key){ arr[i].replica_usd_per_hour, arr[i].sec_per_request, i };
 	qsort(order, (size_t)n, sizeof *order, by_replica_cost);
 	for (int i = 0; i < n; i++) {
-		const struct candidate *d = order[i];
+		const struct candidate *d = &arr[order[i].index];
 		bool dominated = false;
 		for (int j = 0; j < n_kept && !dominated; j++)
 			dominated = may_drop(kept[j], d) && dom(ctx, kept[j], d);
@@ -389,10 +415,31 @@ static bool pool_dom(const void *ctx, const struct candidate *c, const struct ca
 	return pool_dominates(ctx, c, d);
 }
 
+/* The pool's single-GPU and multi-GPU candidates apart, each in catalog order. */
+static void split_by_class(struct eval_state *s)
+{
+	for (int k = 0; k < 2; k++) {
+		s->by_class[k] = xcalloc((size_t)s->n_pool + 1, sizeof *s->by_class[k]);
+		s->n_by_class[k] = 0;
+	}
+	for (int i = 0; i < s->n_pool; i++) {
+		int k = s->pool[i].single ? 0 : 1;
+		s->by_class[k][s->n_by_class[k]++] = s->pool[i];
+	}
+}
+
+static void free_pool(struct eval_state *s)
+{
+	free(s->pool);
+	free(s->by_class[0]);
+	free(s->by_class[1]);
+}
+
 static void prepare_pool(struct eval_state *s)
 {
 	s->pool = xcalloc((size_t)s->n_cands + 1, sizeof *s->pool);
 	s->n_pool = frontier(s->cands, s->n_cands, s->pool, pool_dom, &s->c->cost);
+	split_by_class(s);
 }
 
 /* ---- narrowing: for one set of answers, at any volume ------------------------------- */
@@ -411,7 +458,7 @@ struct narrow_key {
 static bool narrow_dominates(const struct candidate *c, const struct narrow_key *kc,
 			     const struct candidate *d, const struct narrow_key *kd)
 {
-	return (c->fp.gpu_count == 1) == (d->fp.gpu_count == 1) && (kc->tasks & kd->tasks) == kd->tasks &&
+	return c->single == d->single && (kc->tasks & kd->tasks) == kd->tasks &&
 	       kc->sf_task <= kd->sf_task && kc->sf_simple <= kd->sf_simple && kc->fixed <= kd->fixed &&
 	       c->replica_usd_per_hour <= d->replica_usd_per_hour && c->sec_per_request <= d->sec_per_request;
 }
@@ -489,6 +536,7 @@ struct eval_state *eval_narrow(const struct eval_state *s, const struct answers 
 		if (!model_gated(n->pool[i].model, gate_mau, gate_nc, true))
 			n->pool[kept++] = n->pool[i];
 	n->n_pool = kept;
+	split_by_class(n);
 	narrow_api(s, a, n);
 	free(k);
 	return n;
@@ -498,7 +546,7 @@ void eval_narrow_free(struct eval_state *n)
 {
 	if (n == NULL)
 		return;
-	free(n->pool);
+	free_pool(n);
 	free(n->api);
 	free(n);
 }

@@ -27,15 +27,7 @@ struct hidden_costs hidden_costs_for(const struct cost_model *cm, int mlops, dou
 double fleet_replica_hours(const struct traffic_shape *t, double replica_rate, double requests,
 			   double *replicas_out)
 {
-	double peak_rate = requests / t->hours * t->peak;        /* requests per hour at peak */
-	double replicas = ceil(peak_rate / replica_rate - 1e-9);
-
-	if (replicas < 1)
-		replicas = 1;
-	*replicas_out = replicas;
-	if (t->autoscale)   /* replicas follow the load with headroom; one stays warm; scale-ups cost warm-up */
-		return fmax(requests / replica_rate * t->headroom, t->hours) + replicas * t->cold_start_hours;
-	return replicas * t->hours;
+	return replica_hours_at(t, requests, requests / t->hours * t->peak, replica_rate, replicas_out);
 }
 
 void fleet_size(const struct cost_model *cm, const struct footprint *f, double sec_per_request,

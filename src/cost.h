@@ -17,6 +17,23 @@ double token_cost(double in_price, double out_price, const struct answers *a, do
 /* The seed's hidden costs of self-hosting for this team and model size. */
 struct hidden_costs hidden_costs_for(const struct cost_model *cm, int mlops, double params);
 
+/* fleet_replica_hours with the peak rate (requests per hour at peak: requests ÷
+ * t->hours × t->peak) given, for loops that price many replicas at one volume. */
+static inline double replica_hours_at(const struct traffic_shape *t, double requests, double peak_rate,
+				      double replica_rate, double *replicas_out)
+{
+	double replicas = __builtin_ceil(peak_rate / replica_rate - 1e-9);
+
+	if (replicas < 1)
+		replicas = 1;
+	*replicas_out = replicas;
+	if (t->autoscale) {   /* replicas follow the load with headroom; one stays warm; scale-ups cost warm-up */
+		double busy = requests / replica_rate * t->headroom;
+		return (busy > t->hours ? busy : t->hours) + replicas * t->cold_start_hours;
+	}
+	return replicas * t->hours;
+}
+
 /* Replica-hours a month for volume requests at replica_rate requests per replica-hour;
  * *replicas gets the peak replica count. */
 double fleet_replica_hours(const struct traffic_shape *t, double replica_rate, double requests,

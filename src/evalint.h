@@ -6,17 +6,21 @@
 #include "cost.h"
 #include "evaluate.h"
 
-/* One (model, GPU, precision) way to self-host, sized once per evaluation. */
+/* One (model, GPU, precision) way to self-host, sized once per evaluation. The
+ * fields the choice loops read come first, in one cache line. */
 struct candidate {
 	const struct model *model;
-	const struct gpu *gpu;
-	enum precision precision;
-	struct footprint fp;
 	double sec_per_request;
 	double replica_rate;           /* requests per replica-hour */
 	double replica_usd_per_hour;   /* GPUs × price */
 	uint32_t tasks;                /* bit per task whose policy allows this precision */
+	enum precision precision;
 	enum size_class size;          /* the model's class for the hidden costs */
+	int tier;                      /* the model's quality tier */
+	bool single;                   /* one GPU a replica */
+	bool mau_gated, nc_gated;      /* the licence's 700M-MAU limit; non-commercial */
+	const struct gpu *gpu;
+	struct footprint fp;
 };
 
 struct eval_state {
@@ -26,6 +30,8 @@ struct eval_state {
 	int n_cands;
 	struct candidate *pool;    /* the cands any choice may pick (the rest are dominated) */
 	int n_pool;
+	struct candidate *by_class[2];   /* the pool's single-GPU [0] and multi-GPU [1] ones */
+	int n_by_class[2];
 	struct candidate *edge;    /* edge devices, one per model that fits one */
 	int n_edge;
 	int *first, *count;        /* per model index: its run of cands (a twin's: its original's) */

@@ -9,19 +9,6 @@
 #include "evalint.h"
 #include "util.h"
 
-/* Is (shortfall, cost) better than the option held so far? */
-static bool better(const struct catalog *c, const struct answers *a, const struct plan *o,
-		   const struct model *m, double cost)
-{
-	int sf, osf;
-
-	if (!o->feasible)
-		return true;
-	sf = tier_shortfall(c, a, m);
-	osf = tier_shortfall(c, a, o->model);
-	return sf < osf || (sf == osf && cost < o->cost.total);
-}
-
 static void price_api(const struct answers *a, const struct model *m, double requests,
 		      struct plan *o)
 {
@@ -33,18 +20,38 @@ static void price_api(const struct answers *a, const struct model *m, double req
 	cost_total(&o->cost);
 }
 
+/* The plans' rule between two options: least tier shortfall, then least cost; the
+ * held one (found first) keeps a tie. */
+static bool beats(int sf, double cost, bool have, int held_sf, double held_cost)
+{
+	return !have || sf < held_sf || (sf == held_sf && cost < held_cost);
+}
+
 static void best_api(const struct eval_state *s, const struct answers *a, double requests,
 		     struct plan *o)
 {
+	const struct model *best = NULL;
+	double best_cost = 0, in, out;
+	int best_sf = 0;
+
 	for (int i = 0; i < s->n_api; i++) {
 		const struct model *m = s->api[i];
-		struct plan t = { .arch = ARCH_DIRECT_API, .feasible = true, .model = m };
-		price_api(a, m, requests, &t);
-		if (better(s->c, a, o, m, t.cost.total))
-			*o = t;
+		int sf = tier_shortfall(s->c, a, m);
+		api_effective_prices(&m->api, a, &in, &out);
+		double cost = token_cost(in, out, a, requests);
+		if (beats(sf, cost, best != NULL, best_sf, best_cost)) {
+			best = m;
+			best_cost = cost;
+			best_sf = sf;
+		}
 	}
-	if (!o->feasible)
+	if (best == NULL) {
 		snprintf(o->why_not, sizeof o->why_not, "no API model in the catalog");
+		return;
+	}
+	o->feasible = true;
+	o->model = best;
+	price_api(a, best, requests, o);
 }
 
 static void price_managed(const struct eval_state *s, const struct answers *a, const struct offer *of,
@@ -59,6 +66,11 @@ static void price_managed(const struct eval_state *s, const struct answers *a, c
 static void best_managed(const struct eval_state *s, const struct answers *a, double requests,
 			 bool gate_mau, struct plan *o)
 {
+	const struct provider *best_p = NULL;
+	const struct offer *best = NULL;
+	double best_cost = 0;
+	int best_sf = 0;
+
 	for (int i = 0; i < s->c->n_providers; i++) {
 		const struct provider *p = &s->c->providers[i];
 		if (p->status != PROV_ACTIVE)
@@ -68,17 +80,28 @@ static void best_managed(const struct eval_state *s, const struct answers *a, do
 			continue;
 		for (int j = 0; j < p->n_offers; j++) {
 			const struct offer *of = &p->offers[j];
-			struct plan t = { .arch = ARCH_MANAGED, .feasible = true, .model = of->model, .provider = p };
 			if (of->retired || model_gated(of->model, gate_mau, false, false))
 				continue;
-			price_managed(s, a, of, requests, &t);
-			if (better(s->c, a, o, of->model, t.cost.total))
-				*o = t;
+			int sf = tier_shortfall(s->c, a, of->model);
+			/* api + finetune: cost_total's sum, its other terms being zero */
+			double cost = token_cost(of->input, of->output, a, requests) + model_finetune_usd(s, of->model);
+			if (beats(sf, cost, best != NULL, best_sf, best_cost)) {
+				best = of;
+				best_p = p;
+				best_cost = cost;
+				best_sf = sf;
+			}
 		}
 	}
-	if (!o->feasible)
+	if (best == NULL) {
 		snprintf(o->why_not, sizeof o->why_not, "no active provider offers an allowed model%s",
 			 a->fine_tuning >= FT_LORA ? " with the fine-tuning asked" : "");
+		return;
+	}
+	o->feasible = true;
+	o->model = best->model;
+	o->provider = best_p;
+	price_managed(s, a, best, requests, o);
 }
 
 /* A self-hosted fleet of one candidate at a volume, with the seed's hidden costs. */
@@ -100,64 +123,98 @@ static void price_fleet(const struct eval_state *s, const struct answers *a, con
 	cost_total(&o->cost);
 }
 
-/* The monthly total of a candidate's fleet, without building its plan (the hot loop). */
-static double fleet_total(const struct eval_state *s, const struct answers *a,
-			  const struct candidate *cd, double requests)
+/* The monthly total of a candidate's fleet at one volume, without building its plan
+ * (the hot loop): the same sums as price_fleet's. */
+static inline double fleet_total(const struct eval_state *s, const struct answers *a, const struct traffic_shape *t,
+				 double requests, double peak_rate, const struct candidate *cd)
 {
-	const struct cost_model *cm = &s->c->cost;
-	const struct hidden_costs *h = &cm->hidden[a->mlops][cd->size];
-	double replicas;
-	double hours = fleet_replica_hours(&cm->traffic[a->traffic], cd->replica_rate, requests, &replicas);
+	const struct hidden_costs *h = &s->c->cost.hidden[a->mlops][cd->size];
+	double replicas, hours = replica_hours_at(t, requests, peak_rate, cd->replica_rate, &replicas);
 
 	return hours * cd->replica_usd_per_hour + h->engineering + h->orchestration + h->monitoring +
 	       model_finetune_usd(s, cd->model);
 }
 
-/* The cheapest self-hosted fleet: multi 0 single-GPU replicas, 1 multi-GPU, -1 either.
- * only_model restricts to one model (cost curves); min_tier_relax loosens the quality need. */
-static void best_self(const struct eval_state *s, const struct answers *a, double requests, int multi,
-		      bool gate_mau, bool gate_nc, const struct model *only_model, struct plan *o)
+/* The cheapest of cands[0..n) allowed for the answers, of one class (multi 0 single-GPU,
+ * 1 multi-GPU, -1 either): least tier shortfall, then least cost, the first of equals.
+ * NULL when none is allowed. */
+static const struct candidate *pick_self(const struct eval_state *s, const struct answers *a,
+					 const struct candidate *cands, int n, int multi, double requests,
+					 bool gate_mau, bool gate_nc, double *cost_out)
 {
-	const struct candidate *cands = s->pool;
-	int from = 0, to = s->n_pool;
-
-	if (only_model) {
-		cands = s->cands;
-		from = s->first[model_index(s->c, only_model)];
-		to = from + s->count[model_index(s->c, only_model)];
-	}
 	const struct candidate *best = NULL;
 	double best_cost = 0;
-	int best_sf = 0;
-
+	int best_sf = 0, need = s->c->policy.required_tier[a->task];
 	uint32_t allowed = s->c->policy.precisions[a->task];
+	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
+	double peak_rate = requests / t->hours * t->peak;
 
-	for (int i = from; i < to; i++) {
+	for (int i = 0; i < n; i++) {
 		const struct candidate *cd = &cands[i];
+		int sf = cd->tier > need ? cd->tier - need : 0;   /* tier_shortfall, inlined */
 		double cost;
-		int sf;
-		if ((multi == 0 && cd->fp.gpu_count != 1) || (multi == 1 && cd->fp.gpu_count == 1) ||
-		    !(allowed & 1u << cd->precision))
+		if ((multi >= 0 && cd->single != (multi == 0)) || !(allowed & 1u << cd->precision) ||
+		    (gate_mau && cd->mau_gated) || (gate_nc && cd->nc_gated) || (best && sf > best_sf))
 			continue;
-		if (!only_model && model_gated(cd->model, gate_mau, gate_nc, true))
-			continue;
-		sf = tier_shortfall(s->c, a, cd->model);
-		if (best && sf > best_sf)
-			continue;
-		cost = fleet_total(s, a, cd, requests);
+		cost = fleet_total(s, a, t, requests, peak_rate, cd);
 		if (!best || sf < best_sf || cost < best_cost) {
 			best = cd;
 			best_cost = cost;
 			best_sf = sf;
 		}
 	}
+	*cost_out = best_cost;
+	return best;
+}
+
+/* The candidates to choose among: one model's run, or the pool (one class or both). */
+static const struct candidate *self_range(const struct eval_state *s, int multi, const struct model *only_model,
+					  int *n)
+{
+	if (only_model) {
+		int mi = model_index(s->c, only_model);
+		*n = s->count[mi];
+		return s->cands + s->first[mi];
+	}
+	if (multi >= 0) {
+		*n = s->n_by_class[multi];
+		return s->by_class[multi];
+	}
+	*n = s->n_pool;
+	return s->pool;
+}
+
+/* The cheapest self-hosted fleet: multi 0 single-GPU replicas, 1 multi-GPU, -1 either.
+ * only_model restricts to one model's configurations (cost curves), ungated. */
+static void best_self(const struct eval_state *s, const struct answers *a, double requests, int multi,
+		      bool gate_mau, bool gate_nc, const struct model *only_model, struct plan *o)
+{
+	int n;
+	const struct candidate *cands = self_range(s, multi, only_model, &n), *best;
+	double cost;
+
+	if (only_model)
+		gate_mau = gate_nc = false;
+	best = pick_self(s, a, cands, n, multi, requests, gate_mau, gate_nc, &cost);
 	if (best) {
 		price_fleet(s, a, best, requests, o);
 		if (only_model)   /* a twin's run is its original's */
 			o->model = only_model;
-	} else
+	} else {
 		snprintf(o->why_not, sizeof o->why_not, "no allowed open model fits %s",
 			 multi == 0 ? "one priced GPU" : "a multi-GPU replica of a priced GPU");
+	}
+}
+
+/* The monthly cost of one model's cheapest configuration of a class at a volume; NAN if none. */
+static double self_cost_for_model(const struct eval_state *s, const struct answers *a,
+				  const struct model *m, int multi, double requests)
+{
+	int n;
+	const struct candidate *cands = self_range(s, multi, m, &n);
+	double cost;
+
+	return pick_self(s, a, cands, n, multi, requests, false, false, &cost) ? cost : NAN;
 }
 
 static bool edge_better(const struct catalog *c, const struct answers *a, const struct candidate *cd,
@@ -274,16 +331,14 @@ double plan_cost_at(const struct eval_state *s, const struct answers *a, const s
 		return t.cost.total;
 	case ARCH_SELF_SINGLE:
 	case ARCH_SELF_MULTI:
-		best_self(s, a, requests, o->arch == ARCH_SELF_MULTI, false, false, o->model, &t);
-		return t.feasible ? t.cost.total : NAN;
+		return self_cost_for_model(s, a, o->model, o->arch == ARCH_SELF_MULTI, requests);
 	case ARCH_HYBRID: {
 		struct answers simple = *a;
 		struct plan api = { .arch = ARCH_DIRECT_API };
 		double share = s->c->cost.hybrid_api_share;
 		simple.task = TASK_EXTRACTION;
 		price_api(a, o->api_model, requests * share, &api);
-		best_self(s, &simple, requests * (1 - share), -1, false, false, o->model, &t);
-		return t.feasible ? t.cost.total + api.cost.total : NAN;
+		return self_cost_for_model(s, &simple, o->model, -1, requests * (1 - share)) + api.cost.total;
 	}
 	case ARCH_ON_DEVICE:
 	case ARCH_COUNT:
