@@ -168,22 +168,6 @@ static bool dominates(const struct candidate *c, const struct candidate *d)
 	       c->sec_per_request <= d->sec_per_request;
 }
 
-/* Keep only one model's Pareto-efficient configurations (cands[from..n)). */
-static void prune_dominated(struct eval_state *s, int from)
-{
-	int kept = from;
-
-	for (int i = from; i < s->n_cands; i++) {
-		bool dominated = false;
-		for (int j = from; j < s->n_cands && !dominated; j++)
-			dominated = j != i && dominates(&s->cands[j], &s->cands[i]) &&
-				    (!dominates(&s->cands[i], &s->cands[j]) || j < i);
-		if (!dominated)
-			s->cands[kept++] = s->cands[i];
-	}
-	s->n_cands = kept;
-}
-
 /* g is no better than h for any model: h is in the same class, costs no more per hour,
  * and has at least its memory, bandwidth, throughput at every precision, interconnect
  * and node size. The same GPU offered by several providers collapses to the cheapest. */
@@ -237,6 +221,9 @@ static bool precision_redundant(const struct catalog *c, const struct gpu *g, en
 
 static void prepare_pool(struct eval_state *s);
 static void free_pool(struct eval_state *s);
+enum dom_kind { DOM_MODEL, DOM_POOL, DOM_NARROW };
+static int frontier(const struct candidate *arr, int n, struct candidate *out, enum dom_kind kind,
+		    const void *ctx);
 
 /* Size one model at every (GPU, precision) of sizable[] (bit per precision, per GPU)
  * and keep its Pareto-efficient configurations. */
@@ -250,7 +237,7 @@ static void prepare_model(struct eval_state *s, const struct model *m, const uin
 			if ((sizable[gi] & 1u << p) &&
 			    size_candidate(c, &s->a, m, &c->gpus[gi], (enum precision)p, next_slot(&s->cands, s->n_cands)))
 				s->n_cands++;
-	prune_dominated(s, first);
+	s->n_cands = first + frontier(s->cands + first, s->n_cands - first, s->cands + first, DOM_MODEL, NULL);
 }
 
 /* Per GPU, the precisions worth sizing (bit per precision): none for a GPU another
@@ -354,11 +341,13 @@ static bool pool_dominates(const struct cost_model *cm, const struct candidate *
 
 struct sweep_key {
 	double usd, sec;
+	int tasks;   /* tasks allowed: more first */
 	int index;
 };
 
-/* Order for the frontier sweeps: cheaper replicas first, then faster, then catalog
- * order; anything that can dominate a candidate comes before it. */
+/* Order for the frontier sweeps: cheaper replicas first, then faster, then allowed for
+ * more tasks, then catalog order: a dominator comes before what it dominates, save
+ * (in the pool) one better only in tier, licence or size. */
 static int by_replica_cost(const void *x, const void *y)
 {
 	const struct sweep_key *a = x, *b = y;
@@ -367,38 +356,59 @@ static int by_replica_cost(const void *x, const void *y)
 		return a->usd < b->usd ? -1 : 1;
 	if (a->sec != b->sec)
 		return a->sec < b->sec ? -1 : 1;
+	if (a->tasks != b->tasks)
+		return b->tasks - a->tasks;
 	return (a->index > b->index) - (a->index < b->index);
 }
 
-/* Dropping d for c must not change a choice: best_self keeps the first of equal costs,
- * so a dominator later in catalog order must be strictly cheaper per replica-hour. */
+/* Dropping d from the pool for c must not change a choice: best_self keeps the first
+ * of equal costs, so a dominator later in catalog order must be strictly cheaper per
+ * replica-hour. (Within one model, a configuration no cheaper and slower is dropped
+ * whatever its place; the volume search wants only the winning architecture.) */
 static bool may_drop(const struct candidate *c, const struct candidate *d)
 {
 	return c < d || c->replica_usd_per_hour < d->replica_usd_per_hour;
 }
 
-/* Keep, in catalog order, the candidates of arr that dom leaves undominated. Sorted by
- * replica cost, each is checked against the kept ones only (dominance is transitive). */
-static int frontier(const struct candidate *arr, int n, struct candidate *out,
-		    bool (*dom)(const void *ctx, const struct candidate *c, const struct candidate *d),
+struct narrow_ctx;
+static bool narrow_dom(const struct narrow_ctx *x, const struct candidate *c, const struct candidate *d);
+
+static inline bool dominated_by(enum dom_kind kind, const void *ctx, const struct candidate *c,
+				const struct candidate *d)
+{
+	switch (kind) {
+	case DOM_MODEL: return dominates(c, d);
+	case DOM_POOL: return pool_dominates(ctx, c, d);
+	case DOM_NARROW: return narrow_dom(ctx, c, d);
+	}
+	return false;
+}
+
+/* Keep, in catalog order, the candidates of arr[0..n) no other dominates, into out
+ * (which may be arr). Sorted by replica cost, each is checked against the kept ones
+ * only: dominance (with may_drop) is transitive. Returns how many were kept. Two
+ * equal in every respect keep the first. */
+static int frontier(const struct candidate *arr, int n, struct candidate *out, enum dom_kind kind,
 		    const void *ctx)
 {
-	struct sweep_key *order = xcalloc((size_t)n + 1, sizeof *order);
-	const struct candidate **kept = xcalloc((size_t)n + 1, sizeof *kept);
+	struct sweep_key *order = xreallocarray(NULL, (size_t)n + 1, sizeof *order);
+	const struct candidate **kept = xreallocarray(NULL, (size_t)n + 1, sizeof *kept);
 	bool *keep = xcalloc((size_t)n + 1, sizeof *keep);
 	int n_kept = 0, n_out = 0;
 
 	for (int i = 0; i < n; i++)
-		order[i] = (struct sweep_key){ arr[i].replica_usd_per_hour, arr[i].sec_per_request, i };
+		order[i] = (struct sweep_key){ arr[i].replica_usd_per_hour, arr[i].sec_per_request,
+					       __builtin_popcount(arr[i].tasks), i };
 	qsort(order, (size_t)n, sizeof *order, by_replica_cost);
 	for (int i = 0; i < n; i++) {
 		const struct candidate *d = &arr[order[i].index];
 		bool dominated = false;
 		for (int j = 0; j < n_kept && !dominated; j++)
-			dominated = may_drop(kept[j], d) && dom(ctx, kept[j], d);
+			dominated = kept[j]->sec_per_request <= d->sec_per_request &&
+				    (kind != DOM_POOL || may_drop(kept[j], d)) && dominated_by(kind, ctx, kept[j], d);
 		if (!dominated) {
 			kept[n_kept++] = d;
-			keep[d - arr] = true;
+			keep[order[i].index] = true;
 		}
 	}
 	for (int i = 0; i < n; i++)
@@ -408,11 +418,6 @@ static int frontier(const struct candidate *arr, int n, struct candidate *out,
 	free(kept);
 	free(keep);
 	return n_out;
-}
-
-static bool pool_dom(const void *ctx, const struct candidate *c, const struct candidate *d)
-{
-	return pool_dominates(ctx, c, d);
 }
 
 /* The pool's single-GPU and multi-GPU candidates apart, each in catalog order. */
@@ -438,7 +443,7 @@ static void free_pool(struct eval_state *s)
 static void prepare_pool(struct eval_state *s)
 {
 	s->pool = xcalloc((size_t)s->n_cands + 1, sizeof *s->pool);
-	s->n_pool = frontier(s->cands, s->n_cands, s->pool, pool_dom, &s->c->cost);
+	s->n_pool = frontier(s->cands, s->n_cands, s->pool, DOM_POOL, &s->c->cost);
 	split_by_class(s);
 }
 
@@ -485,9 +490,8 @@ struct narrow_ctx {
 	const struct narrow_key *k;
 };
 
-static bool narrow_dom(const void *ctx, const struct candidate *c, const struct candidate *d)
+static bool narrow_dom(const struct narrow_ctx *x, const struct candidate *c, const struct candidate *d)
 {
-	const struct narrow_ctx *x = ctx;
 	const struct narrow_key *kc = &x->k[c - x->base], *kd = &x->k[d - x->base];
 
 	return !kc->gated && (kd->gated || narrow_dominates(c, kc, d, kd));
@@ -529,7 +533,7 @@ struct eval_state *eval_narrow(const struct eval_state *s, const struct answers 
 	*n = *s;
 	narrow_keys(s, a, gate_mau, gate_nc, k);
 	n->pool = xcalloc((size_t)s->n_pool + 1, sizeof *n->pool);
-	n->n_pool = frontier(s->pool, s->n_pool, n->pool, narrow_dom, &ctx);
+	n->n_pool = frontier(s->pool, s->n_pool, n->pool, DOM_NARROW, &ctx);
 	/* A gated candidate is dropped even when nothing dominates it. */
 	int kept = 0;
 	for (int i = 0; i < n->n_pool; i++)
