@@ -219,9 +219,7 @@ static bool precision_redundant(const struct catalog *c, const struct gpu *g, en
 	return false;
 }
 
-static void prepare_pool(struct eval_state *s);
-static void free_pool(struct eval_state *s);
-enum dom_kind { DOM_MODEL, DOM_POOL, DOM_NARROW };
+enum dom_kind { DOM_MODEL, DOM_NARROW };
 static int frontier(const struct candidate *arr, int n, struct candidate *out, enum dom_kind kind,
 		    const void *ctx);
 
@@ -291,7 +289,8 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 		s->count[mi] = s->n_cands - s->first[mi];
 		prepare_edge(s, m, allowed_precisions(c, a, true));
 	}
-	prepare_pool(s);
+	s->pool = s->cands;   /* every choice picks from all of them */
+	s->n_pool = s->n_cands;
 	free(sizable);
 	free(twin);
 	return s;
@@ -302,7 +301,6 @@ void eval_state_free(struct eval_state *s)
 	if (s == NULL)
 		return;
 	free(s->cands);
-	free_pool(s);
 	free(s->edge);
 	free(s->first);
 	free(s->count);
@@ -310,33 +308,12 @@ void eval_state_free(struct eval_state *s)
 	free(s);
 }
 
-/* ---- the pool: candidates no answer to a choice question can make cheapest -------- */
+/* ---- the frontier sweep ---------------------------------------------------------- */
 
 static double hidden_sum(const struct cost_model *cm, int mlops, enum size_class size)
 {
 	const struct hidden_costs *h = &cm->hidden[mlops][size];
 	return h->engineering + h->orchestration + h->monitoring;
-}
-
-/* c is never costlier than d, for any task, ML-ops level, fine-tuning answer, traffic
- * and licence gate, at any volume: same class, every task that may use d may use c, a
- * replica costs no more and serves no slower, c's tier, licence limits, hidden costs
- * and fine-tuning compute (active parameters) are no worse. */
-static bool pool_dominates(const struct cost_model *cm, const struct candidate *c,
-			   const struct candidate *d)
-{
-	const struct licence *lc = c->model->licence, *ld = d->model->licence;
-
-	if (c->single != d->single || (c->tasks & d->tasks) != d->tasks ||
-	    c->replica_usd_per_hour > d->replica_usd_per_hour || c->sec_per_request > d->sec_per_request ||
-	    c->model->quality_tier > d->model->quality_tier ||
-	    c->model->shape.active_params > d->model->shape.active_params ||
-	    (mau_gated(lc) && !mau_gated(ld)) || (!lc->commercial && ld->commercial))
-		return false;
-	for (int k = 0; k < MLOPS_COUNT; k++)
-		if (hidden_sum(cm, k, c->size) > hidden_sum(cm, k, d->size))
-			return false;
-	return true;
 }
 
 struct sweep_key {
@@ -346,28 +323,36 @@ struct sweep_key {
 };
 
 /* Order for the frontier sweeps: cheaper replicas first, then faster, then allowed for
- * more tasks, then catalog order: a dominator comes before what it dominates, save
- * (in the pool) one better only in tier, licence or size. */
-static int by_replica_cost(const void *x, const void *y)
+ * more tasks, then catalog order: a dominator comes before what it dominates. */
+static bool sweep_before(const struct sweep_key *a, const struct sweep_key *b)
 {
-	const struct sweep_key *a = x, *b = y;
-
 	if (a->usd != b->usd)
-		return a->usd < b->usd ? -1 : 1;
+		return a->usd < b->usd;
 	if (a->sec != b->sec)
-		return a->sec < b->sec ? -1 : 1;
+		return a->sec < b->sec;
 	if (a->tasks != b->tasks)
-		return b->tasks - a->tasks;
-	return (a->index > b->index) - (a->index < b->index);
+		return a->tasks > b->tasks;
+	return a->index < b->index;
 }
 
-/* Dropping d from the pool for c must not change a choice: best_self keeps the first
- * of equal costs, so a dominator later in catalog order must be strictly cheaper per
- * replica-hour. (Within one model, a configuration no cheaper and slower is dropped
- * whatever its place; the volume search wants only the winning architecture.) */
-static bool may_drop(const struct candidate *c, const struct candidate *d)
+static int by_sweep_order(const void *x, const void *y)
 {
-	return c < d || c->replica_usd_per_hour < d->replica_usd_per_hour;
+	return sweep_before(x, y) ? -1 : sweep_before(y, x) ? 1 : 0;
+}
+
+static void sweep_sort(struct sweep_key *k, int n)
+{
+	if (n > 48) {
+		qsort(k, (size_t)n, sizeof *k, by_sweep_order);
+		return;
+	}
+	for (int i = 1; i < n; i++) {   /* one model's few configurations: insertion sort */
+		struct sweep_key x = k[i];
+		int j = i;
+		for (; j > 0 && sweep_before(&x, &k[j - 1]); j--)
+			k[j] = k[j - 1];
+		k[j] = x;
+	}
 }
 
 struct narrow_ctx;
@@ -376,36 +361,32 @@ static bool narrow_dom(const struct narrow_ctx *x, const struct candidate *c, co
 static inline bool dominated_by(enum dom_kind kind, const void *ctx, const struct candidate *c,
 				const struct candidate *d)
 {
-	switch (kind) {
-	case DOM_MODEL: return dominates(c, d);
-	case DOM_POOL: return pool_dominates(ctx, c, d);
-	case DOM_NARROW: return narrow_dom(ctx, c, d);
-	}
-	return false;
+	return kind == DOM_MODEL ? dominates(c, d) : narrow_dom(ctx, c, d);
 }
 
 /* Keep, in catalog order, the candidates of arr[0..n) no other dominates, into out
- * (which may be arr). Sorted by replica cost, each is checked against the kept ones
- * only: dominance (with may_drop) is transitive. Returns how many were kept. Two
- * equal in every respect keep the first. */
+ * (which may be arr). Sorted, each is checked against the kept ones only: dominance
+ * is transitive. Returns how many were kept. Of two equal in every respect the first
+ * stays. */
 static int frontier(const struct candidate *arr, int n, struct candidate *out, enum dom_kind kind,
 		    const void *ctx)
 {
-	struct sweep_key *order = xreallocarray(NULL, (size_t)n + 1, sizeof *order);
-	const struct candidate **kept = xreallocarray(NULL, (size_t)n + 1, sizeof *kept);
-	bool *keep = xcalloc((size_t)n + 1, sizeof *keep);
+	struct sweep_key order_buf[64], *order = n <= 64 ? order_buf : xreallocarray(NULL, (size_t)n, sizeof *order);
+	const struct candidate *kept_buf[64], **kept = n <= 64 ? kept_buf : xreallocarray(NULL, (size_t)n, sizeof *kept);
+	bool keep_buf[64], *keep = n <= 64 ? keep_buf : xreallocarray(NULL, (size_t)n, sizeof *keep);
 	int n_kept = 0, n_out = 0;
 
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		order[i] = (struct sweep_key){ arr[i].replica_usd_per_hour, arr[i].sec_per_request,
 					       __builtin_popcount(arr[i].tasks), i };
-	qsort(order, (size_t)n, sizeof *order, by_replica_cost);
+		keep[i] = false;
+	}
+	sweep_sort(order, n);
 	for (int i = 0; i < n; i++) {
 		const struct candidate *d = &arr[order[i].index];
 		bool dominated = false;
 		for (int j = 0; j < n_kept && !dominated; j++)
-			dominated = kept[j]->sec_per_request <= d->sec_per_request &&
-				    (kind != DOM_POOL || may_drop(kept[j], d)) && dominated_by(kind, ctx, kept[j], d);
+			dominated = kept[j]->sec_per_request <= d->sec_per_request && dominated_by(kind, ctx, kept[j], d);
 		if (!dominated) {
 			kept[n_kept++] = d;
 			keep[order[i].index] = true;
@@ -414,37 +395,12 @@ static int frontier(const struct candidate *arr, int n, struct candidate *out, e
 	for (int i = 0; i < n; i++)
 		if (keep[i])
 			out[n_out++] = arr[i];
-	free(order);
-	free(kept);
-	free(keep);
+	if (n > 64) {
+		free(order);
+		free(kept);
+		free(keep);
+	}
 	return n_out;
-}
-
-/* The pool's single-GPU and multi-GPU candidates apart, each in catalog order. */
-static void split_by_class(struct eval_state *s)
-{
-	for (int k = 0; k < 2; k++) {
-		s->by_class[k] = xcalloc((size_t)s->n_pool + 1, sizeof *s->by_class[k]);
-		s->n_by_class[k] = 0;
-	}
-	for (int i = 0; i < s->n_pool; i++) {
-		int k = s->pool[i].single ? 0 : 1;
-		s->by_class[k][s->n_by_class[k]++] = s->pool[i];
-	}
-}
-
-static void free_pool(struct eval_state *s)
-{
-	free(s->pool);
-	free(s->by_class[0]);
-	free(s->by_class[1]);
-}
-
-static void prepare_pool(struct eval_state *s)
-{
-	s->pool = xcalloc((size_t)s->n_cands + 1, sizeof *s->pool);
-	s->n_pool = frontier(s->cands, s->n_cands, s->pool, DOM_POOL, &s->c->cost);
-	split_by_class(s);
 }
 
 /* ---- narrowing: for one set of answers, at any volume ------------------------------- */
@@ -540,7 +496,6 @@ struct eval_state *eval_narrow(const struct eval_state *s, const struct answers 
 		if (!model_gated(n->pool[i].model, gate_mau, gate_nc, true))
 			n->pool[kept++] = n->pool[i];
 	n->n_pool = kept;
-	split_by_class(n);
 	narrow_api(s, a, n);
 	free(k);
 	return n;
@@ -550,7 +505,7 @@ void eval_narrow_free(struct eval_state *n)
 {
 	if (n == NULL)
 		return;
-	free_pool(n);
+	free(n->pool);
 	free(n->api);
 	free(n);
 }

@@ -31,9 +31,11 @@ static const struct {
 };
 
 /* Recompute each at the answers' token mix, team and traffic, hidden costs included. */
-void seed_crossovers_check(const struct eval_state *s, struct verdict *v)
+int verdict_seed_crossovers(const struct verdict *v, struct seed_crossover out[SEED_CROSSOVERS])
 {
+	const struct eval_state *s = v->state;
 	const struct catalog *c = s->c;
+	int n = 0;
 
 	for (size_t i = 0; i < sizeof seed_scenarios / sizeof seed_scenarios[0]; i++) {
 		const struct model *sm = catalog_model(c, seed_scenarios[i].self);
@@ -48,7 +50,7 @@ void seed_crossovers_check(const struct eval_state *s, struct verdict *v)
 		if (!self.feasible)
 			continue;
 		api.model = am;
-		x = &v->seed_crossovers[v->n_seed_crossovers++];
+		x = &out[n++];
 		snprintf(x->text, sizeof x->text, "%s", seed_scenarios[i].label);
 		x->self_model = sm;
 		x->api_model = am;
@@ -56,6 +58,7 @@ void seed_crossovers_check(const struct eval_state *s, struct verdict *v)
 		x->requests = first_crossing(s, &v->answers, &self, &api, &self_below);
 		x->self_cheaper_above = !self_below;
 	}
+	return n;
 }
 
 /* The seed's table assumes 1K input + 1K output tokens; one such request must fit. */

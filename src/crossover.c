@@ -57,21 +57,28 @@ static double grid_req(int i)
 	return round(GRID_MIN * pow(10, (double)i / GRID_PER_DECADE));
 }
 
+static void grid_fill(double *reqs)
+{
+	for (int i = 0; i <= GRID_STEPS; i++)
+		reqs[i] = grid_req(i);
+}
+
 /* All crossings of one pair, keeping the two nearest the asked volume; xcost holds
  * x's cost at each grid point (shared by every rival of x). */
 static void pair(const struct eval_state *s, struct verdict *v, const struct plan *x,
-		 const double *xcost, const struct plan *y)
+		 const double *xcost, const struct plan *y, const double *reqs)
 {
 	const struct answers *a = &v->answers;
-	double found[64], dprev = NAN;
+	double found[64], dprev = NAN, ycost[GRID_STEPS + 1];
 	bool below[64];
 	int n = 0;
 
+	plan_cost_curve(s, a, y, reqs, GRID_STEPS + 1, ycost);
 	for (int i = 0; i <= GRID_STEPS && n < 64; i++) {
-		double d = xcost[i] - plan_cost_at(s, a, y, grid_req(i));
+		double d = xcost[i] - ycost[i];
 		if (i > 0 && !isnan(d) && !isnan(dprev) && (d < 0) != (dprev < 0) && d != 0) {
 			below[n] = dprev < 0;
-			found[n++] = bisect(s, a, x, y, grid_req(i - 1), grid_req(i));
+			found[n++] = bisect(s, a, x, y, reqs[i - 1], reqs[i]);
 		}
 		dprev = d;
 	}
@@ -90,17 +97,17 @@ static void pair(const struct eval_state *s, struct verdict *v, const struct pla
 double first_crossing(const struct eval_state *s, const struct answers *a, const struct plan *x,
 		      const struct plan *y, bool *x_cheaper_below)
 {
-	double prev = GRID_MIN, dprev = diff_at(s, a, x, y, prev);
+	double reqs[GRID_STEPS + 1], xc[GRID_STEPS + 1], yc[GRID_STEPS + 1];
 
+	grid_fill(reqs);
+	plan_cost_curve(s, a, x, reqs, GRID_STEPS + 1, xc);
+	plan_cost_curve(s, a, y, reqs, GRID_STEPS + 1, yc);
 	for (int i = 1; i <= GRID_STEPS; i++) {
-		double req = grid_req(i);
-		double d = diff_at(s, a, x, y, req);
+		double d = xc[i] - yc[i], dprev = xc[i - 1] - yc[i - 1];
 		if (!isnan(d) && !isnan(dprev) && (d < 0) != (dprev < 0) && d != 0) {
 			*x_cheaper_below = dprev < 0;
-			return bisect(s, a, x, y, prev, req);
+			return bisect(s, a, x, y, reqs[i - 1], reqs[i]);
 		}
-		prev = req;
-		dprev = d;
 	}
 	return 0;
 }
@@ -108,18 +115,18 @@ double first_crossing(const struct eval_state *s, const struct answers *a, const
 void crossovers_find(const struct eval_state *s, struct verdict *v)
 {
 	const struct plan *rec = &v->scores[v->recommended].best;
-	double xcost[GRID_STEPS + 1];
+	double xcost[GRID_STEPS + 1], reqs[GRID_STEPS + 1];
 	int rivals = 0;
 
 	if (!rec->feasible || rec->arch == ARCH_ON_DEVICE)
 		return;
-	for (int i = 0; i <= GRID_STEPS; i++)
-		xcost[i] = plan_cost_at(s, &v->answers, rec, grid_req(i));
+	grid_fill(reqs);
+	plan_cost_curve(s, &v->answers, rec, reqs, GRID_STEPS + 1, xcost);
 	for (int i = 1; i < ARCH_COUNT && rivals < 3; i++) {
 		const struct plan *o = &v->scores[v->order[i]].best;
 		if (!o->feasible || o->arch == ARCH_ON_DEVICE)
 			continue;
 		rivals++;
-		pair(s, v, rec, xcost, o);
+		pair(s, v, rec, xcost, o, reqs);
 	}
 }

@@ -28,10 +28,8 @@ struct eval_state {
 	struct answers a;
 	struct candidate *cands;   /* datacenter/workstation GPUs with a price, per model */
 	int n_cands;
-	struct candidate *pool;    /* the cands any choice may pick (the rest are dominated) */
+	struct candidate *pool;    /* the cands a choice picks from: all (narrowed: the few) */
 	int n_pool;
-	struct candidate *by_class[2];   /* the pool's single-GPU [0] and multi-GPU [1] ones */
-	int n_by_class[2];
 	struct candidate *edge;    /* edge devices, one per model that fits one */
 	int n_edge;
 	int *first, *count;        /* per model index: its run of cands (a twin's: its original's) */
@@ -94,6 +92,11 @@ void self_cheapest_for_model(const struct eval_state *s, const struct answers *a
 double plan_cost_at(const struct eval_state *s, const struct answers *a,
 		      const struct plan *o, double requests);
 
+/* plan_cost_at at each of n volumes, into out (one pass over a self-hosted plan's
+ * configurations). */
+void plan_cost_curve(const struct eval_state *s, const struct answers *a, const struct plan *o,
+		     const double *reqs, int n, double *out);
+
 bool model_gated(const struct model *m, bool gate_mau, bool gate_nc, bool self_hosting);
 int tier_shortfall(const struct catalog *c, const struct answers *a, const struct model *m);
 bool rule_fires(const struct rule *r, const struct answers *a);
@@ -102,7 +105,6 @@ void crossovers_find(const struct eval_state *s, struct verdict *v);
 /* d: the decision at v's answers, with every plan chosen (explain). */
 void flips_find(const struct eval_state *s, struct verdict *v, const struct decision *d);
 void claims_check(const struct catalog *c, struct verdict *v);
-void seed_crossovers_check(const struct eval_state *s, struct verdict *v);
 /* The lowest volume (1K..100B) where x and y swap which is cheaper; 0 if none. */
 double first_crossing(const struct eval_state *s, const struct answers *a, const struct plan *x,
 		      const struct plan *y, bool *x_cheaper_below);

@@ -13,6 +13,11 @@ void verdict_free(struct verdict *v);
  * (for charts); NAN when the architecture is infeasible there. */
 double verdict_arch_cost_at(const struct verdict *v, enum arch arch, double requests_per_month);
 
+/* The seed's "Cost Crossover Point" table recomputed at v's answers, into out; returns
+ * the rows. For the memo: evaluate() leaves it out, as no screen shows it and the
+ * live panel re-evaluates on every key. */
+int verdict_seed_crossovers(const struct verdict *v, struct seed_crossover out[SEED_CROSSOVERS]);
+
 /* The replica evaluate() would serve model on gpu at precision p for these answers:
  * sized for the longest context, batching average requests. */
 void serving_footprint(const struct catalog *c, const struct answers *a, const struct model *m,

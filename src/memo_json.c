@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "memo.h"
+#include "evaluate.h"
 #include "util.h"
 #include "yread.h"
 
@@ -254,9 +255,11 @@ static cJSON *claims_json(const struct verdict *v)
 static cJSON *seed_crossovers_json(const struct verdict *v)
 {
 	cJSON *arr = cJSON_CreateArray();
+	struct seed_crossover xs[SEED_CROSSOVERS];
+	int n = verdict_seed_crossovers(v, xs);
 
-	for (int i = 0; i < v->n_seed_crossovers; i++) {
-		const struct seed_crossover *x = &v->seed_crossovers[i];
+	for (int i = 0; i < n; i++) {
+		const struct seed_crossover *x = &xs[i];
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "scenario", x->text);
 		cJSON_AddStringToObject(o, "self_hosted_model", x->self_model->id);

@@ -294,13 +294,15 @@ static void section_claims(struct strbuf *sb, const struct verdict *v)
 static void section_seed_crossovers(struct strbuf *sb, const struct verdict *v)
 {
 	char a[32], b[32];
+	struct seed_crossover xs[SEED_CROSSOVERS];
+	int n = verdict_seed_crossovers(v, xs);
 
 	sb_addf(sb, "## Checking the seed's crossover table\n\nAt your answers (%lld input + %lld output tokens, ML ops `%s`, traffic `%s`), hidden costs included:\n\n"
 		"| scenario | seed's breakeven | openweigh's | self-hosting cheaper |\n|---|---|---|---|\n",
 		(long long)v->answers.input_tokens, (long long)v->answers.output_tokens,
 		mlops_names[v->answers.mlops], traffic_names[v->answers.traffic]);
-	for (int i = 0; i < v->n_seed_crossovers; i++) {
-		const struct seed_crossover *x = &v->seed_crossovers[i];
+	for (int i = 0; i < n; i++) {
+		const struct seed_crossover *x = &xs[i];
 		fmt_int(a, sizeof a, x->seed_requests);
 		fmt_int(b, sizeof b, x->requests);
 		if (x->requests > 0)

@@ -167,18 +167,13 @@ static const struct candidate *pick_self(const struct eval_state *s, const struc
 	return best;
 }
 
-/* The candidates to choose among: one model's run, or the pool (one class or both). */
-static const struct candidate *self_range(const struct eval_state *s, int multi, const struct model *only_model,
-					  int *n)
+/* The candidates to choose among: one model's run, or the pool. */
+static const struct candidate *self_range(const struct eval_state *s, const struct model *only_model, int *n)
 {
 	if (only_model) {
 		int mi = model_index(s->c, only_model);
 		*n = s->count[mi];
 		return s->cands + s->first[mi];
-	}
-	if (multi >= 0) {
-		*n = s->n_by_class[multi];
-		return s->by_class[multi];
 	}
 	*n = s->n_pool;
 	return s->pool;
@@ -190,7 +185,7 @@ static void best_self(const struct eval_state *s, const struct answers *a, doubl
 		      bool gate_mau, bool gate_nc, const struct model *only_model, struct plan *o)
 {
 	int n;
-	const struct candidate *cands = self_range(s, multi, only_model, &n), *best;
+	const struct candidate *cands = self_range(s, only_model, &n), *best;
 	double cost;
 
 	if (only_model)
@@ -211,7 +206,7 @@ static double self_cost_for_model(const struct eval_state *s, const struct answe
 				  const struct model *m, int multi, double requests)
 {
 	int n;
-	const struct candidate *cands = self_range(s, multi, m, &n);
+	const struct candidate *cands = self_range(s, m, &n);
 	double cost;
 
 	return pick_self(s, a, cands, n, multi, requests, false, false, &cost) ? cost : NAN;
@@ -345,6 +340,58 @@ double plan_cost_at(const struct eval_state *s, const struct answers *a, const s
 		break;
 	}
 	return o->cost.total;
+}
+
+/* One model's cheapest configuration of a class at each of n volumes (NAN: none):
+ * self_cost_for_model at each, in one pass over the configurations. */
+static void self_curve_for_model(const struct eval_state *s, const struct answers *a, const struct model *m,
+				 int multi, const double *reqs, double scale, int n, double *out)
+{
+	int count;
+	const struct candidate *cands = self_range(s, m, &count);
+	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
+	uint32_t allowed = s->c->policy.precisions[a->task];
+
+	for (int k = 0; k < n; k++)
+		out[k] = NAN;
+	/* One model: one tier, so the choice is the least cost, the first of equals. */
+	for (int i = 0; i < count; i++) {
+		const struct candidate *cd = &cands[i];
+		if ((multi >= 0 && cd->single != (multi == 0)) || !(allowed & 1u << cd->precision))
+			continue;
+		for (int k = 0; k < n; k++) {
+			double req = reqs[k] * scale;
+			double cost = fleet_total(s, a, t, req, req / t->hours * t->peak, cd);
+			if (isnan(out[k]) || cost < out[k])
+				out[k] = cost;
+		}
+	}
+}
+
+void plan_cost_curve(const struct eval_state *s, const struct answers *a, const struct plan *o,
+		     const double *reqs, int n, double *out)
+{
+	switch (o->feasible ? o->arch : ARCH_COUNT) {
+	case ARCH_SELF_SINGLE:
+	case ARCH_SELF_MULTI:
+		self_curve_for_model(s, a, o->model, o->arch == ARCH_SELF_MULTI, reqs, 1, n, out);
+		return;
+	case ARCH_HYBRID: {
+		struct answers simple = *a;
+		double share = s->c->cost.hybrid_api_share;
+		simple.task = TASK_EXTRACTION;
+		self_curve_for_model(s, &simple, o->model, -1, reqs, 1 - share, n, out);
+		for (int k = 0; k < n; k++) {
+			struct plan api = { .arch = ARCH_DIRECT_API };
+			price_api(a, o->api_model, reqs[k] * share, &api);
+			out[k] += api.cost.total;
+		}
+		return;
+	}
+	default:
+		for (int k = 0; k < n; k++)
+			out[k] = plan_cost_at(s, a, o, reqs[k]);
+	}
 }
 
 void self_cheapest_for_model(const struct eval_state *s, const struct answers *a,

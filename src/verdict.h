@@ -95,6 +95,7 @@ struct claim_check {                 /* the seed's GPU table, checked by the foo
 	bool holds;
 };
 
+#define SEED_CROSSOVERS 4
 struct seed_crossover {               /* the seed's "Cost Crossover Point" table, recomputed */
 	char text[80];                       /* "70B model vs GPT-4o" */
 	const struct model *self_model, *api_model;
@@ -132,7 +133,6 @@ struct verdict {
 	struct volume_flip flip_volume_up, flip_volume_down;
 	struct answer_flip flips[16]; int n_flips;
 	struct claim_check claims[8]; int n_claims;
-	struct seed_crossover seed_crossovers[4]; int n_seed_crossovers;
 	struct finetune_estimate finetune;
 	char **warnings; int n_warnings;
 	char **caveats; int n_caveats;

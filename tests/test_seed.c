@@ -149,10 +149,11 @@ static void test_seed_crossover_table(void **state)
 	struct verdict *v;
 	(void)state;
 	answers_with(&a, "requests_per_month: 1000000\ninput_tokens: 1000\noutput_tokens: 1000\nmlops: partial\n");
+	struct seed_crossover xs[SEED_CROSSOVERS];
 	v = evaluate(cat, &a);
-	assert_int_equal(v->n_seed_crossovers, 4);
-	for (int i = 0; i < v->n_seed_crossovers; i++) {
-		const struct seed_crossover *x = &v->seed_crossovers[i];
+	assert_int_equal(verdict_seed_crossovers(v, xs), 4);
+	for (int i = 0; i < 4; i++) {
+		const struct seed_crossover *x = &xs[i];
 		assert_true(x->requests > 0);
 		assert_true(x->self_cheaper_above);
 		/* With the seed's own hidden costs added, breakeven comes later than the seed says. */
