@@ -79,8 +79,7 @@ static bool size_candidate(const struct catalog *c, const struct answers *a, con
 {
 	if (!footprint_may_fit(&c->cost, m, g, p))
 		return false;
-	memset(cd, 0, sizeof *cd);
-	cd->model = m;
+	cd->model = m;   /* every field set below; fp by the sizing */
 	cd->gpu = g;
 	cd->precision = p;
 	serving_footprint(c, a, m, g, p, &cd->fp);

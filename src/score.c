@@ -7,22 +7,40 @@
 #include "evalint.h"
 #include "util.h"
 
-bool rule_fires(const struct rule *r, const struct answers *a)
+/* Each answer as a number, read once for all the rules' conditions. */
+static void answer_values(const struct answers *a, double vals[AK_COUNT])
+{
+	for (int k = 0; k < AK_COUNT; k++)
+		vals[k] = answers_get(a, k);
+}
+
+static bool conds_hold(const struct rule *r, const double vals[AK_COUNT])
 {
 	for (int i = 0; i < r->n_conds; i++) {
 		const struct rule_cond *c = &r->conds[i];
-		double v = answers_get(a, c->key);
+		double v = vals[c->key];
 		if (c->ranged ? !(v >= c->min && v < c->max) : !(c->values & 1u << (int)v))
 			return false;
 	}
 	return true;
 }
 
+bool rule_fires(const struct rule *r, const struct answers *a)
+{
+	double vals[AK_COUNT];
+
+	answer_values(a, vals);
+	return conds_hold(r, vals);
+}
+
 void rule_gates(const struct catalog *c, const struct answers *a, bool *gate_mau, bool *gate_nc)
 {
+	double vals[AK_COUNT];
+
+	answer_values(a, vals);
 	*gate_mau = *gate_nc = false;
 	for (int i = 0; i < c->n_rules; i++)
-		if (rule_fires(&c->rules[i], a)) {
+		if (conds_hold(&c->rules[i], vals)) {
 			*gate_mau |= c->rules[i].gate == GATE_MAU_LIMIT;
 			*gate_nc |= c->rules[i].gate == GATE_NON_COMMERCIAL;
 		}
@@ -45,9 +63,12 @@ static void add_reason(struct arch_score *sc, const struct rule *r, double point
 static void apply_rules(const struct catalog *c, const struct answers *a, struct decision *d,
 			bool explain)
 {
+	double vals[AK_COUNT];
+
+	answer_values(a, vals);
 	for (int i = 0; i < c->n_rules; i++) {
 		const struct rule *r = &c->rules[i];
-		if (!rule_fires(r, a))
+		if (!conds_hold(r, vals))
 			continue;
 		d->gate_mau |= r->gate == GATE_MAU_LIMIT;
 		d->gate_noncommercial |= r->gate == GATE_NON_COMMERCIAL;
