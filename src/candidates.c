@@ -128,8 +128,28 @@ bool plan_self_hosted(const struct catalog *c, const struct answers *a, const st
 	return true;
 }
 
-/* On a device: the smallest-memory device the model fits (the widest reach). */
-static void prepare_edge(struct eval_state *s, const struct model *m, uint32_t precs)
+/* The edge devices' indices by memory, least first (catalog order among equals);
+ * returns how many. */
+static int edge_by_memory(const struct catalog *c, int *idx)
+{
+	int n = 0;
+
+	for (int gi = 0; gi < c->n_gpus; gi++) {
+		int j;
+		if (c->gpus[gi].kind != GPU_EDGE)
+			continue;
+		for (j = n++; j > 0 && c->gpus[idx[j - 1]].memory_gb > c->gpus[gi].memory_gb; j--)
+			idx[j] = idx[j - 1];
+		idx[j] = gi;
+	}
+	return n;
+}
+
+/* On a device: the smallest-memory device the model fits (the widest reach), the
+ * fastest configuration among devices of that memory. Devices come least memory
+ * first, so the search stops at the first larger than a fit. */
+static void prepare_edge(struct eval_state *s, const struct model *m, uint32_t precs, const int *edge,
+			 int n_edge)
 {
 	const struct catalog *c = s->c;
 	struct candidate best, cd;
@@ -137,10 +157,10 @@ static void prepare_edge(struct eval_state *s, const struct model *m, uint32_t p
 
 	if ((double)m->shape.params > c->cost.edge_max_params_b * 1e9)
 		return;
-	for (int gi = 0; gi < c->n_gpus; gi++) {
-		const struct gpu *g = &c->gpus[gi];
-		if (g->kind != GPU_EDGE)
-			continue;
+	for (int e = 0; e < n_edge; e++) {
+		const struct gpu *g = &c->gpus[edge[e]];
+		if (have && g->memory_gb > best.gpu->memory_gb)
+			break;
 		for (int p = PREC_COUNT - 1; p >= 0; p--) {   /* most quantised first: fits more devices */
 			if (!(precs & 1u << p) || !size_candidate(c, &s->a, m, g, (enum precision)p, &cd) ||
 			    cd.fp.gpu_count != 1)
@@ -260,6 +280,7 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 	struct eval_state *s = xcalloc(1, sizeof *s);
 	uint32_t precs = 0;
 	int *twin = model_twins(c);
+	int *edge = xcalloc((size_t)c->n_gpus + 1, sizeof *edge), n_edge = edge_by_memory(c, edge);
 	uint32_t *sizable;
 
 	for (int k = 0; k < TASK_COUNT; k++)
@@ -286,11 +307,12 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 			continue;
 		prepare_model(s, m, sizable);
 		s->count[mi] = s->n_cands - s->first[mi];
-		prepare_edge(s, m, allowed_precisions(c, a, true));
+		prepare_edge(s, m, allowed_precisions(c, a, true), edge, n_edge);
 	}
 	s->pool = s->cands;   /* every choice picks from all of them */
 	s->n_pool = s->n_cands;
 	free(sizable);
+	free(edge);
 	free(twin);
 	return s;
 }
@@ -478,17 +500,64 @@ static void narrow_api(const struct eval_state *s, const struct answers *a, stru
 	}
 }
 
+/* Where a candidate can be chosen: single-GPU or multi-GPU for the task, or the
+ * hybrid's simple share (either class). */
+enum { USE_SINGLE = 1, USE_MULTI = 2, USE_SIMPLE = 4 };
+
+static int uses_of(const struct candidate *c, const struct narrow_key *k, const struct answers *a)
+{
+	int u = 0;
+
+	if (!k->gated && (k->tasks & 1u << a->task))
+		u |= c->single ? USE_SINGLE : USE_MULTI;
+	if (!k->gated && (k->tasks & 1u << TASK_EXTRACTION))
+		u |= USE_SIMPLE;
+	return u;
+}
+
+/* The pool without the candidates no use can choose: each use takes the least tier
+ * shortfall among those it may use before any cost is compared. Into out; returns
+ * how many (their keys moved alongside). */
+static int least_shortfall(const struct eval_state *s, const struct answers *a, struct narrow_key *k,
+			   struct candidate *out)
+{
+	int best[3] = { INT32_MAX, INT32_MAX, INT32_MAX }, n = 0;
+
+	for (int i = 0; i < s->n_pool; i++) {
+		int u = uses_of(&s->pool[i], &k[i], a);
+		for (int b = 0; b < 3; b++)
+			if (u & 1 << b) {
+				int sf = b == 2 ? k[i].sf_simple : k[i].sf_task;
+				best[b] = sf < best[b] ? sf : best[b];
+			}
+	}
+	for (int i = 0; i < s->n_pool; i++) {
+		int u = uses_of(&s->pool[i], &k[i], a);
+		bool keep = false;
+		for (int b = 0; b < 3; b++)
+			keep |= (u & 1 << b) && (b == 2 ? k[i].sf_simple : k[i].sf_task) == best[b];
+		if (keep) {
+			k[n] = k[i];
+			out[n++] = s->pool[i];
+		}
+	}
+	return n;
+}
+
 struct eval_state *eval_narrow(const struct eval_state *s, const struct answers *a, bool gate_mau,
 			       bool gate_nc)
 {
 	struct eval_state *n = xcalloc(1, sizeof *n);
 	struct narrow_key *k = xcalloc((size_t)s->n_pool + 1, sizeof *k);
-	struct narrow_ctx ctx = { s->pool, k };
+	struct candidate *few = xreallocarray(NULL, (size_t)s->n_pool + 1, sizeof *few);
+	struct narrow_ctx ctx = { few, k };
+	int n_few;
 
 	*n = *s;
 	narrow_keys(s, a, gate_mau, gate_nc, k);
-	n->pool = xcalloc((size_t)s->n_pool + 1, sizeof *n->pool);
-	n->n_pool = frontier(s->pool, s->n_pool, n->pool, DOM_NARROW, &ctx);
+	n_few = least_shortfall(s, a, k, few);
+	n->pool = xcalloc((size_t)n_few + 1, sizeof *n->pool);
+	n->n_pool = frontier(few, n_few, n->pool, DOM_NARROW, &ctx);
 	/* A gated candidate is dropped even when nothing dominates it. */
 	int kept = 0;
 	for (int i = 0; i < n->n_pool; i++)
@@ -496,6 +565,7 @@ struct eval_state *eval_narrow(const struct eval_state *s, const struct answers 
 			n->pool[kept++] = n->pool[i];
 	n->n_pool = kept;
 	narrow_api(s, a, n);
+	free(few);
 	free(k);
 	return n;
 }

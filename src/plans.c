@@ -2,6 +2,7 @@
  * managed offers, self-hosted fleets, hybrid and on-device; and a plan re-costed
  * at another volume for the crossover and chart curves. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,32 +138,37 @@ static inline double fleet_total(const struct eval_state *s, const struct answer
 
 /* The cheapest of cands[0..n) allowed for the answers, of one class (multi 0 single-GPU,
  * 1 multi-GPU, -1 either): least tier shortfall, then least cost, the first of equals.
- * NULL when none is allowed. */
+ * NULL when none is allowed. The shortfall is settled first, so only the candidates
+ * that can win are priced. */
 static const struct candidate *pick_self(const struct eval_state *s, const struct answers *a,
 					 const struct candidate *cands, int n, int multi, double requests,
 					 bool gate_mau, bool gate_nc, double *cost_out)
 {
 	const struct candidate *best = NULL;
 	double best_cost = 0;
-	int best_sf = 0, need = s->c->policy.required_tier[a->task];
+	int least = INT32_MAX, need = s->c->policy.required_tier[a->task];
 	uint32_t allowed = s->c->policy.precisions[a->task];
 	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
 	double peak_rate = requests / t->hours * t->peak;
 
+#define ALLOWED(cd) (!((multi >= 0 && (cd)->single != (multi == 0)) || !(allowed & 1u << (cd)->precision) || \
+		       (gate_mau && (cd)->mau_gated) || (gate_nc && (cd)->nc_gated)))
+#define SHORTFALL(cd) ((cd)->tier > need ? (cd)->tier - need : 0)   /* tier_shortfall, inlined */
+	for (int i = 0; i < n; i++)
+		if (ALLOWED(&cands[i]) && SHORTFALL(&cands[i]) < least)
+			least = SHORTFALL(&cands[i]);
 	for (int i = 0; i < n; i++) {
 		const struct candidate *cd = &cands[i];
-		int sf = cd->tier > need ? cd->tier - need : 0;   /* tier_shortfall, inlined */
-		double cost;
-		if ((multi >= 0 && cd->single != (multi == 0)) || !(allowed & 1u << cd->precision) ||
-		    (gate_mau && cd->mau_gated) || (gate_nc && cd->nc_gated) || (best && sf > best_sf))
+		if (!ALLOWED(cd) || SHORTFALL(cd) != least)
 			continue;
-		cost = fleet_total(s, a, t, requests, peak_rate, cd);
-		if (!best || sf < best_sf || cost < best_cost) {
+		double cost = fleet_total(s, a, t, requests, peak_rate, cd);
+		if (!best || cost < best_cost) {
 			best = cd;
 			best_cost = cost;
-			best_sf = sf;
 		}
 	}
+#undef ALLOWED
+#undef SHORTFALL
 	*cost_out = best_cost;
 	return best;
 }
