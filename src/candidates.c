@@ -544,6 +544,51 @@ static int least_shortfall(const struct eval_state *s, const struct answers *a, 
 	return n;
 }
 
+/* The offers that can be cheapest at some volume: usable, of the least tier shortfall,
+ * and not beaten on both the per-request charge and the fixed tuning compute by one
+ * before it (or strictly by any). */
+static void narrow_offers(const struct eval_state *s, const struct answers *a, bool gate_mau,
+			  struct eval_state *n)
+{
+	const struct catalog *c = s->c;
+	int total = 0, least = INT32_MAX, k = 0;
+
+	for (int i = 0; i < c->n_providers; i++)
+		total += c->providers[i].n_offers;
+	const struct offer **of = xcalloc((size_t)total + 1, sizeof *of);
+	const struct provider **pr = xcalloc((size_t)total + 1, sizeof *pr);
+	double *per = xcalloc((size_t)total + 1, sizeof *per), *fixed = xcalloc((size_t)total + 1, sizeof *fixed);
+
+	for (int i = 0; i < c->n_providers; i++)
+		for (int j = 0; j < c->providers[i].n_offers; j++)
+			if (offer_allowed(&c->providers[i], &c->providers[i].offers[j], a, gate_mau)) {
+				of[k] = &c->providers[i].offers[j];
+				pr[k] = &c->providers[i];
+				per[k] = token_cost(of[k]->input, of[k]->output, a, 1);
+				fixed[k] = model_finetune_usd(s, of[k]->model);
+				int sf = tier_shortfall(c, a, of[k]->model);
+				least = sf < least ? sf : least;
+				k++;
+			}
+	n->offers = xcalloc((size_t)k + 1, sizeof *n->offers);
+	n->offer_providers = xcalloc((size_t)k + 1, sizeof *n->offer_providers);
+	n->n_offers = 0;
+	for (int i = 0; i < k; i++) {
+		bool beaten = tier_shortfall(c, a, of[i]->model) != least;
+		for (int j = 0; j < k && !beaten; j++)
+			beaten = j != i && tier_shortfall(c, a, of[j]->model) == least && per[j] <= per[i] &&
+				 fixed[j] <= fixed[i] && (j < i || (per[j] < per[i] && fixed[j] < fixed[i]));
+		if (!beaten) {
+			n->offers[n->n_offers] = of[i];
+			n->offer_providers[n->n_offers++] = pr[i];
+		}
+	}
+	free(of);
+	free(pr);
+	free(per);
+	free(fixed);
+}
+
 struct eval_state *eval_narrow(const struct eval_state *s, const struct answers *a, bool gate_mau,
 			       bool gate_nc)
 {
@@ -565,6 +610,10 @@ struct eval_state *eval_narrow(const struct eval_state *s, const struct answers 
 			n->pool[kept++] = n->pool[i];
 	n->n_pool = kept;
 	narrow_api(s, a, n);
+	narrow_offers(s, a, gate_mau, n);
+	struct plan *edge = xcalloc(1, sizeof *edge);
+	best_plan(s, a, ARCH_ON_DEVICE, 0, gate_mau, gate_nc, edge);
+	n->edge_plan = edge;
 	free(few);
 	free(k);
 	return n;
@@ -576,5 +625,8 @@ void eval_narrow_free(struct eval_state *n)
 		return;
 	free(n->pool);
 	free(n->api);
+	free(n->offers);
+	free(n->offer_providers);
+	free((struct plan *)n->edge_plan);
 	free(n);
 }

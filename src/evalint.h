@@ -35,6 +35,12 @@ struct eval_state {
 	int *first, *count;        /* per model index: its run of cands (a twin's: its original's) */
 	const struct model **api;  /* the API models to choose among: one of each set of twins */
 	int n_api;
+	/* Narrowed states only: the managed offers that can win (NULL: every offer), and the
+	 * on-device plan, which does not depend on the volume. */
+	const struct offer **offers;
+	const struct provider **offer_providers;
+	int n_offers;
+	const struct plan *edge_plan;
 	const struct gpu *train_gpu;   /* where fine-tuning runs */
 	double ft_usd_per_param;   /* fine-tuning compute a month per active parameter */
 };
@@ -82,6 +88,9 @@ void best_plan(const struct eval_state *s, const struct answers *a, enum arch ar
 struct eval_state *eval_narrow(const struct eval_state *s, const struct answers *a, bool gate_mau,
 			       bool gate_nc);
 void eval_narrow_free(struct eval_state *n);
+/* Managed offer of provider p usable for these answers (active, not retired, licence,
+ * the fine-tuning the provider supports). */
+bool offer_allowed(const struct provider *p, const struct offer *of, const struct answers *a, bool gate_mau);
 /* The licence gates the rules set for these answers. */
 void rule_gates(const struct catalog *c, const struct answers *a, bool *gate_mau, bool *gate_nc);
 

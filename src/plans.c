@@ -64,6 +64,30 @@ static void price_managed(const struct eval_state *s, const struct answers *a, c
 	cost_total(&o->cost);
 }
 
+/* The narrowed offers: allowed for these answers already, in catalog order. */
+static void best_narrowed_offer(const struct eval_state *s, const struct answers *a, double requests,
+				const struct offer **best, const struct provider **best_p)
+{
+	double best_cost = 0;
+
+	for (int i = 0; i < s->n_offers; i++) {
+		const struct offer *of = s->offers[i];
+		double cost = token_cost(of->input, of->output, a, requests) + model_finetune_usd(s, of->model);
+		if (*best == NULL || cost < best_cost) {   /* one shortfall: narrowing kept the least */
+			*best = of;
+			*best_p = s->offer_providers[i];
+			best_cost = cost;
+		}
+	}
+}
+
+bool offer_allowed(const struct provider *p, const struct offer *of, const struct answers *a, bool gate_mau)
+{
+	return p->status == PROV_ACTIVE && !of->retired && !model_gated(of->model, gate_mau, false, false) &&
+	       !(a->fine_tuning == FT_LORA && p->finetune == FT_SUPPORT_NONE) &&
+	       !(a->fine_tuning == FT_FULL && p->finetune != FT_SUPPORT_FULL);
+}
+
 static void best_managed(const struct eval_state *s, const struct answers *a, double requests,
 			 bool gate_mau, struct plan *o)
 {
@@ -72,7 +96,7 @@ static void best_managed(const struct eval_state *s, const struct answers *a, do
 	double best_cost = 0;
 	int best_sf = 0;
 
-	for (int i = 0; i < s->c->n_providers; i++) {
+	for (int i = 0; s->offers == NULL && i < s->c->n_providers; i++) {
 		const struct provider *p = &s->c->providers[i];
 		if (p->status != PROV_ACTIVE)
 			continue;
@@ -94,6 +118,8 @@ static void best_managed(const struct eval_state *s, const struct answers *a, do
 			}
 		}
 	}
+	if (s->offers != NULL)
+		best_narrowed_offer(s, a, requests, &best, &best_p);
 	if (best == NULL) {
 		snprintf(o->why_not, sizeof o->why_not, "no active provider offers an allowed model%s",
 			 a->fine_tuning >= FT_LORA ? " with the fine-tuning asked" : "");
@@ -308,7 +334,12 @@ void best_plan(const struct eval_state *s, const struct answers *a, enum arch ar
 	case ARCH_SELF_SINGLE: best_self(s, a, requests, 0, gate_mau, gate_nc, NULL, o); break;
 	case ARCH_SELF_MULTI: best_self(s, a, requests, 1, gate_mau, gate_nc, NULL, o); break;
 	case ARCH_HYBRID: best_hybrid(s, a, requests, gate_mau, gate_nc, o); break;
-	case ARCH_ON_DEVICE: best_edge(s, a, gate_mau, gate_nc, o); break;
+	case ARCH_ON_DEVICE:
+		if (s->edge_plan)
+			*o = *s->edge_plan;
+		else
+			best_edge(s, a, gate_mau, gate_nc, o);
+		break;
 	case ARCH_COUNT: break;
 	}
 	o->arch = arch;
