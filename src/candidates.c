@@ -311,6 +311,10 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 	}
 	s->pool = s->cands;   /* every choice picks from all of them */
 	s->n_pool = s->n_cands;
+	for (int u = 0; u < USE_COUNT; u++) {
+		s->use[u] = s->cands;
+		s->n_use[u] = s->n_cands;
+	}
 	free(sizable);
 	free(edge);
 	free(twin);
@@ -426,52 +430,24 @@ static int frontier(const struct candidate *arr, int n, struct candidate *out, e
 
 /* ---- narrowing: for one set of answers, at any volume ------------------------------- */
 
-/* What decides between two candidates for fixed answers, computed once each. */
+/* What decides between two candidates of one use for fixed answers: the use's tier
+ * shortfall being the least for all, the fixed costs a month (hidden costs and
+ * fine-tuning) beside the replica's price and speed. */
 struct narrow_key {
-	int sf_task, sf_simple;   /* tier shortfall for the task and for the hybrid's simple share */
-	double fixed;             /* hidden costs and fine-tuning a month */
-	uint32_t tasks;           /* of the two tasks, those allowing its precision */
-	bool gated;
+	double fixed;
 };
-
-/* c is at least as good as d at every volume, in both the task and the hybrid's
- * simple share: same class, quality and precision no worse, fixed and per-replica
- * costs no higher, serving rate no lower. */
-static bool narrow_dominates(const struct candidate *c, const struct narrow_key *kc,
-			     const struct candidate *d, const struct narrow_key *kd)
-{
-	return c->single == d->single && (kc->tasks & kd->tasks) == kd->tasks &&
-	       kc->sf_task <= kd->sf_task && kc->sf_simple <= kd->sf_simple && kc->fixed <= kd->fixed &&
-	       c->replica_usd_per_hour <= d->replica_usd_per_hour && c->sec_per_request <= d->sec_per_request;
-}
-
-static void narrow_keys(const struct eval_state *s, const struct answers *a, bool gate_mau, bool gate_nc,
-			struct narrow_key *k)
-{
-	struct answers simple = *a;
-	uint32_t tasks = 1u << a->task | 1u << TASK_EXTRACTION;
-
-	simple.task = TASK_EXTRACTION;
-	for (int i = 0; i < s->n_pool; i++) {
-		const struct candidate *c = &s->pool[i];
-		k[i].sf_task = tier_shortfall(s->c, a, c->model);
-		k[i].sf_simple = tier_shortfall(s->c, &simple, c->model);
-		k[i].fixed = hidden_sum(&s->c->cost, a->mlops, c->size) + model_finetune_usd(s, c->model);
-		k[i].tasks = c->tasks & tasks;
-		k[i].gated = model_gated(c->model, gate_mau, gate_nc, true);
-	}
-}
 
 struct narrow_ctx {
 	const struct candidate *base;
 	const struct narrow_key *k;
 };
 
+/* c is at least as good as d at every volume: fixed and per-replica costs no higher,
+ * serving rate no lower (the frontier sweep checks the speed). */
 static bool narrow_dom(const struct narrow_ctx *x, const struct candidate *c, const struct candidate *d)
 {
-	const struct narrow_key *kc = &x->k[c - x->base], *kd = &x->k[d - x->base];
-
-	return !kc->gated && (kd->gated || narrow_dominates(c, kc, d, kd));
+	return x->k[c - x->base].fixed <= x->k[d - x->base].fixed &&
+	       c->replica_usd_per_hour <= d->replica_usd_per_hour;
 }
 
 /* The API models that can be cheapest at some volume: an API charge is volume × a
@@ -500,48 +476,45 @@ static void narrow_api(const struct eval_state *s, const struct answers *a, stru
 	}
 }
 
-/* Where a candidate can be chosen: single-GPU or multi-GPU for the task, or the
- * hybrid's simple share (either class). */
-enum { USE_SINGLE = 1, USE_MULTI = 2, USE_SIMPLE = 4 };
-
-static int uses_of(const struct candidate *c, const struct narrow_key *k, const struct answers *a)
+/* Can use u (USE_SINGLE, USE_MULTI: the task on that class; USE_SIMPLE: the hybrid's
+ * simple share, either class) choose c with these answers and gates? */
+static bool usable_for(const struct candidate *c, int u, const struct answers *a, bool gate_mau, bool gate_nc)
 {
-	int u = 0;
+	int task = u == USE_SIMPLE ? TASK_EXTRACTION : a->task;
 
-	if (!k->gated && (k->tasks & 1u << a->task))
-		u |= c->single ? USE_SINGLE : USE_MULTI;
-	if (!k->gated && (k->tasks & 1u << TASK_EXTRACTION))
-		u |= USE_SIMPLE;
-	return u;
+	if ((gate_mau && c->mau_gated) || (gate_nc && c->nc_gated) || !(c->tasks & 1u << task))
+		return false;
+	return u == USE_SIMPLE || c->single == (u == USE_SINGLE);
 }
 
-/* The pool without the candidates no use can choose: each use takes the least tier
- * shortfall among those it may use before any cost is compared. Into out; returns
- * how many (their keys moved alongside). */
-static int least_shortfall(const struct eval_state *s, const struct answers *a, struct narrow_key *k,
-			   struct candidate *out)
+/* Use u's choices among the pool at any volume: usable, of the least tier shortfall
+ * (a choice settles the shortfall before comparing costs), and on the frontier of
+ * fixed cost, replica price and speed. */
+static void narrow_use(const struct eval_state *s, const struct answers *a, int u, bool gate_mau,
+		       bool gate_nc, struct eval_state *n)
 {
-	int best[3] = { INT32_MAX, INT32_MAX, INT32_MAX }, n = 0;
+	int need = s->c->policy.required_tier[u == USE_SIMPLE ? TASK_EXTRACTION : a->task];
+	int least = INT32_MAX, m = 0;
+	struct candidate *few = xreallocarray(NULL, (size_t)s->n_pool + 1, sizeof *few);
+	struct narrow_key *k = xreallocarray(NULL, (size_t)s->n_pool + 1, sizeof *k);
+	struct narrow_ctx ctx = { few, k };
 
+#define SF(c) ((c)->tier > need ? (c)->tier - need : 0)
+	for (int i = 0; i < s->n_pool; i++)
+		if (usable_for(&s->pool[i], u, a, gate_mau, gate_nc) && SF(&s->pool[i]) < least)
+			least = SF(&s->pool[i]);
 	for (int i = 0; i < s->n_pool; i++) {
-		int u = uses_of(&s->pool[i], &k[i], a);
-		for (int b = 0; b < 3; b++)
-			if (u & 1 << b) {
-				int sf = b == 2 ? k[i].sf_simple : k[i].sf_task;
-				best[b] = sf < best[b] ? sf : best[b];
-			}
+		const struct candidate *c = &s->pool[i];
+		if (!usable_for(c, u, a, gate_mau, gate_nc) || SF(c) != least)
+			continue;
+		k[m].fixed = hidden_sum(&s->c->cost, a->mlops, c->size) + model_finetune_usd(s, c->model);
+		few[m++] = *c;
 	}
-	for (int i = 0; i < s->n_pool; i++) {
-		int u = uses_of(&s->pool[i], &k[i], a);
-		bool keep = false;
-		for (int b = 0; b < 3; b++)
-			keep |= (u & 1 << b) && (b == 2 ? k[i].sf_simple : k[i].sf_task) == best[b];
-		if (keep) {
-			k[n] = k[i];
-			out[n++] = s->pool[i];
-		}
-	}
-	return n;
+#undef SF
+	n->use[u] = xreallocarray(NULL, (size_t)m + 1, sizeof *n->use[u]);
+	n->n_use[u] = frontier(few, m, n->use[u], DOM_NARROW, &ctx);
+	free(few);
+	free(k);
 }
 
 /* The offers that can be cheapest at some volume: usable, of the least tier shortfall,
@@ -593,29 +566,15 @@ struct eval_state *eval_narrow(const struct eval_state *s, const struct answers 
 			       bool gate_nc)
 {
 	struct eval_state *n = xcalloc(1, sizeof *n);
-	struct narrow_key *k = xcalloc((size_t)s->n_pool + 1, sizeof *k);
-	struct candidate *few = xreallocarray(NULL, (size_t)s->n_pool + 1, sizeof *few);
-	struct narrow_ctx ctx = { few, k };
-	int n_few;
+	struct plan *edge = xcalloc(1, sizeof *edge);
 
 	*n = *s;
-	narrow_keys(s, a, gate_mau, gate_nc, k);
-	n_few = least_shortfall(s, a, k, few);
-	n->pool = xcalloc((size_t)n_few + 1, sizeof *n->pool);
-	n->n_pool = frontier(few, n_few, n->pool, DOM_NARROW, &ctx);
-	/* A gated candidate is dropped even when nothing dominates it. */
-	int kept = 0;
-	for (int i = 0; i < n->n_pool; i++)
-		if (!model_gated(n->pool[i].model, gate_mau, gate_nc, true))
-			n->pool[kept++] = n->pool[i];
-	n->n_pool = kept;
+	for (int u = 0; u < USE_COUNT; u++)
+		narrow_use(s, a, u, gate_mau, gate_nc, n);
 	narrow_api(s, a, n);
 	narrow_offers(s, a, gate_mau, n);
-	struct plan *edge = xcalloc(1, sizeof *edge);
 	best_plan(s, a, ARCH_ON_DEVICE, 0, gate_mau, gate_nc, edge);
 	n->edge_plan = edge;
-	free(few);
-	free(k);
 	return n;
 }
 
@@ -623,7 +582,8 @@ void eval_narrow_free(struct eval_state *n)
 {
 	if (n == NULL)
 		return;
-	free(n->pool);
+	for (int u = 0; u < USE_COUNT; u++)
+		free(n->use[u]);
 	free(n->api);
 	free(n->offers);
 	free(n->offer_providers);

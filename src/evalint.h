@@ -6,6 +6,8 @@
 #include "cost.h"
 #include "evaluate.h"
 
+enum { USE_SINGLE, USE_MULTI, USE_SIMPLE, USE_COUNT };
+
 /* One (model, GPU, precision) way to self-host, sized once per evaluation. The
  * fields the choice loops read come first, in one cache line. */
 struct candidate {
@@ -28,8 +30,12 @@ struct eval_state {
 	struct answers a;
 	struct candidate *cands;   /* datacenter/workstation GPUs with a price, per model */
 	int n_cands;
-	struct candidate *pool;    /* the cands a choice picks from: all (narrowed: the few) */
+	struct candidate *pool;    /* all the cands a choice may pick from */
 	int n_pool;
+	/* By use (USE_SINGLE, USE_MULTI: the task on one class; USE_SIMPLE: the hybrid's
+	 * simple share): the pool, or in a narrowed state the few that use can pick. */
+	struct candidate *use[3];
+	int n_use[3];
 	struct candidate *edge;    /* edge devices, one per model that fits one */
 	int n_edge;
 	int *first, *count;        /* per model index: its run of cands (a twin's: its original's) */

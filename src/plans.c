@@ -199,16 +199,20 @@ static const struct candidate *pick_self(const struct eval_state *s, const struc
 	return best;
 }
 
-/* The candidates to choose among: one model's run, or the pool. */
-static const struct candidate *self_range(const struct eval_state *s, const struct model *only_model, int *n)
+/* The candidates to choose among: one model's run, or those of a use (multi 0: the
+ * task on single GPUs, 1: on multi-GPU replicas, -1: the hybrid's simple share). */
+static const struct candidate *self_range(const struct eval_state *s, int multi, const struct model *only_model,
+					  int *n)
 {
+	int u = multi == 0 ? USE_SINGLE : multi == 1 ? USE_MULTI : USE_SIMPLE;
+
 	if (only_model) {
 		int mi = model_index(s->c, only_model);
 		*n = s->count[mi];
 		return s->cands + s->first[mi];
 	}
-	*n = s->n_pool;
-	return s->pool;
+	*n = s->n_use[u];
+	return s->use[u];
 }
 
 /* The cheapest self-hosted fleet: multi 0 single-GPU replicas, 1 multi-GPU, -1 either.
@@ -217,7 +221,7 @@ static void best_self(const struct eval_state *s, const struct answers *a, doubl
 		      bool gate_mau, bool gate_nc, const struct model *only_model, struct plan *o)
 {
 	int n;
-	const struct candidate *cands = self_range(s, only_model, &n), *best;
+	const struct candidate *cands = self_range(s, multi, only_model, &n), *best;
 	double cost;
 
 	if (only_model)
@@ -238,7 +242,7 @@ static double self_cost_for_model(const struct eval_state *s, const struct answe
 				  const struct model *m, int multi, double requests)
 {
 	int n;
-	const struct candidate *cands = self_range(s, m, &n);
+	const struct candidate *cands = self_range(s, multi, m, &n);
 	double cost;
 
 	return pick_self(s, a, cands, n, multi, requests, false, false, &cost) ? cost : NAN;
@@ -385,7 +389,7 @@ static void self_curve_for_model(const struct eval_state *s, const struct answer
 				 int multi, const double *reqs, double scale, int n, double *out)
 {
 	int count;
-	const struct candidate *cands = self_range(s, m, &count);
+	const struct candidate *cands = self_range(s, multi, m, &count);
 	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
 	uint32_t allowed = s->c->policy.precisions[a->task];
 
