@@ -273,6 +273,22 @@ static uint32_t *sizable_precisions(const struct catalog *c, uint32_t precs)
 	return sizable;
 }
 
+/* The candidates' indices by tier (counting sort: stable, so catalog order within one). */
+static void order_by_tier(struct eval_state *s)
+{
+	int at[MAX_TIER + 2] = { 0 };
+
+	s->tier_order = xcalloc((size_t)s->n_cands + 1, sizeof *s->tier_order);
+	for (int i = 0; i < s->n_cands; i++)
+		s->tier_end[s->cands[i].tier]++;
+	for (int k = 1; k <= MAX_TIER; k++)
+		s->tier_end[k] += s->tier_end[k - 1];
+	for (int k = 1; k <= MAX_TIER; k++)
+		at[k] = s->tier_end[k - 1];
+	for (int i = 0; i < s->n_cands; i++)
+		s->tier_order[at[s->cands[i].tier]++] = i;
+}
+
 /* Candidates for every precision any task allows: one preparation serves every task
  * (best_self filters by the task's precisions). Twins share their original's. */
 struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a)
@@ -309,6 +325,7 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 		s->count[mi] = s->n_cands - s->first[mi];
 		prepare_edge(s, m, allowed_precisions(c, a, true), edge, n_edge);
 	}
+	order_by_tier(s);
 	s->pool = s->cands;   /* every choice picks from all of them */
 	s->n_pool = s->n_cands;
 	for (int u = 0; u < USE_COUNT; u++) {
@@ -326,6 +343,7 @@ void eval_state_free(struct eval_state *s)
 	if (s == NULL)
 		return;
 	free(s->cands);
+	free(s->tier_order);
 	free(s->edge);
 	free(s->first);
 	free(s->count);

@@ -7,6 +7,7 @@
 #include "evaluate.h"
 
 enum { USE_SINGLE, USE_MULTI, USE_SIMPLE, USE_COUNT };
+#define MAX_TIER 4   /* quality tiers run 1 (frontier) .. 4 (small); models.yaml is checked */
 
 /* One (model, GPU, precision) way to self-host, sized once per evaluation. The
  * fields the choice loops read come first, in one cache line. */
@@ -36,6 +37,8 @@ struct eval_state {
 	 * simple share): the pool, or in a narrowed state the few that use can pick. */
 	struct candidate *use[3];
 	int n_use[3];
+	int *tier_order;           /* cands indices by model tier, catalog order within one */
+	int tier_end[MAX_TIER + 1];   /* tier k's run in tier_order ends at tier_end[k] */
 	struct candidate *edge;    /* edge devices, one per model that fits one */
 	int n_edge;
 	int *first, *count;        /* per model index: its run of cands (a twin's: its original's) */

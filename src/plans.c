@@ -199,6 +199,46 @@ static const struct candidate *pick_self(const struct eval_state *s, const struc
 	return best;
 }
 
+/* pick_self over the whole pool, through its tier order: the first allowed candidate
+ * there has the least shortfall, and only the tiers of that shortfall are priced.
+ * Equal costs go to the first in catalog order, as pick_self's do. */
+static const struct candidate *pick_self_by_tier(const struct eval_state *s, const struct answers *a, int multi,
+						 double requests, bool gate_mau, bool gate_nc, double *cost_out)
+{
+	const struct candidate *cands = s->cands, *best = NULL;
+	double best_cost = 0;
+	int need = s->c->policy.required_tier[a->task], least = -1, from, to;
+	uint32_t allowed = s->c->policy.precisions[a->task];
+	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
+	double peak_rate = requests / t->hours * t->peak;
+
+#define ALLOWED(cd) (!((multi >= 0 && (cd)->single != (multi == 0)) || !(allowed & 1u << (cd)->precision) || \
+		       (gate_mau && (cd)->mau_gated) || (gate_nc && (cd)->nc_gated)))
+	for (int p = 0; p < s->n_cands && least < 0; p++)
+		if (ALLOWED(&cands[s->tier_order[p]]))
+			least = cands[s->tier_order[p]].tier > need ? cands[s->tier_order[p]].tier - need : 0;
+	if (least < 0) {
+		*cost_out = 0;
+		return NULL;
+	}
+	/* tier_end[k]: where tier k's candidates end in tier_order (tier 0 is empty). */
+	from = least == 0 ? 0 : s->tier_end[need + least - 1];
+	to = s->tier_end[least == 0 ? (need < MAX_TIER ? need : MAX_TIER) : need + least];
+	for (int p = from; p < to; p++) {
+		const struct candidate *cd = &cands[s->tier_order[p]];
+		if (!ALLOWED(cd))
+			continue;
+		double cost = fleet_total(s, a, t, requests, peak_rate, cd);
+		if (!best || cost < best_cost || (cost == best_cost && cd < best)) {
+			best = cd;
+			best_cost = cost;
+		}
+	}
+#undef ALLOWED
+	*cost_out = best_cost;
+	return best;
+}
+
 /* The candidates to choose among: one model's run, or those of a use (multi 0: the
  * task on single GPUs, 1: on multi-GPU replicas, -1: the hybrid's simple share). */
 static const struct candidate *self_range(const struct eval_state *s, int multi, const struct model *only_model,
@@ -226,7 +266,10 @@ static void best_self(const struct eval_state *s, const struct answers *a, doubl
 
 	if (only_model)
 		gate_mau = gate_nc = false;
-	best = pick_self(s, a, cands, n, multi, requests, gate_mau, gate_nc, &cost);
+	if (!only_model && cands == s->cands && s->tier_order)
+		best = pick_self_by_tier(s, a, multi, requests, gate_mau, gate_nc, &cost);
+	else
+		best = pick_self(s, a, cands, n, multi, requests, gate_mau, gate_nc, &cost);
 	if (best) {
 		price_fleet(s, a, best, requests, o);
 		if (only_model)   /* a twin's run is its original's */
