@@ -81,12 +81,14 @@ void eval_state_free(struct eval_state *s);
 void decide(const struct eval_state *s, const struct answers *a, struct decision *d, bool explain);
 
 /* decide() for answers a that differ from base_a, whose full decision (every plan
- * chosen) is base: the plans are reused when a plan cannot tell a from base_a. */
+ * chosen) is base: each architecture's plan is reused when it cannot tell a from base_a. */
 void decide_again(const struct eval_state *s, const struct answers *a, const struct answers *base_a,
 		  const struct decision *base, struct decision *d);
-/* x and y agree in every answer a plan's choice or cost reads (the licence gates
- * aside, which come from the rules). */
-bool plan_inputs_equal(const struct answers *x, const struct answers *y);
+/* x and y agree in every answer the architecture's plan choice or cost reads (the
+ * licence gates aside, which come from the rules). */
+bool plan_inputs_equal(enum arch arch, const struct answers *x, const struct answers *y);
+/* The licence gates the architecture's plan reads agree. */
+bool plan_gates_equal(enum arch arch, bool mau_x, bool nc_x, bool mau_y, bool nc_y);
 
 /* The best option of one architecture at a volume, given the licence gates. */
 void best_plan(const struct eval_state *s, const struct answers *a, enum arch arch,

@@ -360,14 +360,36 @@ static void best_hybrid(const struct eval_state *s, const struct answers *a, dou
 	cost_total(&o->cost);
 }
 
-bool plan_inputs_equal(const struct answers *x, const struct answers *y)
+bool plan_inputs_equal(enum arch arch, const struct answers *x, const struct answers *y)
 {
-	return x->requests_per_month == y->requests_per_month && x->input_tokens == y->input_tokens &&
-	       x->output_tokens == y->output_tokens && x->context_tokens == y->context_tokens &&
-	       x->task == y->task && x->mlops == y->mlops && x->fine_tuning == y->fine_tuning &&
-	       x->latency == y->latency && x->traffic == y->traffic &&
-	       x->finetune_tokens == y->finetune_tokens &&
-	       x->finetune_cycles_per_year == y->finetune_cycles_per_year;
+	/* What every plan reads: the volume and token mix (the candidates were sized for it). */
+	bool base = x->requests_per_month == y->requests_per_month && x->input_tokens == y->input_tokens &&
+		    x->output_tokens == y->output_tokens && x->context_tokens == y->context_tokens;
+	/* The tuning compute and the providers' tuning support. */
+	bool tuning = x->fine_tuning == y->fine_tuning && x->finetune_tokens == y->finetune_tokens &&
+		      x->finetune_cycles_per_year == y->finetune_cycles_per_year;
+
+	switch (arch) {
+	case ARCH_DIRECT_API: return base && x->task == y->task && x->latency == y->latency;
+	case ARCH_MANAGED: return base && x->task == y->task && tuning;
+	case ARCH_SELF_SINGLE:
+	case ARCH_SELF_MULTI: return base && x->task == y->task && x->mlops == y->mlops && x->traffic == y->traffic && tuning;
+	case ARCH_HYBRID:   /* the API's share at the task; the open model's at mlops and traffic */
+		return base && x->task == y->task && x->latency == y->latency && x->mlops == y->mlops &&
+		       x->traffic == y->traffic && tuning;
+	case ARCH_ON_DEVICE: return x->task == y->task && x->mlops == y->mlops && tuning;
+	case ARCH_COUNT: break;
+	}
+	return false;
+}
+
+bool plan_gates_equal(enum arch arch, bool mau_x, bool nc_x, bool mau_y, bool nc_y)
+{
+	if (arch == ARCH_DIRECT_API)
+		return true;
+	if (arch == ARCH_MANAGED)   /* non-commercial licences gate self-hosting only */
+		return mau_x == mau_y;
+	return mau_x == mau_y && nc_x == nc_y;
 }
 
 void best_plan(const struct eval_state *s, const struct answers *a, enum arch arch,

@@ -191,9 +191,9 @@ static void decide_start(const struct catalog *c, struct decision *d, bool expla
 	}
 }
 
-/* Each architecture's best plan: from base when given, else chosen now. */
+/* Each architecture's best plan: base's when reuse[k], else chosen now. */
 static void decide_plans(const struct eval_state *s, const struct answers *a, struct decision *d,
-			 bool explain, const struct decision *base)
+			 bool explain, const struct decision *base, const bool *reuse)
 {
 	for (int k = 0; k < ARCH_COUNT; k++) {
 		struct arch_score *sc = &d->scores[k];
@@ -204,7 +204,7 @@ static void decide_plans(const struct eval_state *s, const struct answers *a, st
 			sc->best.cost.total = 0;
 			continue;
 		}
-		if (base)
+		if (reuse && reuse[k])
 			sc->best = base->scores[k].best;
 		else
 			best_plan(s, a, (enum arch)k, (double)a->requests_per_month, d->gate_mau,
@@ -220,7 +220,7 @@ void decide(const struct eval_state *s, const struct answers *a, struct decision
 {
 	decide_start(s->c, d, explain);
 	apply_rules(s->c, a, d, explain);
-	decide_plans(s, a, d, explain, NULL);
+	decide_plans(s, a, d, explain, NULL, NULL);
 	cost_points(s->c, a, d, explain);
 	quality_points(s->c, a, d, explain);
 	rank(d);
@@ -231,10 +231,13 @@ void decide_again(const struct eval_state *s, const struct answers *a, const str
 {
 	decide_start(s->c, d, false);
 	apply_rules(s->c, a, d, false);
-	/* The plans depend on the plan inputs and the licence gates, nothing else. */
-	bool same = plan_inputs_equal(a, base_a) && d->gate_mau == base->gate_mau &&
-		    d->gate_noncommercial == base->gate_noncommercial;
-	decide_plans(s, a, d, false, same ? base : NULL);
+	/* A plan depends on its inputs and the licence gates, nothing else. */
+	bool reuse[ARCH_COUNT];
+	for (int k = 0; k < ARCH_COUNT; k++)
+		reuse[k] = plan_inputs_equal((enum arch)k, a, base_a) &&
+			   plan_gates_equal((enum arch)k, d->gate_mau, d->gate_noncommercial, base->gate_mau,
+					    base->gate_noncommercial);
+	decide_plans(s, a, d, false, base, reuse);
 	cost_points(s->c, a, d, false);
 	quality_points(s->c, a, d, false);
 	rank(d);
