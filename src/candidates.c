@@ -378,18 +378,40 @@ static bool sweep_before(const struct sweep_key *a, const struct sweep_key *b)
 	return a->index < b->index;
 }
 
-static int by_sweep_order(const void *x, const void *y)
+static int tasks_count(uint32_t tasks)
 {
-	return sweep_before(x, y) ? -1 : sweep_before(y, x) ? 1 : 0;
+	int n = 0;
+
+	for (; tasks; tasks &= tasks - 1)
+		n++;
+	return n;
+}
+
+/* Stable merge of k[0..mid) and k[mid..n) through tmp. */
+static void sweep_merge(struct sweep_key *k, int mid, int n, struct sweep_key *tmp)
+{
+	int i = 0, j = mid, o = 0;
+
+	while (i < mid && j < n)
+		tmp[o++] = sweep_before(&k[j], &k[i]) ? k[j++] : k[i++];
+	while (i < mid)
+		tmp[o++] = k[i++];
+	while (j < n)
+		tmp[o++] = k[j++];
+	memcpy(k, tmp, (size_t)n * sizeof *k);
 }
 
 static void sweep_sort(struct sweep_key *k, int n)
 {
-	if (n > 48) {
-		qsort(k, (size_t)n, sizeof *k, by_sweep_order);
+	if (n > 32) {   /* many: sort the halves, merge */
+		struct sweep_key *tmp = xreallocarray(NULL, (size_t)n, sizeof *tmp);
+		sweep_sort(k, n / 2);
+		sweep_sort(k + n / 2, n - n / 2);
+		sweep_merge(k, n / 2, n, tmp);
+		free(tmp);
 		return;
 	}
-	for (int i = 1; i < n; i++) {   /* one model's few configurations: insertion sort */
+	for (int i = 1; i < n; i++) {   /* few (one model's configurations): insertion sort */
 		struct sweep_key x = k[i];
 		int j = i;
 		for (; j > 0 && sweep_before(&x, &k[j - 1]); j--)
@@ -421,7 +443,7 @@ static int frontier(const struct candidate *arr, int n, struct candidate *out, e
 
 	for (int i = 0; i < n; i++) {
 		order[i] = (struct sweep_key){ arr[i].replica_usd_per_hour, arr[i].sec_per_request,
-					       __builtin_popcount(arr[i].tasks), i };
+					       tasks_count(arr[i].tasks), i };
 		keep[i] = false;
 	}
 	sweep_sort(order, n);
