@@ -1,6 +1,7 @@
 /* sha256.c — SHA-256 after FIPS 180-4 §6.2, rounds unrolled by eight. */
 #include "sha256.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,7 +47,7 @@ static const uint32_t K[64] = {
 	} while (0)
 #define FIRST(j) w[j]
 
-static void block(struct sha256 *s, const unsigned char *p)
+static void block_portable(struct sha256 *s, const unsigned char *p)
 {
 	uint32_t w[16], a, b, c, d, e, f, g, h;
 
@@ -61,6 +62,94 @@ static void block(struct sha256 *s, const unsigned char *p)
 	ROUNDS16(3, NEXT);
 	s->h[0] += a; s->h[1] += b; s->h[2] += c; s->h[3] += d;
 	s->h[4] += e; s->h[5] += f; s->h[6] += g; s->h[7] += h;
+}
+
+/* ---- the SHA extensions (x86: Intel since Goldmont and Ice Lake, AMD since Zen) ---- */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define OW_SHA_NI 1
+
+static bool cpu_has_sha(void)
+{
+	unsigned a, b, c, d;
+
+	/* CPUID leaf 7: EBX bit 29 is SHA; SSSE3 (leaf 1 ECX bit 9) and SSE4.1 (bit 19) too. */
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & 1u << 9) || !(c & 1u << 19))
+		return false;
+	return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & 1u << 29);
+}
+
+/* Four rounds; the message schedule's next group is made alongside (Intel's SHA
+ * extensions reference: sha256rnds2 does two rounds, msg1/msg2 the schedule). */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void block_sha_ni(struct sha256 *st, const unsigned char *p)
+{
+	const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+	__m128i s0, s1, msg, tmp, w[4], abef, cdgh;
+
+	tmp = _mm_loadu_si128((const __m128i *)&st->h[0]);
+	s1 = _mm_loadu_si128((const __m128i *)&st->h[4]);
+	tmp = _mm_shuffle_epi32(tmp, 0xB1);          /* CDAB */
+	s1 = _mm_shuffle_epi32(s1, 0x1B);            /* EFGH */
+	s0 = _mm_alignr_epi8(tmp, s1, 8);            /* ABEF */
+	s1 = _mm_blend_epi16(s1, tmp, 0xF0);         /* CDGH */
+	abef = s0;
+	cdgh = s1;
+	for (int i = 0; i < 4; i++)
+		w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), swap);
+	for (int i = 0; i < 16; i++) {
+		__m128i cur = w[i & 3];
+		msg = _mm_add_epi32(cur, _mm_loadu_si128((const __m128i *)&K[4 * i]));
+		s1 = _mm_sha256rnds2_epu32(s1, s0, msg);
+		if (i >= 3 && i <= 14) {   /* group i + 1 = msg2(msg1'd group i - 3 + (groups i, i - 1 >> 32), group i) */
+			tmp = _mm_alignr_epi8(cur, w[(i - 1) & 3], 4);
+			w[(i + 1) & 3] = _mm_sha256msg2_epu32(_mm_add_epi32(w[(i + 1) & 3], tmp), cur);
+		}
+		msg = _mm_shuffle_epi32(msg, 0x0E);
+		s0 = _mm_sha256rnds2_epu32(s0, s1, msg);
+		if (i >= 1 && i <= 12)     /* group i - 1's half of group i + 3 */
+			w[(i - 1) & 3] = _mm_sha256msg1_epu32(w[(i - 1) & 3], cur);
+	}
+	s0 = _mm_add_epi32(s0, abef);
+	s1 = _mm_add_epi32(s1, cdgh);
+	tmp = _mm_shuffle_epi32(s0, 0x1B);           /* FEBA */
+	s1 = _mm_shuffle_epi32(s1, 0xB1);            /* DCHG */
+	s0 = _mm_blend_epi16(tmp, s1, 0xF0);         /* DCBA */
+	s1 = _mm_alignr_epi8(s1, tmp, 8);            /* HGFE */
+	_mm_storeu_si128((__m128i *)&st->h[0], s0);
+	_mm_storeu_si128((__m128i *)&st->h[4], s1);
+}
+#endif
+
+static int use_accel = -1;   /* -1: not yet asked */
+
+void sha256_select(int accel)
+{
+#ifdef OW_SHA_NI
+	use_accel = accel < 0 ? cpu_has_sha() : accel > 0 && cpu_has_sha();
+#else
+	(void)accel;
+	use_accel = 0;
+#endif
+}
+
+bool sha256_accelerated(void)
+{
+	if (use_accel < 0)
+		sha256_select(-1);
+	return use_accel == 1;
+}
+
+static void block(struct sha256 *s, const unsigned char *p)
+{
+#ifdef OW_SHA_NI
+	if (sha256_accelerated()) {
+		block_sha_ni(s, p);
+		return;
+	}
+#endif
+	block_portable(s, p);
 }
 
 void sha256_init(struct sha256 *s)

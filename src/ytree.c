@@ -20,11 +20,13 @@ struct arena {
 
 #define ARENA_BLOCK (256u * 1024u)
 
-static void *arena_alloc(struct arena **head, size_t size)
+/* size bytes aligned to align (a power of two, at most 16). */
+static void *arena_alloc_aligned(struct arena **head, size_t size, size_t align)
 {
 	struct arena *a = *head;
 
-	size = (size + 15) & ~(size_t)15;
+	if (a != NULL)
+		a->used = (a->used + align - 1) & ~(align - 1);
 	if (a == NULL || a->used + size > a->cap) {
 		size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
 		a = xcalloc(1, sizeof *a + cap);
@@ -34,6 +36,11 @@ static void *arena_alloc(struct arena **head, size_t size)
 	}
 	a->used += size;
 	return a->data + a->used - size;   /* xcalloc zeroed it */
+}
+
+static void *arena_alloc(struct arena **head, size_t size)
+{
+	return arena_alloc_aligned(head, size, _Alignof(struct ynode));
 }
 
 static void arena_free(struct arena *a)
@@ -68,7 +75,7 @@ static void node_push(struct builder *b, struct ynode *parent, struct ynode *chi
 	if (parent->n == parent->cap) {
 		struct ynode **items;
 		parent->cap = parent->cap ? parent->cap * 2 : 8;
-		items = arena_alloc(&b->arena, parent->cap * sizeof *items);
+		items = arena_alloc_aligned(&b->arena, parent->cap * sizeof *items, 8);
 		if (parent->n)
 			memcpy(items, parent->items, parent->n * sizeof *items);
 		parent->items = items;
@@ -171,9 +178,11 @@ static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int
 		return fail_at(b, ev->start_mark, "YAML aliases (*name) are not allowed");
 	case YAML_SCALAR_EVENT: {
 		struct ynode *n = node_new(b, Y_SCALAR, ev->start_mark);
-		n->value = arena_alloc(&b->arena, ev->data.scalar.length + 1);
+		n->value = arena_alloc_aligned(&b->arena, ev->data.scalar.length + 1, 1);
 		memcpy(n->value, ev->data.scalar.value, ev->data.scalar.length);
-		if (strlen(n->value) != ev->data.scalar.length) {
+		/* Only a double-quoted "\0" can put a NUL in a scalar (the reader refuses raw ones). */
+		if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		    strlen(n->value) != ev->data.scalar.length) {
 			ytree_free(n);
 			return fail_at(b, ev->start_mark, "NUL byte in a scalar");
 		}

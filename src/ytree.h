@@ -12,14 +12,15 @@
 
 enum ynode_kind { Y_SCALAR, Y_SEQ, Y_MAP };
 
+/* 48 bytes: a 10,000-model catalog is half a million of them. */
 struct ynode {
-	enum ynode_kind kind;
+	unsigned char kind;      /* enum ynode_kind */
+	unsigned char plain;     /* scalar written without quotes */
 	int line, col;           /* 1-based position of the node's start */
+	unsigned n;              /* number of items (maps: 2 × pairs); at most YTREE_MAX_NODES */
+	unsigned cap;
 	char *value;             /* scalar text (NUL-terminated) */
-	int plain;               /* scalar written without quotes */
 	struct ynode **items;    /* seq: items; map: key0, value0, key1, value1, ... */
-	size_t n;                /* number of items (maps: 2 × pairs) */
-	size_t cap;
 	struct arena *arena;     /* the root only: where every node and string lives */
 };
 
