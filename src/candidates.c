@@ -73,29 +73,41 @@ void serving_footprint(const struct catalog *c, const struct answers *a, const s
 	footprint_serving(&c->cost, m, g, p, longest, average < longest ? average : longest, f);
 }
 
-/* Size one (model, GPU, precision); false when it can't run there. */
-static bool size_candidate(const struct catalog *c, const struct answers *a, const struct model *m,
-			   const struct gpu *g, enum precision p, struct candidate *cd)
+/* Size one (model, GPU, precision) into cd (and its whole footprint into fp when not
+ * NULL); false when it can't run there. */
+static bool size_candidate_fp(const struct catalog *c, const struct answers *a, const struct model *m,
+			      const struct gpu *g, enum precision p, struct candidate *cd, struct footprint *fp)
 {
+	struct footprint f;
+
 	if (!footprint_may_fit(&c->cost, m, g, p))
 		return false;
-	cd->model = m;   /* every field set below; fp by the sizing */
+	cd->model = m;   /* every field set below */
 	cd->gpu = g;
 	cd->precision = p;
-	serving_footprint(c, a, m, g, p, &cd->fp);
-	if (!cd->fp.feasible)
+	serving_footprint(c, a, m, g, p, &f);
+	if (fp)
+		*fp = f;
+	if (!f.feasible)
 		return false;
-	cd->sec_per_request = footprint_seconds_per_request(&cd->fp, (double)a->input_tokens,
-							    (double)a->output_tokens);
+	cd->gpu_count = f.gpu_count;
+	cd->decode_single = f.decode_tokens_per_s_single;
+	cd->sec_per_request = footprint_seconds_per_request(&f, (double)a->input_tokens, (double)a->output_tokens);
 	cd->replica_rate = 3600.0 / cd->sec_per_request;
-	cd->replica_usd_per_hour = g->has_price ? g->usd_per_hour * (double)cd->fp.gpu_count : 0;
+	cd->replica_usd_per_hour = g->has_price ? g->usd_per_hour * (double)f.gpu_count : 0;
 	cd->tasks = tasks_allowing(c, p);
 	cd->size = size_class_of(&c->cost, (double)m->shape.params);
 	cd->tier = m->quality_tier;
-	cd->single = cd->fp.gpu_count == 1;
+	cd->single = f.gpu_count == 1;
 	cd->mau_gated = mau_gated(m->licence);
 	cd->nc_gated = !m->licence->commercial;
 	return isfinite(cd->sec_per_request) && cd->sec_per_request > 0;
+}
+
+static bool size_candidate(const struct catalog *c, const struct answers *a, const struct model *m,
+			   const struct gpu *g, enum precision p, struct candidate *cd)
+{
+	return size_candidate_fp(c, a, m, g, p, cd, NULL);
 }
 
 bool plan_self_hosted(const struct catalog *c, const struct answers *a, const struct model *m,
@@ -104,21 +116,19 @@ bool plan_self_hosted(const struct catalog *c, const struct answers *a, const st
 	struct candidate cd;
 	struct hidden_costs h;
 	struct finetune_estimate ft;
-	bool ok = size_candidate(c, a, m, g, p, &cd);
+	bool ok = size_candidate_fp(c, a, m, g, p, &cd, f);
 
-	if (ok)
-		*f = cd.fp;
-	else   /* sized again for the reason it can't run */
+	if (!ok && !footprint_may_fit(&c->cost, m, g, p))   /* sized after all, for the reason */
 		serving_footprint(c, a, m, g, p, f);
 	memset(fleet, 0, sizeof *fleet);
 	if (!ok || !g->has_price)
 		return false;
-	fleet->arch = cd.fp.gpu_count == 1 ? ARCH_SELF_SINGLE : ARCH_SELF_MULTI;
+	fleet->arch = cd.gpu_count == 1 ? ARCH_SELF_SINGLE : ARCH_SELF_MULTI;
 	fleet->feasible = true;
 	fleet->model = m;
 	fleet->gpu = g;
 	fleet->precision = p;
-	fleet_size(&c->cost, &cd.fp, cd.sec_per_request, a->traffic, (double)a->requests_per_month, fleet);
+	fleet_size(&c->cost, f, cd.sec_per_request, a->traffic, (double)a->requests_per_month, fleet);
 	h = c->cost.hidden[a->mlops][cd.size];
 	fleet->cost.engineering = h.engineering;
 	fleet->cost.orchestration = h.orchestration;
@@ -163,7 +173,7 @@ static void prepare_edge(struct eval_state *s, const struct model *m, uint32_t p
 			break;
 		for (int p = PREC_COUNT - 1; p >= 0; p--) {   /* most quantised first: fits more devices */
 			if (!(precs & 1u << p) || !size_candidate(c, &s->a, m, g, (enum precision)p, &cd) ||
-			    cd.fp.gpu_count != 1)
+			    cd.gpu_count != 1)
 				continue;
 			if (!have || g->memory_gb < best.gpu->memory_gb ||
 			    (g->memory_gb == best.gpu->memory_gb && cd.sec_per_request < best.sec_per_request)) {
@@ -238,7 +248,7 @@ static bool precision_redundant(const struct catalog *c, const struct gpu *g, en
 	return false;
 }
 
-enum dom_kind { DOM_MODEL, DOM_NARROW };
+enum dom_kind { DOM_MODEL, DOM_USE, DOM_NARROW };
 static int frontier(const struct candidate *arr, int n, struct candidate *out, enum dom_kind kind,
 		    const void *ctx);
 
@@ -271,6 +281,34 @@ static uint32_t *sizable_precisions(const struct catalog *c, uint32_t precs)
 				sizable[gi] |= 1u << p;
 	}
 	return sizable;
+}
+
+struct use_ctx {
+	bool hidden_le[SIZE_COUNT][SIZE_COUNT];   /* size a's hidden costs ≤ size b's at every ML-ops level */
+};
+static void use_ctx_init(const struct cost_model *cm, struct use_ctx *x);
+
+/* Pools of more candidates than this get per-use lists (below this, scanning the pool
+ * in tier order costs less than making them). */
+#define USE_LISTS_FROM 1024
+
+/* Use u's list (USE_SINGLE, USE_MULTI: the task asked on that class; USE_SIMPLE: the
+ * hybrid's simple share): the candidates it may use that no other beats under any
+ * answer to the choice questions but the task. */
+static void prepare_use(struct eval_state *s, int u, const struct use_ctx *x)
+{
+	int task = u == USE_SIMPLE ? TASK_EXTRACTION : s->a.task, m = 0;
+	struct candidate *few = xreallocarray(NULL, (size_t)s->n_cands + 1, sizeof *few);
+
+	for (int i = 0; i < s->n_cands; i++) {
+		const struct candidate *c = &s->cands[i];
+		if ((c->tasks & 1u << task) && (u == USE_SIMPLE || c->single == (u == USE_SINGLE)))
+			few[m++] = *c;
+	}
+	s->use_task[u] = task;
+	s->use[u] = xreallocarray(NULL, (size_t)m + 1, sizeof *s->use[u]);
+	s->n_use[u] = frontier(few, m, s->use[u], DOM_USE, x);
+	free(few);
 }
 
 /* The candidates' indices by tier (counting sort: stable, so catalog order within one). */
@@ -331,6 +369,13 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 	for (int u = 0; u < USE_COUNT; u++) {
 		s->use[u] = s->cands;
 		s->n_use[u] = s->n_cands;
+		s->use_task[u] = -1;   /* any task: the whole pool */
+	}
+	if (s->n_cands >= USE_LISTS_FROM) {
+		struct use_ctx ux;
+		use_ctx_init(&c->cost, &ux);
+		for (int u = 0; u < USE_COUNT; u++)
+			prepare_use(s, u, &ux);
 	}
 	free(sizable);
 	free(edge);
@@ -342,6 +387,9 @@ void eval_state_free(struct eval_state *s)
 {
 	if (s == NULL)
 		return;
+	for (int u = 0; u < USE_COUNT; u++)
+		if (s->use[u] != s->cands)
+			free(s->use[u]);
 	free(s->cands);
 	free(s->tier_order);
 	free(s->edge);
@@ -357,6 +405,30 @@ static double hidden_sum(const struct cost_model *cm, int mlops, enum size_class
 {
 	const struct hidden_costs *h = &cm->hidden[mlops][size];
 	return h->engineering + h->orchestration + h->monitoring;
+}
+
+/* Within one use, c is never costlier than d whatever the ML-ops level, traffic, tuning
+ * answer and licence gates, at any volume: a replica costs no more (and serves no
+ * slower: the sweep checks), and c's tier, licence limits, hidden costs and tuning
+ * compute (active parameters) are no worse. A dominator later in catalog order must
+ * be strictly cheaper per replica-hour: picks keep the first of equal costs. */
+static bool use_dominates(const struct use_ctx *x, const struct candidate *c, const struct candidate *d)
+{
+	return (c < d || c->replica_usd_per_hour < d->replica_usd_per_hour) &&
+	       c->replica_usd_per_hour <= d->replica_usd_per_hour && c->tier <= d->tier &&
+	       x->hidden_le[c->size][d->size] && c->model->shape.active_params <= d->model->shape.active_params &&
+	       (!c->mau_gated || d->mau_gated) && (!c->nc_gated || d->nc_gated);
+}
+
+static void use_ctx_init(const struct cost_model *cm, struct use_ctx *x)
+{
+	for (int a = 0; a < SIZE_COUNT; a++)
+		for (int b = 0; b < SIZE_COUNT; b++) {
+			x->hidden_le[a][b] = true;
+			for (int k = 0; k < MLOPS_COUNT; k++)
+				x->hidden_le[a][b] &= hidden_sum(cm, k, (enum size_class)a) <=
+						      hidden_sum(cm, k, (enum size_class)b);
+		}
 }
 
 struct sweep_key {
@@ -401,14 +473,12 @@ static void sweep_merge(struct sweep_key *k, int mid, int n, struct sweep_key *t
 	memcpy(k, tmp, (size_t)n * sizeof *k);
 }
 
-static void sweep_sort(struct sweep_key *k, int n)
+static void sweep_sort_with(struct sweep_key *k, int n, struct sweep_key *tmp)
 {
 	if (n > 32) {   /* many: sort the halves, merge */
-		struct sweep_key *tmp = xreallocarray(NULL, (size_t)n, sizeof *tmp);
-		sweep_sort(k, n / 2);
-		sweep_sort(k + n / 2, n - n / 2);
+		sweep_sort_with(k, n / 2, tmp);
+		sweep_sort_with(k + n / 2, n - n / 2, tmp);
 		sweep_merge(k, n / 2, n, tmp);
-		free(tmp);
 		return;
 	}
 	for (int i = 1; i < n; i++) {   /* few (one model's configurations): insertion sort */
@@ -420,13 +490,26 @@ static void sweep_sort(struct sweep_key *k, int n)
 	}
 }
 
+static void sweep_sort(struct sweep_key *k, int n)
+{
+	struct sweep_key *tmp = n > 32 ? xreallocarray(NULL, (size_t)n, sizeof *tmp) : NULL;
+
+	sweep_sort_with(k, n, tmp);
+	free(tmp);
+}
+
 struct narrow_ctx;
 static bool narrow_dom(const struct narrow_ctx *x, const struct candidate *c, const struct candidate *d);
 
 static inline bool dominated_by(enum dom_kind kind, const void *ctx, const struct candidate *c,
 				const struct candidate *d)
 {
-	return kind == DOM_MODEL ? dominates(c, d) : narrow_dom(ctx, c, d);
+	switch (kind) {
+	case DOM_MODEL: return dominates(c, d);
+	case DOM_USE: return use_dominates(ctx, c, d);
+	case DOM_NARROW: return narrow_dom(ctx, c, d);
+	}
+	return false;
 }
 
 /* Keep, in catalog order, the candidates of arr[0..n) no other dominates, into out
@@ -535,16 +618,16 @@ static void narrow_use(const struct eval_state *s, const struct answers *a, int 
 {
 	int need = s->c->policy.required_tier[u == USE_SIMPLE ? TASK_EXTRACTION : a->task];
 	int least = INT32_MAX, m = 0;
-	struct candidate *few = xreallocarray(NULL, (size_t)s->n_pool + 1, sizeof *few);
-	struct narrow_key *k = xreallocarray(NULL, (size_t)s->n_pool + 1, sizeof *k);
+	struct candidate *few = xreallocarray(NULL, (size_t)s->n_use[u] + 1, sizeof *few);
+	struct narrow_key *k = xreallocarray(NULL, (size_t)s->n_use[u] + 1, sizeof *k);
 	struct narrow_ctx ctx = { few, k };
 
 #define SF(c) ((c)->tier > need ? (c)->tier - need : 0)
-	for (int i = 0; i < s->n_pool; i++)
-		if (usable_for(&s->pool[i], u, a, gate_mau, gate_nc) && SF(&s->pool[i]) < least)
-			least = SF(&s->pool[i]);
-	for (int i = 0; i < s->n_pool; i++) {
-		const struct candidate *c = &s->pool[i];
+	for (int i = 0; i < s->n_use[u]; i++)
+		if (usable_for(&s->use[u][i], u, a, gate_mau, gate_nc) && SF(&s->use[u][i]) < least)
+			least = SF(&s->use[u][i]);
+	for (int i = 0; i < s->n_use[u]; i++) {
+		const struct candidate *c = &s->use[u][i];
 		if (!usable_for(c, u, a, gate_mau, gate_nc) || SF(c) != least)
 			continue;
 		k[m].fixed = hidden_sum(&s->c->cost, a->mlops, c->size) + model_finetune_usd(s, c->model);

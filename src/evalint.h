@@ -23,7 +23,8 @@ struct candidate {
 	bool single;                   /* one GPU a replica */
 	bool mau_gated, nc_gated;      /* the licence's 700M-MAU limit; non-commercial */
 	const struct gpu *gpu;
-	struct footprint fp;
+	int64_t gpu_count;             /* GPUs a replica */
+	double decode_single;          /* decode tokens/s of one sequence */
 };
 
 struct eval_state {
@@ -34,9 +35,12 @@ struct eval_state {
 	struct candidate *pool;    /* all the cands a choice may pick from */
 	int n_pool;
 	/* By use (USE_SINGLE, USE_MULTI: the task on one class; USE_SIMPLE: the hybrid's
-	 * simple share): the pool, or in a narrowed state the few that use can pick. */
-	struct candidate *use[3];
-	int n_use[3];
+	 * simple share): the whole pool (use_task -1), or in a large pool those no answer
+	 * but the task can make the use's pick (for task use_task[u]); in a narrowed
+	 * state, the few it picks among. */
+	struct candidate *use[USE_COUNT];
+	int n_use[USE_COUNT];
+	int use_task[USE_COUNT];
 	int *tier_order;           /* cands indices by model tier, catalog order within one */
 	int tier_end[MAX_TIER + 1];   /* tier k's run in tier_order ends at tier_end[k] */
 	struct candidate *edge;    /* edge devices, one per model that fits one */

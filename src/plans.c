@@ -142,7 +142,8 @@ static void price_fleet(const struct eval_state *s, const struct answers *a, con
 	o->gpu = cd->gpu;
 	o->precision = cd->precision;
 	o->feasible = true;
-	fleet_size(&s->c->cost, &cd->fp, cd->sec_per_request, a->traffic, requests, o);
+	struct footprint f = { .gpu = cd->gpu, .gpu_count = cd->gpu_count };   /* what fleet_size reads */
+	fleet_size(&s->c->cost, &f, cd->sec_per_request, a->traffic, requests, o);
 	o->cost.engineering = h.engineering;
 	o->cost.orchestration = h.orchestration;
 	o->cost.monitoring = h.monitoring;
@@ -242,7 +243,7 @@ static const struct candidate *pick_self_by_tier(const struct eval_state *s, con
 /* The candidates to choose among: one model's run, or those of a use (multi 0: the
  * task on single GPUs, 1: on multi-GPU replicas, -1: the hybrid's simple share). */
 static const struct candidate *self_range(const struct eval_state *s, int multi, const struct model *only_model,
-					  int *n)
+					  int task, int *n)
 {
 	int u = multi == 0 ? USE_SINGLE : multi == 1 ? USE_MULTI : USE_SIMPLE;
 
@@ -250,6 +251,10 @@ static const struct candidate *self_range(const struct eval_state *s, int multi,
 		int mi = model_index(s->c, only_model);
 		*n = s->count[mi];
 		return s->cands + s->first[mi];
+	}
+	if (s->use_task[u] >= 0 && task != s->use_task[u]) {   /* lists made for another task */
+		*n = s->n_pool;
+		return s->pool;
 	}
 	*n = s->n_use[u];
 	return s->use[u];
@@ -261,7 +266,7 @@ static void best_self(const struct eval_state *s, const struct answers *a, doubl
 		      bool gate_mau, bool gate_nc, const struct model *only_model, struct plan *o)
 {
 	int n;
-	const struct candidate *cands = self_range(s, multi, only_model, &n), *best;
+	const struct candidate *cands = self_range(s, multi, only_model, a->task, &n), *best;
 	double cost;
 
 	if (only_model)
@@ -285,7 +290,7 @@ static double self_cost_for_model(const struct eval_state *s, const struct answe
 				  const struct model *m, int multi, double requests)
 {
 	int n;
-	const struct candidate *cands = self_range(s, multi, m, &n);
+	const struct candidate *cands = self_range(s, multi, m, a->task, &n);
 	double cost;
 
 	return pick_self(s, a, cands, n, multi, requests, false, false, &cost) ? cost : NAN;
@@ -304,7 +309,7 @@ static bool edge_better(const struct catalog *c, const struct answers *a, const 
 		return cd->model->quality_tier < held->quality_tier;
 	if (mmlu != omm)
 		return mmlu > omm;
-	return cd->fp.decode_tokens_per_s_single > held_speed;
+	return cd->decode_single > held_speed;
 }
 
 static void best_edge(const struct eval_state *s, const struct answers *a, bool gate_mau, bool gate_nc,
@@ -321,7 +326,7 @@ static void best_edge(const struct eval_state *s, const struct answers *a, bool 
 		 * fits (shortfall, tier, then MMLU), then speed. */
 		if (o->feasible && !edge_better(s->c, a, cd, o->model, best_speed))
 			continue;
-		best_speed = cd->fp.decode_tokens_per_s_single;
+		best_speed = cd->decode_single;
 		memset(o, 0, sizeof *o);
 		o->arch = ARCH_ON_DEVICE;
 		o->feasible = true;
@@ -454,7 +459,7 @@ static void self_curve_for_model(const struct eval_state *s, const struct answer
 				 int multi, const double *reqs, double scale, int n, double *out)
 {
 	int count;
-	const struct candidate *cands = self_range(s, multi, m, &count);
+	const struct candidate *cands = self_range(s, multi, m, a->task, &count);
 	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
 	uint32_t allowed = s->c->policy.precisions[a->task];
 
