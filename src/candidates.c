@@ -138,15 +138,31 @@ bool plan_self_hosted(const struct catalog *c, const struct answers *a, const st
 	return true;
 }
 
-/* The edge devices' indices by memory, least first (catalog order among equals);
- * returns how many. */
+/* g and h size every model alike (price aside, which a device doesn't have). */
+static bool same_device(const struct gpu *g, const struct gpu *h)
+{
+	return g->memory_gb == h->memory_gb && g->bandwidth_gbs == h->bandwidth_gbs &&
+	       g->fp16_tflops == h->fp16_tflops && g->bf16_tflops == h->bf16_tflops &&
+	       g->fp8_tflops == h->fp8_tflops && g->int8_tops == h->int8_tops &&
+	       g->interconnect_gbs == h->interconnect_gbs && g->max_per_node == h->max_per_node &&
+	       g->usable_fraction == h->usable_fraction && g->prefill_efficiency == h->prefill_efficiency;
+}
+
+/* The edge devices' indices by memory, least first (catalog order among equals), one
+ * of each set of identical devices (the first: it would win every tie); returns how
+ * many. */
 static int edge_by_memory(const struct catalog *c, int *idx)
 {
 	int n = 0;
 
 	for (int gi = 0; gi < c->n_gpus; gi++) {
 		int j;
+		bool seen = false;
 		if (c->gpus[gi].kind != GPU_EDGE)
+			continue;
+		for (j = 0; j < n && !seen; j++)
+			seen = same_device(&c->gpus[idx[j]], &c->gpus[gi]);
+		if (seen)
 			continue;
 		for (j = n++; j > 0 && c->gpus[idx[j - 1]].memory_gb > c->gpus[gi].memory_gb; j--)
 			idx[j] = idx[j - 1];
@@ -248,7 +264,7 @@ static bool precision_redundant(const struct catalog *c, const struct gpu *g, en
 	return false;
 }
 
-enum dom_kind { DOM_MODEL, DOM_USE, DOM_NARROW };
+enum dom_kind { DOM_MODEL, DOM_NARROW };
 static int frontier(const struct candidate *arr, int n, struct candidate *out, enum dom_kind kind,
 		    const void *ctx);
 
@@ -287,28 +303,56 @@ struct use_ctx {
 	bool hidden_le[SIZE_COUNT][SIZE_COUNT];   /* size a's hidden costs ≤ size b's at every ML-ops level */
 };
 static void use_ctx_init(const struct cost_model *cm, struct use_ctx *x);
+static bool use_dominates(const struct use_ctx *x, const struct candidate *c, const struct candidate *d);
 
 /* Pools of more candidates than this get per-use lists (below this, scanning the pool
  * in tier order costs less than making them). */
 #define USE_LISTS_FROM 1024
 
+struct sweep_key;
+static struct sweep_key *sweep_order(const struct candidate *arr, int n);
+static int sweep_index(const struct sweep_key *k, int i);
+
+static int by_index(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
 /* Use u's list (USE_SINGLE, USE_MULTI: the task asked on that class; USE_SIMPLE: the
  * hybrid's simple share): the candidates it may use that no other beats under any
- * answer to the choice questions but the task. */
-static void prepare_use(struct eval_state *s, int u, const struct use_ctx *x)
+ * answer to the choice questions but the task. A frontier sweep over order (every
+ * candidate, sorted once for the three uses), skipping those the use can't take. */
+static void prepare_use(struct eval_state *s, int u, const struct use_ctx *x, const struct sweep_key *order)
 {
-	int task = u == USE_SIMPLE ? TASK_EXTRACTION : s->a.task, m = 0;
-	struct candidate *few = xreallocarray(NULL, (size_t)s->n_cands + 1, sizeof *few);
+	int task = u == USE_SIMPLE ? TASK_EXTRACTION : s->a.task, n_kept = 0;
+	int *kept = xreallocarray(NULL, (size_t)s->n_cands + 1, sizeof *kept);
 
 	for (int i = 0; i < s->n_cands; i++) {
-		const struct candidate *c = &s->cands[i];
-		if ((c->tasks & 1u << task) && (u == USE_SIMPLE || c->single == (u == USE_SINGLE)))
-			few[m++] = *c;
+		int ci = sweep_index(order, i);
+		const struct candidate *d = &s->cands[ci];
+		bool dominated = false;
+		if (!(d->tasks & 1u << task) || (u != USE_SIMPLE && d->single != (u == USE_SINGLE)))
+			continue;
+		for (int j = 0; j < n_kept && !dominated; j++) {
+			const struct candidate *c = &s->cands[kept[j]];
+			dominated = c->sec_per_request <= d->sec_per_request && use_dominates(x, c, d);
+			if (dominated && j > 0) {   /* move the dominator forward: it is likely to dominate the next */
+				int t = kept[j];
+				kept[j] = kept[j - 1];
+				kept[j - 1] = t;
+			}
+		}
+		if (!dominated)
+			kept[n_kept++] = ci;
 	}
+	qsort(kept, (size_t)n_kept, sizeof *kept, by_index);   /* back to catalog order */
 	s->use_task[u] = task;
-	s->use[u] = xreallocarray(NULL, (size_t)m + 1, sizeof *s->use[u]);
-	s->n_use[u] = frontier(few, m, s->use[u], DOM_USE, x);
-	free(few);
+	s->use[u] = xreallocarray(NULL, (size_t)n_kept + 1, sizeof *s->use[u]);
+	s->n_use[u] = n_kept;
+	for (int j = 0; j < n_kept; j++)
+		s->use[u][j] = s->cands[kept[j]];
+	free(kept);
 }
 
 /* The candidates' indices by tier (counting sort: stable, so catalog order within one). */
@@ -373,9 +417,11 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 	}
 	if (s->n_cands >= USE_LISTS_FROM) {
 		struct use_ctx ux;
+		struct sweep_key *order = sweep_order(s->cands, s->n_cands);
 		use_ctx_init(&c->cost, &ux);
 		for (int u = 0; u < USE_COUNT; u++)
-			prepare_use(s, u, &ux);
+			prepare_use(s, u, &ux, order);
+		free(order);
 	}
 	free(sizable);
 	free(edge);
@@ -498,6 +544,27 @@ static void sweep_sort(struct sweep_key *k, int n)
 	free(tmp);
 }
 
+static struct sweep_key sweep_key_of(const struct candidate *c, int index)
+{
+	return (struct sweep_key){ c->replica_usd_per_hour, c->sec_per_request, tasks_count(c->tasks), index };
+}
+
+/* arr[0..n) in sweep order; free() it. */
+static struct sweep_key *sweep_order(const struct candidate *arr, int n)
+{
+	struct sweep_key *k = xreallocarray(NULL, (size_t)n + 1, sizeof *k);
+
+	for (int i = 0; i < n; i++)
+		k[i] = sweep_key_of(&arr[i], i);
+	sweep_sort(k, n);
+	return k;
+}
+
+static int sweep_index(const struct sweep_key *k, int i)
+{
+	return k[i].index;
+}
+
 struct narrow_ctx;
 static bool narrow_dom(const struct narrow_ctx *x, const struct candidate *c, const struct candidate *d);
 
@@ -506,7 +573,6 @@ static inline bool dominated_by(enum dom_kind kind, const void *ctx, const struc
 {
 	switch (kind) {
 	case DOM_MODEL: return dominates(c, d);
-	case DOM_USE: return use_dominates(ctx, c, d);
 	case DOM_NARROW: return narrow_dom(ctx, c, d);
 	}
 	return false;
@@ -525,8 +591,7 @@ static int frontier(const struct candidate *arr, int n, struct candidate *out, e
 	int n_kept = 0, n_out = 0;
 
 	for (int i = 0; i < n; i++) {
-		order[i] = (struct sweep_key){ arr[i].replica_usd_per_hour, arr[i].sec_per_request,
-					       tasks_count(arr[i].tasks), i };
+		order[i] = sweep_key_of(&arr[i], i);
 		keep[i] = false;
 	}
 	sweep_sort(order, n);
