@@ -108,11 +108,22 @@ static int64_t max_stages(const struct gpu *g)
 	return g->kind == GPU_EDGE ? 1 : 16;
 }
 
+/* The widest tensor parallelism choose_layout can use: a power of two dividing the
+ * heads, at most a node. */
+static int64_t widest_tp(const struct cost_model *cm, const struct model *m, const struct gpu *g)
+{
+	int64_t node = node_gpus(cm, g), tp = 1;
+
+	while (tp * 2 <= node && m->shape.heads % (tp * 2) == 0)
+		tp *= 2;
+	return tp;
+}
+
 bool footprint_may_fit(const struct cost_model *cm, const struct model *m, const struct gpu *g,
 		       enum precision p)
 {
 	const char *why;
-	double most = (double)(node_gpus(cm, g) * max_stages(g));
+	double most = (double)(widest_tp(cm, m, g) * max_stages(g));
 
 	return gpu_supports(g, p, &why) &&
 	       weights_bytes(cm, m, p) / most + cm->overhead_gb * 1e9 <= usable_bytes(cm, g);
