@@ -1,13 +1,18 @@
 /* bench_core.c — `make bench`'s core measures: evaluate() on the shipped catalog,
  * and catalog loading and evaluate() on synthetic catalogs of 100, 1,000 and 10,000
- * models with 200 GPUs, generated here from the shipped entries. Prints one JSON
- * object of medians. Usage: bench_core CATALOG_DIR ANSWERS_FILE */
+ * models with 200 GPUs, generated here from the shipped entries. The shipped entries
+ * repeat (as fine-tunes of a few bases do), so evaluate() meets many twins; the
+ * "distinct" 10,000 gives every model its own parameter count and price, the worst
+ * case. Beside the load, libyaml alone on the same models.yaml: the floor no loader
+ * on libyaml can go under. Prints one JSON object of medians.
+ * Usage: bench_core CATALOG_DIR ANSWERS_FILE [N [distinct]] */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <yaml.h>
 
 #include "answers.h"
 #include "evaluate.h"
@@ -62,8 +67,10 @@ static void write_file(const char *dir, const char *name, const char *text)
 }
 
 /* One synthetic open model: a shipped shape under a new id, flow style. */
-static void synth_open(struct strbuf *sb, const struct model *m, int i)
+/* distinct: every model its own parameter count (and so its own footprint). */
+static void synth_open(struct strbuf *sb, const struct model *m, int i, bool distinct)
 {
+	long long bump = distinct ? (long long)i * 1000 : 0;
 	const struct shape *s = &m->shape;
 
 	sb_addf(sb, "  - {id: syn-%05d, name: S%d, family: syn, vendor: V, openness: %s, licence: %s, "
@@ -77,17 +84,17 @@ static void synth_open(struct strbuf *sb, const struct model *m, int i)
 		s->post_norms ? "true" : "false", s->mlp == MLP_PLAIN ? "plain" : "gated");
 	if (s->experts)
 		sb_addf(sb, "experts: %lld, experts_per_token: %lld, active_params: %lld, ",
-			(long long)s->experts, (long long)s->experts_per_token, (long long)s->active_params);
+			(long long)s->experts, (long long)s->experts_per_token, (long long)s->active_params + bump);
 	if (s->attention == ATTN_MLA)
 		sb_addf(sb, "attention: mla, q_lora_rank: %lld, kv_lora_rank: %lld, qk_nope_head_dim: %lld, "
 			"qk_rope_head_dim: %lld, v_head_dim: %lld, shared_experts: %lld, first_dense_layers: %lld, "
 			"dense_ffn: %lld, ", (long long)s->q_lora_rank, (long long)s->kv_lora_rank,
 			(long long)s->qk_nope_head_dim, (long long)s->qk_rope_head_dim, (long long)s->v_head_dim,
 			(long long)s->shared_experts, (long long)s->first_dense_layers, (long long)s->dense_ffn);
-	sb_addf(sb, "params: %lld, source: synthetic, as_of: 2026-11-01}}\n", (long long)s->params);
+	sb_addf(sb, "params: %lld, source: synthetic, as_of: 2026-11-01}}\n", (long long)s->params + bump);
 }
 
-static void synth_models(const struct catalog *base, const char *dir, int n)
+static void synth_models(const struct catalog *base, const char *dir, int n, bool distinct)
 {
 	struct strbuf sb;
 
@@ -96,12 +103,12 @@ static void synth_models(const struct catalog *base, const char *dir, int n)
 	for (int i = 0; i < n; i++) {
 		const struct model *m = &base->models[i % base->n_models];
 		if (m->shape.present) {
-			synth_open(&sb, m, i);
+			synth_open(&sb, m, i, distinct);
 		} else {
 			sb_addf(&sb, "  - {id: syn-%05d, name: S%d, family: syn, vendor: V, openness: closed, "
 				"licence: proprietary-api, quality_tier: %d, context_tokens: 128000, api: {provider: x, "
-				"input: %.3f, output: %.3f, source: synthetic, as_of: 2026-11-01}}\n", i, i,
-				m->quality_tier, m->api.input * (1 + i % 7 * 0.05), m->api.output);
+				"input: %.9g, output: %.9g, source: synthetic, as_of: 2026-11-01}}\n", i, i,
+				m->quality_tier, m->api.input * (1 + (distinct ? i * 1e-6 : i % 7 * 0.05)), m->api.output);
 		}
 	}
 	write_file(dir, "models.yaml", sb.s);
@@ -134,7 +141,8 @@ static void synth_gpus(const struct catalog *base, const char *dir, int n)
 	sb_free(&sb);
 }
 
-static char *synth_catalog(const struct catalog *base, const char *shipped, int n_models, int n_gpus)
+static char *synth_catalog(const struct catalog *base, const char *shipped, int n_models, int n_gpus,
+			   bool distinct)
 {
 	char tmpl[] = "/tmp/owbench-XXXXXX", from[4200], to[4200];
 	const char *links[] = { "licences.yaml", "architectures.yaml", "rules.yaml", "costs.yaml" };
@@ -154,7 +162,7 @@ static char *synth_catalog(const struct catalog *base, const char *shipped, int 
 	}
 	write_file(dir, "catalog.yaml", "openweigh_catalog: 1\nas_of: 2026-11-27\n");
 	write_file(dir, "providers.yaml", "openweigh_catalog: 1\nproviders: []\n");
-	synth_models(base, dir, n_models);
+	synth_models(base, dir, n_models, distinct);
 	synth_gpus(base, dir, n_gpus);
 	return xstrdup(dir);
 }
@@ -173,10 +181,52 @@ static void remove_synth(char *dir)
 	free(dir);
 }
 
-/* Load and evaluate one synthetic size; prints its JSON fields. */
-static void bench_size(const struct catalog *base, const char *shipped, const struct answers *a, int n)
+/* Median ms for libyaml alone to turn path into events (and free them): what any
+ * loader built on it pays before building or checking anything. */
+static double time_yaml_events(const char *path)
 {
-	char *dir = synth_catalog(base, shipped, n, 200);
+	double t[RUNS];
+	FILE *f = fopen(path, "rb");
+	long len;
+	unsigned char *text;
+
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		perror(path);
+		exit(2);
+	}
+	text = xcalloc(1, (size_t)len + 1);
+	if (fread(text, 1, (size_t)len, f) != (size_t)len) {
+		perror(path);
+		exit(2);
+	}
+	fclose(f);
+	for (int r = 0; r < RUNS; r++) {
+		yaml_parser_t p;
+		yaml_event_t ev;
+		bool end = false;
+		double t0 = now_us();
+		yaml_parser_initialize(&p);
+		yaml_parser_set_input_string(&p, text, (size_t)len);
+		while (!end) {
+			if (!yaml_parser_parse(&p, &ev)) {
+				fprintf(stderr, "bench: %s: %s\n", path, p.problem);
+				exit(2);
+			}
+			end = ev.type == YAML_STREAM_END_EVENT;
+			yaml_event_delete(&ev);
+		}
+		yaml_parser_delete(&p);
+		t[r] = (now_us() - t0) / 1e3;
+	}
+	free(text);
+	return median(t, RUNS);
+}
+
+/* Load and evaluate one synthetic size; prints its JSON fields with the suffix. */
+static void bench_size(const struct catalog *base, const char *shipped, const struct answers *a, int n,
+		       bool distinct, const char *suffix)
+{
+	char *dir = synth_catalog(base, shipped, n, 200, distinct), path[4200];
 	double load[RUNS];
 	struct catalog *c = NULL;
 	struct ow_error e;
@@ -193,9 +243,12 @@ static void bench_size(const struct catalog *base, const char *shipped, const st
 			exit(2);
 		}
 	}
-	printf("  \"catalog_load_ms_%s\": %.1f,\n", n >= 10000 ? "10k" : n >= 1000 ? "1k" : "100", median(load, RUNS));
-	printf("  \"evaluate_us_%s\": %.0f,\n", n >= 10000 ? "10k" : n >= 1000 ? "1k" : "100",
-	       time_evaluate(c, a, n >= 10000 ? 1 : 3));
+	printf("  \"catalog_load_ms_%s\": %.1f,\n", suffix, median(load, RUNS));
+	if (n >= 10000 && !distinct) {
+		snprintf(path, sizeof path, "%s/models.yaml", dir);
+		printf("  \"yaml_events_ms_%s\": %.1f,\n", suffix, time_yaml_events(path));
+	}
+	printf("  \"evaluate_us_%s\": %.0f,\n", suffix, time_evaluate(c, a, n >= 10000 ? 1 : 3));
 	fflush(stdout);
 	catalog_free(c);
 	remove_synth(dir);
@@ -208,8 +261,8 @@ int main(int argc, char **argv)
 	struct catalog *c;
 	char real[4096];
 
-	if ((argc != 3 && argc != 4) || realpath(argv[1], real) == NULL) {
-		fprintf(stderr, "usage: bench_core CATALOG_DIR ANSWERS_FILE [N: only write an N-model synthetic catalog and print its folder]\n");
+	if (argc < 3 || argc > 5 || realpath(argv[1], real) == NULL) {
+		fprintf(stderr, "usage: bench_core CATALOG_DIR ANSWERS_FILE [N [distinct]: only write an N-model synthetic catalog and print its folder]\n");
 		return 2;
 	}
 	c = catalog_load(real, NULL, 0, &e);
@@ -217,9 +270,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench: %s: %s\n", e.file, e.msg);
 		return 2;
 	}
-	if (argc == 4) {
-		/* --synth N: write one synthetic catalog, print its folder, keep it (for profiling). */
-		char *dir = synth_catalog(c, real, atoi(argv[3]), 200);
+	if (argc >= 4) {
+		/* N: write one synthetic catalog, print its folder, keep it (for profiling). */
+		char *dir = synth_catalog(c, real, atoi(argv[3]), 200, argc == 5 && strcmp(argv[4], "distinct") == 0);
 		puts(dir);
 		free(dir);
 		catalog_free(c);
@@ -227,9 +280,10 @@ int main(int argc, char **argv)
 	}
 	printf("{\n  \"evaluate_us_shipped\": %.0f,\n", time_evaluate(c, &a, 50));
 	fflush(stdout);
-	bench_size(c, real, &a, 100);
-	bench_size(c, real, &a, 1000);
-	bench_size(c, real, &a, 10000);
+	bench_size(c, real, &a, 100, false, "100");
+	bench_size(c, real, &a, 1000, false, "1k");
+	bench_size(c, real, &a, 10000, false, "10k");
+	bench_size(c, real, &a, 10000, true, "10k_distinct");
 	printf("  \"models_shipped\": %d,\n  \"gpus_synthetic\": 200\n}\n", c->n_models);
 	catalog_free(c);
 	return 0;
