@@ -305,9 +305,18 @@ struct use_ctx {
 static void use_ctx_init(const struct cost_model *cm, struct use_ctx *x);
 static bool use_dominates(const struct use_ctx *x, const struct candidate *c, const struct candidate *d);
 
-/* Pools of more candidates than this get per-use lists (below this, scanning the pool
- * in tier order costs less than making them). */
-#define USE_LISTS_FROM 1024
+/* Pools of this many candidates or more get per-use lists (below it, scanning the
+ * pool in tier order costs less than making them). A variable only so that the tests
+ * can check both ways give the same verdict. */
+static int use_lists_from = 1024;
+
+int eval_use_lists_from(int n)
+{
+	int was = use_lists_from;
+
+	use_lists_from = n;
+	return was;
+}
 
 struct sweep_key;
 static struct sweep_key *sweep_order(const struct candidate *arr, int n);
@@ -415,7 +424,7 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 		s->n_use[u] = s->n_cands;
 		s->use_task[u] = -1;   /* any task: the whole pool */
 	}
-	if (s->n_cands >= USE_LISTS_FROM) {
+	if (s->n_cands >= use_lists_from) {
 		struct use_ctx ux;
 		struct sweep_key *order = sweep_order(s->cands, s->n_cands);
 		use_ctx_init(&c->cost, &ux);

@@ -78,6 +78,9 @@ struct decision {
 };
 
 struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a);
+/* For the tests: pools of at least n candidates get per-use lists (default 1,024).
+ * Returns the previous value. The verdict is the same either way. */
+int eval_use_lists_from(int n);
 void eval_state_free(struct eval_state *s);
 
 /* Score every architecture at the answers (volume as given). explain keeps every
