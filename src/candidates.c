@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "evalint.h"
+#include "sweep.h"
 #include "twins.h"
 #include "util.h"
 
@@ -264,9 +265,12 @@ static bool precision_redundant(const struct catalog *c, const struct gpu *g, en
 	return false;
 }
 
-enum dom_kind { DOM_MODEL, DOM_NARROW };
-static int frontier(const struct candidate *arr, int n, struct candidate *out, enum dom_kind kind,
-		    const void *ctx);
+
+static bool model_dom(const void *ctx, const struct candidate *c, const struct candidate *d)
+{
+	(void)ctx;
+	return dominates(c, d);
+}
 
 /* Size one model at every (GPU, precision) of sizable[] (bit per precision, per GPU)
  * and keep its Pareto-efficient configurations. */
@@ -280,7 +284,7 @@ static void prepare_model(struct eval_state *s, const struct model *m, const uin
 			if ((sizable[gi] & 1u << p) &&
 			    size_candidate(c, &s->a, m, &c->gpus[gi], (enum precision)p, next_slot(&s->cands, s->n_cands)))
 				s->n_cands++;
-	s->n_cands = first + frontier(s->cands + first, s->n_cands - first, s->cands + first, DOM_MODEL, NULL);
+	s->n_cands = first + frontier(s->cands + first, s->n_cands - first, s->cands + first, model_dom, NULL);
 }
 
 /* Per GPU, the precisions worth sizing (bit per precision): none for a GPU another
@@ -302,8 +306,6 @@ static uint32_t *sizable_precisions(const struct catalog *c, uint32_t precs)
 struct use_ctx {
 	bool hidden_le[SIZE_COUNT][SIZE_COUNT];   /* size a's hidden costs ≤ size b's at every ML-ops level */
 };
-static void use_ctx_init(const struct cost_model *cm, struct use_ctx *x);
-static bool use_dominates(const struct use_ctx *x, const struct candidate *c, const struct candidate *d);
 
 /* Pools of this many candidates or more get per-use lists (below it, scanning the
  * pool in tier order costs less than making them). A variable only so that the tests
@@ -318,9 +320,30 @@ int eval_use_lists_from(int n)
 	return was;
 }
 
-struct sweep_key;
-static struct sweep_key *sweep_order(const struct candidate *arr, int n);
-static int sweep_index(const struct sweep_key *k, int i);
+/* Within one use, c is never costlier than d whatever the ML-ops level, traffic, tuning
+ * answer and licence gates, at any volume: a replica costs no more (and serves no
+ * slower: the sweep checks), and c's tier, licence limits, hidden costs and tuning
+ * compute (active parameters) are no worse. A dominator later in catalog order must
+ * be strictly cheaper per replica-hour: picks keep the first of equal costs. */
+static bool use_dominates(const struct use_ctx *x, const struct candidate *c, const struct candidate *d)
+{
+	return (c < d || c->replica_usd_per_hour < d->replica_usd_per_hour) &&
+	       c->replica_usd_per_hour <= d->replica_usd_per_hour && c->tier <= d->tier &&
+	       x->hidden_le[c->size][d->size] && c->model->shape.active_params <= d->model->shape.active_params &&
+	       (!c->mau_gated || d->mau_gated) && (!c->nc_gated || d->nc_gated);
+}
+
+static void use_ctx_init(const struct cost_model *cm, struct use_ctx *x)
+{
+	for (int a = 0; a < SIZE_COUNT; a++)
+		for (int b = 0; b < SIZE_COUNT; b++) {
+			x->hidden_le[a][b] = true;
+			for (int k = 0; k < MLOPS_COUNT; k++)
+				x->hidden_le[a][b] &= hidden_total(cm, k, (enum size_class)a) <=
+						      hidden_total(cm, k, (enum size_class)b);
+		}
+}
+
 
 static int by_index(const void *x, const void *y)
 {
@@ -338,7 +361,7 @@ static void prepare_use(struct eval_state *s, int u, const struct use_ctx *x, co
 	int *kept = xreallocarray(NULL, (size_t)s->n_cands + 1, sizeof *kept);
 
 	for (int i = 0; i < s->n_cands; i++) {
-		int ci = sweep_index(order, i);
+		int ci = order[i].index;
 		const struct candidate *d = &s->cands[ci];
 		bool dominated = false;
 		if (!(d->tasks & 1u << task) || (u != USE_SIMPLE && d->single != (u == USE_SINGLE)))
@@ -452,338 +475,4 @@ void eval_state_free(struct eval_state *s)
 	free(s->count);
 	free(s->api);
 	free(s);
-}
-
-/* ---- the frontier sweep ---------------------------------------------------------- */
-
-static double hidden_sum(const struct cost_model *cm, int mlops, enum size_class size)
-{
-	const struct hidden_costs *h = &cm->hidden[mlops][size];
-	return h->engineering + h->orchestration + h->monitoring;
-}
-
-/* Within one use, c is never costlier than d whatever the ML-ops level, traffic, tuning
- * answer and licence gates, at any volume: a replica costs no more (and serves no
- * slower: the sweep checks), and c's tier, licence limits, hidden costs and tuning
- * compute (active parameters) are no worse. A dominator later in catalog order must
- * be strictly cheaper per replica-hour: picks keep the first of equal costs. */
-static bool use_dominates(const struct use_ctx *x, const struct candidate *c, const struct candidate *d)
-{
-	return (c < d || c->replica_usd_per_hour < d->replica_usd_per_hour) &&
-	       c->replica_usd_per_hour <= d->replica_usd_per_hour && c->tier <= d->tier &&
-	       x->hidden_le[c->size][d->size] && c->model->shape.active_params <= d->model->shape.active_params &&
-	       (!c->mau_gated || d->mau_gated) && (!c->nc_gated || d->nc_gated);
-}
-
-static void use_ctx_init(const struct cost_model *cm, struct use_ctx *x)
-{
-	for (int a = 0; a < SIZE_COUNT; a++)
-		for (int b = 0; b < SIZE_COUNT; b++) {
-			x->hidden_le[a][b] = true;
-			for (int k = 0; k < MLOPS_COUNT; k++)
-				x->hidden_le[a][b] &= hidden_sum(cm, k, (enum size_class)a) <=
-						      hidden_sum(cm, k, (enum size_class)b);
-		}
-}
-
-struct sweep_key {
-	double usd, sec;
-	int tasks;   /* tasks allowed: more first */
-	int index;
-};
-
-/* Order for the frontier sweeps: cheaper replicas first, then faster, then allowed for
- * more tasks, then catalog order: a dominator comes before what it dominates. */
-static bool sweep_before(const struct sweep_key *a, const struct sweep_key *b)
-{
-	if (a->usd != b->usd)
-		return a->usd < b->usd;
-	if (a->sec != b->sec)
-		return a->sec < b->sec;
-	if (a->tasks != b->tasks)
-		return a->tasks > b->tasks;
-	return a->index < b->index;
-}
-
-static int tasks_count(uint32_t tasks)
-{
-	int n = 0;
-
-	for (; tasks; tasks &= tasks - 1)
-		n++;
-	return n;
-}
-
-/* Stable merge of k[0..mid) and k[mid..n) through tmp. */
-static void sweep_merge(struct sweep_key *k, int mid, int n, struct sweep_key *tmp)
-{
-	int i = 0, j = mid, o = 0;
-
-	while (i < mid && j < n)
-		tmp[o++] = sweep_before(&k[j], &k[i]) ? k[j++] : k[i++];
-	while (i < mid)
-		tmp[o++] = k[i++];
-	while (j < n)
-		tmp[o++] = k[j++];
-	memcpy(k, tmp, (size_t)n * sizeof *k);
-}
-
-static void sweep_sort_with(struct sweep_key *k, int n, struct sweep_key *tmp)
-{
-	if (n > 32) {   /* many: sort the halves, merge */
-		sweep_sort_with(k, n / 2, tmp);
-		sweep_sort_with(k + n / 2, n - n / 2, tmp);
-		sweep_merge(k, n / 2, n, tmp);
-		return;
-	}
-	for (int i = 1; i < n; i++) {   /* few (one model's configurations): insertion sort */
-		struct sweep_key x = k[i];
-		int j = i;
-		for (; j > 0 && sweep_before(&x, &k[j - 1]); j--)
-			k[j] = k[j - 1];
-		k[j] = x;
-	}
-}
-
-static void sweep_sort(struct sweep_key *k, int n)
-{
-	struct sweep_key *tmp = n > 32 ? xreallocarray(NULL, (size_t)n, sizeof *tmp) : NULL;
-
-	sweep_sort_with(k, n, tmp);
-	free(tmp);
-}
-
-static struct sweep_key sweep_key_of(const struct candidate *c, int index)
-{
-	return (struct sweep_key){ c->replica_usd_per_hour, c->sec_per_request, tasks_count(c->tasks), index };
-}
-
-/* arr[0..n) in sweep order; free() it. */
-static struct sweep_key *sweep_order(const struct candidate *arr, int n)
-{
-	struct sweep_key *k = xreallocarray(NULL, (size_t)n + 1, sizeof *k);
-
-	for (int i = 0; i < n; i++)
-		k[i] = sweep_key_of(&arr[i], i);
-	sweep_sort(k, n);
-	return k;
-}
-
-static int sweep_index(const struct sweep_key *k, int i)
-{
-	return k[i].index;
-}
-
-struct narrow_ctx;
-static bool narrow_dom(const struct narrow_ctx *x, const struct candidate *c, const struct candidate *d);
-
-static inline bool dominated_by(enum dom_kind kind, const void *ctx, const struct candidate *c,
-				const struct candidate *d)
-{
-	switch (kind) {
-	case DOM_MODEL: return dominates(c, d);
-	case DOM_NARROW: return narrow_dom(ctx, c, d);
-	}
-	return false;
-}
-
-/* Keep, in catalog order, the candidates of arr[0..n) no other dominates, into out
- * (which may be arr). Sorted, each is checked against the kept ones only: dominance
- * is transitive. Returns how many were kept. Of two equal in every respect the first
- * stays. */
-static int frontier(const struct candidate *arr, int n, struct candidate *out, enum dom_kind kind,
-		    const void *ctx)
-{
-	struct sweep_key order_buf[64], *order = n <= 64 ? order_buf : xreallocarray(NULL, (size_t)n, sizeof *order);
-	const struct candidate *kept_buf[64], **kept = n <= 64 ? kept_buf : xreallocarray(NULL, (size_t)n, sizeof *kept);
-	bool keep_buf[64], *keep = n <= 64 ? keep_buf : xreallocarray(NULL, (size_t)n, sizeof *keep);
-	int n_kept = 0, n_out = 0;
-
-	for (int i = 0; i < n; i++) {
-		order[i] = sweep_key_of(&arr[i], i);
-		keep[i] = false;
-	}
-	sweep_sort(order, n);
-	for (int i = 0; i < n; i++) {
-		const struct candidate *d = &arr[order[i].index];
-		bool dominated = false;
-		for (int j = 0; j < n_kept && !dominated; j++)
-			dominated = kept[j]->sec_per_request <= d->sec_per_request && dominated_by(kind, ctx, kept[j], d);
-		if (!dominated) {
-			kept[n_kept++] = d;
-			keep[order[i].index] = true;
-		}
-	}
-	for (int i = 0; i < n; i++)
-		if (keep[i])
-			out[n_out++] = arr[i];
-	if (n > 64) {
-		free(order);
-		free(kept);
-		free(keep);
-	}
-	return n_out;
-}
-
-/* ---- narrowing: for one set of answers, at any volume ------------------------------- */
-
-/* What decides between two candidates of one use for fixed answers: the use's tier
- * shortfall being the least for all, the fixed costs a month (hidden costs and
- * fine-tuning) beside the replica's price and speed. */
-struct narrow_key {
-	double fixed;
-};
-
-struct narrow_ctx {
-	const struct candidate *base;
-	const struct narrow_key *k;
-};
-
-/* c is at least as good as d at every volume: fixed and per-replica costs no higher,
- * serving rate no lower (the frontier sweep checks the speed). */
-static bool narrow_dom(const struct narrow_ctx *x, const struct candidate *c, const struct candidate *d)
-{
-	return x->k[c - x->base].fixed <= x->k[d - x->base].fixed &&
-	       c->replica_usd_per_hour <= d->replica_usd_per_hour;
-}
-
-/* The API models that can be cheapest at some volume: an API charge is volume × a
- * per-request price, so only the least shortfall at (within rounding of) the lowest
- * price can win; with the hybrid's share the same answers pick the same model. */
-static void narrow_api(const struct eval_state *s, const struct answers *a, struct eval_state *n)
-{
-	int best_sf = INT32_MAX;
-	double best = INFINITY, in, out;
-
-	for (int i = 0; i < s->n_api; i++) {
-		int sf = tier_shortfall(s->c, a, s->api[i]);
-		api_effective_prices(&s->api[i]->api, a, &in, &out);
-		double per = token_cost(in, out, a, 1);
-		if (sf < best_sf || (sf == best_sf && per < best)) {
-			best_sf = sf;
-			best = per;
-		}
-	}
-	n->api = xcalloc((size_t)s->n_api + 1, sizeof *n->api);
-	n->n_api = 0;
-	for (int i = 0; i < s->n_api; i++) {
-		api_effective_prices(&s->api[i]->api, a, &in, &out);
-		if (tier_shortfall(s->c, a, s->api[i]) == best_sf && token_cost(in, out, a, 1) <= best * (1 + 1e-9))
-			n->api[n->n_api++] = s->api[i];
-	}
-}
-
-/* Can use u (USE_SINGLE, USE_MULTI: the task on that class; USE_SIMPLE: the hybrid's
- * simple share, either class) choose c with these answers and gates? */
-static bool usable_for(const struct candidate *c, int u, const struct answers *a, bool gate_mau, bool gate_nc)
-{
-	int task = u == USE_SIMPLE ? TASK_EXTRACTION : a->task;
-
-	if ((gate_mau && c->mau_gated) || (gate_nc && c->nc_gated) || !(c->tasks & 1u << task))
-		return false;
-	return u == USE_SIMPLE || c->single == (u == USE_SINGLE);
-}
-
-/* Use u's choices among the pool at any volume: usable, of the least tier shortfall
- * (a choice settles the shortfall before comparing costs), and on the frontier of
- * fixed cost, replica price and speed. */
-static void narrow_use(const struct eval_state *s, const struct answers *a, int u, bool gate_mau,
-		       bool gate_nc, struct eval_state *n)
-{
-	int need = s->c->policy.required_tier[u == USE_SIMPLE ? TASK_EXTRACTION : a->task];
-	int least = INT32_MAX, m = 0;
-	struct candidate *few = xreallocarray(NULL, (size_t)s->n_use[u] + 1, sizeof *few);
-	struct narrow_key *k = xreallocarray(NULL, (size_t)s->n_use[u] + 1, sizeof *k);
-	struct narrow_ctx ctx = { few, k };
-
-#define SF(c) ((c)->tier > need ? (c)->tier - need : 0)
-	for (int i = 0; i < s->n_use[u]; i++)
-		if (usable_for(&s->use[u][i], u, a, gate_mau, gate_nc) && SF(&s->use[u][i]) < least)
-			least = SF(&s->use[u][i]);
-	for (int i = 0; i < s->n_use[u]; i++) {
-		const struct candidate *c = &s->use[u][i];
-		if (!usable_for(c, u, a, gate_mau, gate_nc) || SF(c) != least)
-			continue;
-		k[m].fixed = hidden_sum(&s->c->cost, a->mlops, c->size) + model_finetune_usd(s, c->model);
-		few[m++] = *c;
-	}
-#undef SF
-	n->use[u] = xreallocarray(NULL, (size_t)m + 1, sizeof *n->use[u]);
-	n->n_use[u] = frontier(few, m, n->use[u], DOM_NARROW, &ctx);
-	free(few);
-	free(k);
-}
-
-/* The offers that can be cheapest at some volume: usable, of the least tier shortfall,
- * and not beaten on both the per-request charge and the fixed tuning compute by one
- * before it (or strictly by any). */
-static void narrow_offers(const struct eval_state *s, const struct answers *a, bool gate_mau,
-			  struct eval_state *n)
-{
-	const struct catalog *c = s->c;
-	int total = 0, least = INT32_MAX, k = 0;
-
-	for (int i = 0; i < c->n_providers; i++)
-		total += c->providers[i].n_offers;
-	const struct offer **of = xcalloc((size_t)total + 1, sizeof *of);
-	const struct provider **pr = xcalloc((size_t)total + 1, sizeof *pr);
-	double *per = xcalloc((size_t)total + 1, sizeof *per), *fixed = xcalloc((size_t)total + 1, sizeof *fixed);
-
-	for (int i = 0; i < c->n_providers; i++)
-		for (int j = 0; j < c->providers[i].n_offers; j++)
-			if (offer_allowed(&c->providers[i], &c->providers[i].offers[j], a, gate_mau)) {
-				of[k] = &c->providers[i].offers[j];
-				pr[k] = &c->providers[i];
-				per[k] = token_cost(of[k]->input, of[k]->output, a, 1);
-				fixed[k] = model_finetune_usd(s, of[k]->model);
-				int sf = tier_shortfall(c, a, of[k]->model);
-				least = sf < least ? sf : least;
-				k++;
-			}
-	n->offers = xcalloc((size_t)k + 1, sizeof *n->offers);
-	n->offer_providers = xcalloc((size_t)k + 1, sizeof *n->offer_providers);
-	n->n_offers = 0;
-	for (int i = 0; i < k; i++) {
-		bool beaten = tier_shortfall(c, a, of[i]->model) != least;
-		for (int j = 0; j < k && !beaten; j++)
-			beaten = j != i && tier_shortfall(c, a, of[j]->model) == least && per[j] <= per[i] &&
-				 fixed[j] <= fixed[i] && (j < i || (per[j] < per[i] && fixed[j] < fixed[i]));
-		if (!beaten) {
-			n->offers[n->n_offers] = of[i];
-			n->offer_providers[n->n_offers++] = pr[i];
-		}
-	}
-	free(of);
-	free(pr);
-	free(per);
-	free(fixed);
-}
-
-struct eval_state *eval_narrow(const struct eval_state *s, const struct answers *a, bool gate_mau,
-			       bool gate_nc)
-{
-	struct eval_state *n = xcalloc(1, sizeof *n);
-	struct plan *edge = xcalloc(1, sizeof *edge);
-
-	*n = *s;
-	for (int u = 0; u < USE_COUNT; u++)
-		narrow_use(s, a, u, gate_mau, gate_nc, n);
-	narrow_api(s, a, n);
-	narrow_offers(s, a, gate_mau, n);
-	best_plan(s, a, ARCH_ON_DEVICE, 0, gate_mau, gate_nc, edge);
-	n->edge_plan = edge;
-	return n;
-}
-
-void eval_narrow_free(struct eval_state *n)
-{
-	if (n == NULL)
-		return;
-	for (int u = 0; u < USE_COUNT; u++)
-		free(n->use[u]);
-	free(n->api);
-	free(n->offers);
-	free(n->offer_providers);
-	free((struct plan *)n->edge_plan);
-	free(n);
 }

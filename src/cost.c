@@ -19,6 +19,12 @@ double token_cost(double in_price, double out_price, const struct answers *a, do
 	return requests * ((double)a->input_tokens * in_price + (double)a->output_tokens * out_price) / 1e6;
 }
 
+double hidden_total(const struct cost_model *cm, int mlops, enum size_class size)
+{
+	const struct hidden_costs *h = &cm->hidden[mlops][size];
+	return h->engineering + h->orchestration + h->monitoring;
+}
+
 struct hidden_costs hidden_costs_for(const struct cost_model *cm, int mlops, double params)
 {
 	return cm->hidden[mlops][size_class_of(cm, params)];

@@ -34,6 +34,9 @@ static inline double replica_hours_at(const struct traffic_shape *t, double requ
 	return replicas * t->hours;
 }
 
+/* The seed's hidden costs a month (engineering, orchestration, monitoring) summed. */
+double hidden_total(const struct cost_model *cm, int mlops, enum size_class size);
+
 /* Replica-hours a month for volume requests at replica_rate requests per replica-hour;
  * *replicas gets the peak replica count. */
 double fleet_replica_hours(const struct traffic_shape *t, double replica_rate, double requests,
