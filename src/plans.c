@@ -163,6 +163,14 @@ static inline double fleet_total(const struct eval_state *s, const struct answer
 	       model_finetune_usd(s, cd->model);
 }
 
+/* cd is of the class asked (multi 0 single-GPU, 1 multi-GPU, -1 either), at a precision
+ * the task allows (bit per precision), and its licence is not gated. */
+static inline bool may_pick(const struct candidate *cd, int multi, uint32_t allowed, bool gate_mau, bool gate_nc)
+{
+	return !((multi >= 0 && cd->single != (multi == 0)) || !(allowed & 1u << cd->precision) ||
+		 (gate_mau && cd->mau_gated) || (gate_nc && cd->nc_gated));
+}
+
 /* The cheapest of cands[0..n) allowed for the answers, of one class (multi 0 single-GPU,
  * 1 multi-GPU, -1 either): least tier shortfall, then least cost, the first of equals.
  * NULL when none is allowed. The shortfall is settled first, so only the candidates
@@ -178,15 +186,13 @@ static const struct candidate *pick_self(const struct eval_state *s, const struc
 	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
 	double peak_rate = requests / t->hours * t->peak;
 
-#define ALLOWED(cd) (!((multi >= 0 && (cd)->single != (multi == 0)) || !(allowed & 1u << (cd)->precision) || \
-		       (gate_mau && (cd)->mau_gated) || (gate_nc && (cd)->nc_gated)))
 #define SHORTFALL(cd) ((cd)->tier > need ? (cd)->tier - need : 0)   /* tier_shortfall, inlined */
 	for (int i = 0; i < n; i++)
-		if (ALLOWED(&cands[i]) && SHORTFALL(&cands[i]) < least)
+		if (may_pick(&cands[i], multi, allowed, gate_mau, gate_nc) && SHORTFALL(&cands[i]) < least)
 			least = SHORTFALL(&cands[i]);
 	for (int i = 0; i < n; i++) {
 		const struct candidate *cd = &cands[i];
-		if (!ALLOWED(cd) || SHORTFALL(cd) != least)
+		if (!may_pick(cd, multi, allowed, gate_mau, gate_nc) || SHORTFALL(cd) != least)
 			continue;
 		double cost = fleet_total(s, a, t, requests, peak_rate, cd);
 		if (!best || cost < best_cost) {
@@ -194,7 +200,6 @@ static const struct candidate *pick_self(const struct eval_state *s, const struc
 			best_cost = cost;
 		}
 	}
-#undef ALLOWED
 #undef SHORTFALL
 	*cost_out = best_cost;
 	return best;
@@ -213,10 +218,8 @@ static const struct candidate *pick_self_by_tier(const struct eval_state *s, con
 	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
 	double peak_rate = requests / t->hours * t->peak;
 
-#define ALLOWED(cd) (!((multi >= 0 && (cd)->single != (multi == 0)) || !(allowed & 1u << (cd)->precision) || \
-		       (gate_mau && (cd)->mau_gated) || (gate_nc && (cd)->nc_gated)))
 	for (int p = 0; p < s->n_cands && least < 0; p++)
-		if (ALLOWED(&cands[s->tier_order[p]]))
+		if (may_pick(&cands[s->tier_order[p]], multi, allowed, gate_mau, gate_nc))
 			least = cands[s->tier_order[p]].tier > need ? cands[s->tier_order[p]].tier - need : 0;
 	if (least < 0) {
 		*cost_out = 0;
@@ -227,7 +230,7 @@ static const struct candidate *pick_self_by_tier(const struct eval_state *s, con
 	to = s->tier_end[least == 0 ? (need < MAX_TIER ? need : MAX_TIER) : need + least];
 	for (int p = from; p < to; p++) {
 		const struct candidate *cd = &cands[s->tier_order[p]];
-		if (!ALLOWED(cd))
+		if (!may_pick(cd, multi, allowed, gate_mau, gate_nc))
 			continue;
 		double cost = fleet_total(s, a, t, requests, peak_rate, cd);
 		if (!best || cost < best_cost || (cost == best_cost && cd < best)) {
@@ -235,7 +238,6 @@ static const struct candidate *pick_self_by_tier(const struct eval_state *s, con
 			best_cost = cost;
 		}
 	}
-#undef ALLOWED
 	*cost_out = best_cost;
 	return best;
 }
