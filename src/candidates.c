@@ -15,7 +15,7 @@
 int tier_shortfall(const struct catalog *c, const struct answers *a, const struct model *m)
 {
 	int need = c->policy.required_tier[a->task];
-	return m->quality_tier > need ? m->quality_tier - need : 0;
+	return shortfall(m->quality_tier, need);
 }
 
 /* The licence caps monthly active users at 700M or fewer (the Llama community licence). */
@@ -422,7 +422,6 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 	s->count = xcalloc((size_t)c->n_models + 1, sizeof *s->count);
 	s->api = xcalloc((size_t)c->n_models + 1, sizeof *s->api);
 	s->train_gpu = training_gpu(c);
-	s->ft_usd_per_param = finetune_usd_per_param(c, a, s->train_gpu);
 	for (int mi = 0; mi < c->n_models; mi++) {
 		const struct model *m = &c->models[mi];
 		if (twin[mi] != mi) {
@@ -440,12 +439,10 @@ struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a
 		prepare_edge(s, m, allowed_precisions(c, a, true), edge, n_edge);
 	}
 	order_by_tier(s);
-	s->pool = s->cands;   /* every choice picks from all of them */
-	s->n_pool = s->n_cands;
 	for (int u = 0; u < USE_COUNT; u++) {
 		s->use[u] = s->cands;
 		s->n_use[u] = s->n_cands;
-		s->use_task[u] = -1;   /* any task: the whole pool */
+		s->use_task[u] = -1;   /* any task: every candidate */
 	}
 	if (s->n_cands >= use_lists_from) {
 		struct use_ctx ux;

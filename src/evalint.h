@@ -32,10 +32,8 @@ struct eval_state {
 	struct answers a;
 	struct candidate *cands;   /* datacenter/workstation GPUs with a price, per model */
 	int n_cands;
-	struct candidate *pool;    /* all the cands a choice may pick from */
-	int n_pool;
 	/* By use (USE_SINGLE, USE_MULTI: the task on one class; USE_SIMPLE: the hybrid's
-	 * simple share): the whole pool (use_task -1), or in a large pool those no answer
+	 * simple share): all the cands (use_task -1), or in a large pool those no answer
 	 * but the task can make the use's pick (for task use_task[u]); in a narrowed
 	 * state, the few it picks among. */
 	struct candidate *use[USE_COUNT];
@@ -55,13 +53,24 @@ struct eval_state {
 	int n_offers;
 	const struct plan *edge_plan;
 	const struct gpu *train_gpu;   /* where fine-tuning runs */
-	double ft_usd_per_param;   /* fine-tuning compute a month per active parameter */
 };
 
-/* A model's fine-tuning compute a month for the answers s was prepared (or re-rated) for. */
-static inline double model_finetune_usd(const struct eval_state *s, const struct model *m)
+/* Fine-tuning compute a month per active parameter for these answers. */
+static inline double finetune_rate(const struct eval_state *s, const struct answers *a)
 {
-	return m->shape.present ? s->ft_usd_per_param * (double)m->shape.active_params : 0;
+	return finetune_usd_per_param(s->c, a, s->train_gpu);
+}
+
+/* A model's fine-tuning compute a month at rate (finetune_rate's). */
+static inline double model_finetune_usd(double rate, const struct model *m)
+{
+	return m->shape.present ? rate * (double)m->shape.active_params : 0;
+}
+
+/* Tiers a model falls short of the tier a task needs (1 frontier .. 4 small). */
+static inline int shortfall(int tier, int need)
+{
+	return tier > need ? tier - need : 0;
 }
 
 static inline int model_index(const struct catalog *c, const struct model *m)
@@ -100,7 +109,7 @@ bool plan_gates_equal(enum arch arch, bool mau_x, bool nc_x, bool mau_y, bool nc
 /* The best option of one architecture at a volume, given the licence gates. */
 void best_plan(const struct eval_state *s, const struct answers *a, enum arch arch,
 		 double requests, bool gate_mau, bool gate_nc, struct plan *o);
-/* A copy of s whose pool and API models are only those that can be chosen for these
+/* A copy of s whose use lists and API models are only those that can be chosen for these
  * answers at some volume (exact: the rest are dominated in every respect); for the
  * many decisions of the volume search. */
 struct eval_state *eval_narrow(const struct eval_state *s, const struct answers *a, bool gate_mau,

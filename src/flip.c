@@ -69,7 +69,7 @@ static void add_flip(struct verdict *v, int key, const char *value, enum arch wi
 }
 
 /* Every other value of every choice answer, re-decided on the same candidates (they
- * serve every task); a fine-tuning answer re-rates the tuning compute. */
+ * serve every task and are priced at the answers of each decision). */
 static void answer_flips(const struct eval_state *s, struct verdict *v, const struct decision *base)
 {
 	for (int key = 0; key < AK_COUNT; key++) {
@@ -84,13 +84,7 @@ static void answer_flips(const struct eval_state *s, struct verdict *v, const st
 			if (val == cur)
 				continue;
 			answers_set(&a, key, val);
-			if (key == AK_FINE_TUNING) {
-				struct eval_state t = *s;
-				t.ft_usd_per_param = finetune_usd_per_param(s->c, &a, s->train_gpu);
-				decide(&t, &a, &d, false);
-			} else {
-				decide_again(s, &a, &v->answers, base, &d);
-			}
+			decide_again(s, &a, &v->answers, base, &d);
 			if (d.recommended != v->recommended)
 				add_flip(v, key, f->names[val], d.recommended);
 		}

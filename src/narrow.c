@@ -8,16 +8,12 @@
 #include "sweep.h"
 #include "util.h"
 
-/* What decides between two candidates of one use for fixed answers: the use's tier
- * shortfall being the least for all, the fixed costs a month (hidden costs and
- * fine-tuning) beside the replica's price and speed. */
-struct narrow_key {
-	double fixed;
-};
-
+/* What decides between two candidates of one use for fixed answers (the use's tier
+ * shortfall being the least for all): the fixed costs a month (hidden costs and
+ * fine-tuning), fixed[i] for base[i], beside the replica's price and speed. */
 struct narrow_ctx {
 	const struct candidate *base;
-	const struct narrow_key *k;
+	const double *fixed;
 };
 
 /* c is at least as good as d at every volume: fixed and per-replica costs no higher,
@@ -25,7 +21,7 @@ struct narrow_ctx {
 static bool narrow_dom(const void *ctx, const struct candidate *c, const struct candidate *d)
 {
 	const struct narrow_ctx *x = ctx;
-	return x->k[c - x->base].fixed <= x->k[d - x->base].fixed &&
+	return x->fixed[c - x->base] <= x->fixed[d - x->base] &&
 	       c->replica_usd_per_hour <= d->replica_usd_per_hour;
 }
 
@@ -74,26 +70,25 @@ static void narrow_use(const struct eval_state *s, const struct answers *a, int 
 {
 	int need = s->c->policy.required_tier[u == USE_SIMPLE ? TASK_EXTRACTION : a->task];
 	int least = INT32_MAX, m = 0;
+	double ft = finetune_rate(s, a);
 	struct candidate *few = xreallocarray(NULL, (size_t)s->n_use[u] + 1, sizeof *few);
-	struct narrow_key *k = xreallocarray(NULL, (size_t)s->n_use[u] + 1, sizeof *k);
-	struct narrow_ctx ctx = { few, k };
+	double *fixed = xreallocarray(NULL, (size_t)s->n_use[u] + 1, sizeof *fixed);
+	struct narrow_ctx ctx = { few, fixed };
 
-#define SF(c) ((c)->tier > need ? (c)->tier - need : 0)
 	for (int i = 0; i < s->n_use[u]; i++)
-		if (usable_for(&s->use[u][i], u, a, gate_mau, gate_nc) && SF(&s->use[u][i]) < least)
-			least = SF(&s->use[u][i]);
+		if (usable_for(&s->use[u][i], u, a, gate_mau, gate_nc) && shortfall(s->use[u][i].tier, need) < least)
+			least = shortfall(s->use[u][i].tier, need);
 	for (int i = 0; i < s->n_use[u]; i++) {
 		const struct candidate *c = &s->use[u][i];
-		if (!usable_for(c, u, a, gate_mau, gate_nc) || SF(c) != least)
+		if (!usable_for(c, u, a, gate_mau, gate_nc) || shortfall(c->tier, need) != least)
 			continue;
-		k[m].fixed = hidden_total(&s->c->cost, a->mlops, c->size) + model_finetune_usd(s, c->model);
+		fixed[m] = hidden_total(&s->c->cost, a->mlops, c->size) + model_finetune_usd(ft, c->model);
 		few[m++] = *c;
 	}
-#undef SF
 	n->use[u] = xreallocarray(NULL, (size_t)m + 1, sizeof *n->use[u]);
 	n->n_use[u] = frontier(few, m, n->use[u], narrow_dom, &ctx);
 	free(few);
-	free(k);
+	free(fixed);
 }
 
 /* The offers that can be cheapest at some volume: usable, of the least tier shortfall,
@@ -104,6 +99,7 @@ static void narrow_offers(const struct eval_state *s, const struct answers *a, b
 {
 	const struct catalog *c = s->c;
 	int total = 0, least = INT32_MAX, k = 0;
+	double ft = finetune_rate(s, a);
 
 	for (int i = 0; i < c->n_providers; i++)
 		total += c->providers[i].n_offers;
@@ -117,7 +113,7 @@ static void narrow_offers(const struct eval_state *s, const struct answers *a, b
 				of[k] = &c->providers[i].offers[j];
 				pr[k] = &c->providers[i];
 				per[k] = token_cost(of[k]->input, of[k]->output, a, 1);
-				fixed[k] = model_finetune_usd(s, of[k]->model);
+				fixed[k] = model_finetune_usd(ft, of[k]->model);
 				int sf = tier_shortfall(c, a, of[k]->model);
 				least = sf < least ? sf : least;
 				k++;

@@ -60,19 +60,25 @@ static void price_managed(const struct eval_state *s, const struct answers *a, c
 {
 	memset(&o->cost, 0, sizeof o->cost);
 	o->cost.api = token_cost(of->input, of->output, a, requests);
-	o->cost.finetune = model_finetune_usd(s, of->model);
+	o->cost.finetune = model_finetune_usd(finetune_rate(s, a), of->model);
 	cost_total(&o->cost);
+}
+
+/* price_managed's total without the plan: api + tuning (cost_total's other terms are zero). */
+static double offer_cost(const struct answers *a, const struct offer *of, double ft_rate, double requests)
+{
+	return token_cost(of->input, of->output, a, requests) + model_finetune_usd(ft_rate, of->model);
 }
 
 /* The narrowed offers: allowed for these answers already, in catalog order. */
 static void best_narrowed_offer(const struct eval_state *s, const struct answers *a, double requests,
 				const struct offer **best, const struct provider **best_p)
 {
-	double best_cost = 0;
+	double best_cost = 0, ft = finetune_rate(s, a);
 
 	for (int i = 0; i < s->n_offers; i++) {
 		const struct offer *of = s->offers[i];
-		double cost = token_cost(of->input, of->output, a, requests) + model_finetune_usd(s, of->model);
+		double cost = offer_cost(a, of, ft, requests);
 		if (*best == NULL || cost < best_cost) {   /* one shortfall: narrowing kept the least */
 			*best = of;
 			*best_p = s->offer_providers[i];
@@ -93,23 +99,17 @@ static void best_managed(const struct eval_state *s, const struct answers *a, do
 {
 	const struct provider *best_p = NULL;
 	const struct offer *best = NULL;
-	double best_cost = 0;
+	double best_cost = 0, ft = finetune_rate(s, a);
 	int best_sf = 0;
 
 	for (int i = 0; s->offers == NULL && i < s->c->n_providers; i++) {
 		const struct provider *p = &s->c->providers[i];
-		if (p->status != PROV_ACTIVE)
-			continue;
-		if ((a->fine_tuning == FT_LORA && p->finetune == FT_SUPPORT_NONE) ||
-		    (a->fine_tuning == FT_FULL && p->finetune != FT_SUPPORT_FULL))
-			continue;
 		for (int j = 0; j < p->n_offers; j++) {
 			const struct offer *of = &p->offers[j];
-			if (of->retired || model_gated(of->model, gate_mau, false, false))
+			if (!offer_allowed(p, of, a, gate_mau))
 				continue;
 			int sf = tier_shortfall(s->c, a, of->model);
-			/* api + finetune: cost_total's sum, its other terms being zero */
-			double cost = token_cost(of->input, of->output, a, requests) + model_finetune_usd(s, of->model);
+			double cost = offer_cost(a, of, ft, requests);
 			if (beats(sf, cost, best != NULL, best_sf, best_cost)) {
 				best = of;
 				best_p = p;
@@ -147,20 +147,33 @@ static void price_fleet(const struct eval_state *s, const struct answers *a, con
 	o->cost.engineering = h.engineering;
 	o->cost.orchestration = h.orchestration;
 	o->cost.monitoring = h.monitoring;
-	o->cost.finetune = model_finetune_usd(s, cd->model);
+	o->cost.finetune = model_finetune_usd(finetune_rate(s, a), cd->model);
 	cost_total(&o->cost);
+}
+
+/* What a fleet's monthly cost reads from the answers, found once per choice. */
+struct fleet_rates {
+	const struct traffic_shape *t;
+	const struct hidden_costs *hidden;   /* the ML-ops level's row, by size class */
+	double ft_rate;                      /* finetune_rate's */
+};
+
+static struct fleet_rates fleet_rates_for(const struct eval_state *s, const struct answers *a)
+{
+	return (struct fleet_rates){ &s->c->cost.traffic[a->traffic], s->c->cost.hidden[a->mlops],
+				     finetune_rate(s, a) };
 }
 
 /* The monthly total of a candidate's fleet at one volume, without building its plan
  * (the hot loop): the same sums as price_fleet's. */
-static inline double fleet_total(const struct eval_state *s, const struct answers *a, const struct traffic_shape *t,
-				 double requests, double peak_rate, const struct candidate *cd)
+static inline double fleet_total(const struct fleet_rates *r, double requests, double peak_rate,
+				 const struct candidate *cd)
 {
-	const struct hidden_costs *h = &s->c->cost.hidden[a->mlops][cd->size];
-	double replicas, hours = replica_hours_at(t, requests, peak_rate, cd->replica_rate, &replicas);
+	const struct hidden_costs *h = &r->hidden[cd->size];
+	double replicas, hours = replica_hours_at(r->t, requests, peak_rate, cd->replica_rate, &replicas);
 
 	return hours * cd->replica_usd_per_hour + h->engineering + h->orchestration + h->monitoring +
-	       model_finetune_usd(s, cd->model);
+	       model_finetune_usd(r->ft_rate, cd->model);
 }
 
 /* cd is of the class asked (multi 0 single-GPU, 1 multi-GPU, -1 either), at a precision
@@ -183,29 +196,27 @@ static const struct candidate *pick_self(const struct eval_state *s, const struc
 	double best_cost = 0;
 	int least = INT32_MAX, need = s->c->policy.required_tier[a->task];
 	uint32_t allowed = s->c->policy.precisions[a->task];
-	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
-	double peak_rate = requests / t->hours * t->peak;
+	struct fleet_rates r = fleet_rates_for(s, a);
+	double peak_rate = requests / r.t->hours * r.t->peak;
 
-#define SHORTFALL(cd) ((cd)->tier > need ? (cd)->tier - need : 0)   /* tier_shortfall, inlined */
 	for (int i = 0; i < n; i++)
-		if (may_pick(&cands[i], multi, allowed, gate_mau, gate_nc) && SHORTFALL(&cands[i]) < least)
-			least = SHORTFALL(&cands[i]);
+		if (may_pick(&cands[i], multi, allowed, gate_mau, gate_nc) && shortfall(cands[i].tier, need) < least)
+			least = shortfall(cands[i].tier, need);
 	for (int i = 0; i < n; i++) {
 		const struct candidate *cd = &cands[i];
-		if (!may_pick(cd, multi, allowed, gate_mau, gate_nc) || SHORTFALL(cd) != least)
+		if (!may_pick(cd, multi, allowed, gate_mau, gate_nc) || shortfall(cd->tier, need) != least)
 			continue;
-		double cost = fleet_total(s, a, t, requests, peak_rate, cd);
+		double cost = fleet_total(&r, requests, peak_rate, cd);
 		if (!best || cost < best_cost) {
 			best = cd;
 			best_cost = cost;
 		}
 	}
-#undef SHORTFALL
 	*cost_out = best_cost;
 	return best;
 }
 
-/* pick_self over the whole pool, through its tier order: the first allowed candidate
+/* pick_self over every candidate, through the tier order: the first allowed candidate
  * there has the least shortfall, and only the tiers of that shortfall are priced.
  * Equal costs go to the first in catalog order, as pick_self's do. */
 static const struct candidate *pick_self_by_tier(const struct eval_state *s, const struct answers *a, int multi,
@@ -215,12 +226,12 @@ static const struct candidate *pick_self_by_tier(const struct eval_state *s, con
 	double best_cost = 0;
 	int need = s->c->policy.required_tier[a->task], least = -1, from, to;
 	uint32_t allowed = s->c->policy.precisions[a->task];
-	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
-	double peak_rate = requests / t->hours * t->peak;
+	struct fleet_rates r = fleet_rates_for(s, a);
+	double peak_rate = requests / r.t->hours * r.t->peak;
 
 	for (int p = 0; p < s->n_cands && least < 0; p++)
 		if (may_pick(&cands[s->tier_order[p]], multi, allowed, gate_mau, gate_nc))
-			least = cands[s->tier_order[p]].tier > need ? cands[s->tier_order[p]].tier - need : 0;
+			least = shortfall(cands[s->tier_order[p]].tier, need);
 	if (least < 0) {
 		*cost_out = 0;
 		return NULL;
@@ -232,7 +243,7 @@ static const struct candidate *pick_self_by_tier(const struct eval_state *s, con
 		const struct candidate *cd = &cands[s->tier_order[p]];
 		if (!may_pick(cd, multi, allowed, gate_mau, gate_nc))
 			continue;
-		double cost = fleet_total(s, a, t, requests, peak_rate, cd);
+		double cost = fleet_total(&r, requests, peak_rate, cd);
 		if (!best || cost < best_cost || (cost == best_cost && cd < best)) {
 			best = cd;
 			best_cost = cost;
@@ -255,8 +266,8 @@ static const struct candidate *self_range(const struct eval_state *s, int multi,
 		return s->cands + s->first[mi];
 	}
 	if (s->use_task[u] >= 0 && task != s->use_task[u]) {   /* lists made for another task */
-		*n = s->n_pool;
-		return s->pool;
+		*n = s->n_cands;
+		return s->cands;
 	}
 	*n = s->n_use[u];
 	return s->use[u];
@@ -337,7 +348,7 @@ static void best_edge(const struct eval_state *s, const struct answers *a, bool 
 		o->precision = cd->precision;
 		o->gpu_count = 1;
 		o->cost.engineering = cm->edge_engineering[a->mlops];
-		o->cost.finetune = model_finetune_usd(s, cd->model);
+		o->cost.finetune = model_finetune_usd(finetune_rate(s, a), cd->model);
 		cost_total(&o->cost);
 	}
 	if (!o->feasible)   /* capacity stays 0: every device serves its own user */
@@ -462,7 +473,7 @@ static void self_curve_for_model(const struct eval_state *s, const struct answer
 {
 	int count;
 	const struct candidate *cands = self_range(s, multi, m, a->task, &count);
-	const struct traffic_shape *t = &s->c->cost.traffic[a->traffic];
+	struct fleet_rates r = fleet_rates_for(s, a);
 	uint32_t allowed = s->c->policy.precisions[a->task];
 
 	for (int k = 0; k < n; k++)
@@ -474,7 +485,7 @@ static void self_curve_for_model(const struct eval_state *s, const struct answer
 			continue;
 		for (int k = 0; k < n; k++) {
 			double req = reqs[k] * scale;
-			double cost = fleet_total(s, a, t, req, req / t->hours * t->peak, cd);
+			double cost = fleet_total(&r, req, req / r.t->hours * r.t->peak, cd);
 			if (isnan(out[k]) || cost < out[k])
 				out[k] = cost;
 		}

@@ -16,6 +16,7 @@
 
 #include "answers.h"
 #include "evaluate.h"
+#include "twins.h"
 #include "util.h"
 
 #define RUNS 7
@@ -222,6 +223,17 @@ static double time_yaml_events(const char *path)
 	return median(t, RUNS);
 }
 
+/* Models that are not a twin of an earlier one (what evaluate() sizes and chooses among). */
+static int distinct_models(const struct catalog *c)
+{
+	int *twin = model_twins(c), n = 0;
+
+	for (int i = 0; i < c->n_models; i++)
+		n += twin[i] == i;
+	free(twin);
+	return n;
+}
+
 /* Load and evaluate one synthetic size; prints its JSON fields with the suffix. */
 static void bench_size(const struct catalog *base, const char *shipped, const struct answers *a, int n,
 		       bool distinct, const char *suffix)
@@ -244,6 +256,7 @@ static void bench_size(const struct catalog *base, const char *shipped, const st
 		}
 	}
 	printf("  \"catalog_load_ms_%s\": %.1f,\n", suffix, median(load, RUNS));
+	printf("  \"distinct_models_%s\": %d,\n", suffix, distinct_models(c));
 	if (n >= 10000 && !distinct) {
 		snprintf(path, sizeof path, "%s/models.yaml", dir);
 		printf("  \"yaml_events_ms_%s\": %.1f,\n", suffix, time_yaml_events(path));
