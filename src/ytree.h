@@ -16,6 +16,7 @@ enum ynode_kind { Y_SCALAR, Y_SEQ, Y_MAP };
 struct ynode {
 	unsigned char kind;      /* enum ynode_kind */
 	unsigned char plain;     /* scalar written without quotes */
+	unsigned char flow;      /* seq or map written in [ ] or { } */
 	int line, col;           /* 1-based position of the node's start */
 	unsigned n;              /* number of items (maps: 2 × pairs); at most YTREE_MAX_NODES */
 	unsigned cap;

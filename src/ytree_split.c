@@ -1,0 +1,225 @@
+/* ytree_split.c — a large YAML list parsed on several cores (see ytree_int.h).
+ *
+ * A 10,000-model catalog is one long block list, and libyaml reads it on one
+ * core at about 20 MB/s. The text is cut at lines that start an item of that
+ * list ("  - " at the list's indentation); each piece is parsed as a document
+ * of its own on its own thread, and the later pieces' items are appended to the
+ * first piece's list. The cut is kept only when the pieces prove it safe:
+ * every piece parses, the first piece's root (or the root's last value) is a
+ * block list at the cut's column, and every later piece is exactly such a list
+ * from its first line. A line at that column that starts with "- " can only be
+ * an item of that list (block scalars and plain scalars nested in an item must
+ * be indented further; quoted scalars and flow collections left open would make
+ * the first piece fail). Anything else falls back to the one-pass parse. */
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ytree_int.h"
+
+#define MAX_PARTS 8
+
+/* Below 1 MiB a second thread costs more than it saves (a 100 KB catalog file
+ * parses in about 5 ms); at most 4 parts by default, past which libyaml's
+ * allocations contend. Measured with make bench on a 2-core EPYC. */
+static size_t split_min_bytes = 1024u * 1024u;
+static int split_parts;             /* 0: the online CPUs, at most 4 */
+
+void ytree_split_tune(size_t min_bytes, int parts)
+{
+	split_min_bytes = min_bytes ? min_bytes : 1024u * 1024u;
+	split_parts = parts < 0 ? 0 : parts > MAX_PARTS ? MAX_PARTS : parts;
+}
+
+static int parts_wanted(size_t len)
+{
+	long cpus = split_parts ? split_parts : sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (len < split_min_bytes || cpus < 2)
+		return 1;
+	if (split_parts == 0 && cpus > 4)
+		cpus = 4;
+	return (int)cpus;
+}
+
+/* The indentation of the line starting at s when it is a block list item
+ * ("- x", or "-" alone), else -1. */
+static int entry_indent(const char *t, size_t len, size_t s)
+{
+	size_t i = s;
+
+	while (i < len && t[i] == ' ')
+		i++;
+	if (i >= len || t[i] != '-')
+		return -1;
+	if (i + 1 < len && t[i + 1] != ' ' && t[i + 1] != '\n' && t[i + 1] != '\r')
+		return -1;
+	return (int)(i - s);
+}
+
+static size_t next_line(const char *t, size_t len, size_t s)
+{
+	const char *nl = memchr(t + s, '\n', len - s);
+
+	return nl ? (size_t)(nl - t) + 1 : len;
+}
+
+/* The least indentation of a list item in [0, end): the list the cuts belong to. */
+static int list_indent(const char *t, size_t len, size_t end)
+{
+	int k = -1;
+
+	for (size_t s = 0; s < end; s = next_line(t, len, s)) {
+		int i = entry_indent(t, len, s);
+		if (i >= 0 && (k < 0 || i < k))
+			k = i;
+	}
+	return k;
+}
+
+/* libyaml's line count over [from, to): LF, CRLF and a lone CR each end a line. */
+static int count_lines(const char *t, size_t from, size_t to)
+{
+	int n = 0;
+
+	for (size_t i = from; i < to; i++)
+		n += t[i] == '\n' || (t[i] == '\r' && (i + 1 >= to || t[i + 1] != '\n'));
+	return n;
+}
+
+/* Text whose line numbers or documents a cut could change: a UTF-16 BOM, the
+ * Unicode line breaks libyaml also counts (NEL, LS, PS), a document end "...". */
+static int unsafe_before(const char *t, size_t len, size_t end)
+{
+	static const char *const marks[] = { "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9", "\n..." };
+
+	if (len >= 2 && ((unsigned char)t[0] == 0xfe || (unsigned char)t[0] == 0xff))
+		return 1;
+	if (len >= 3 && memcmp(t, "...", 3) == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (memmem(t, end, marks[i], strlen(marks[i])) != NULL)
+			return 1;
+	return 0;
+}
+
+struct part {
+	const char *name, *text;
+	size_t len;
+	int line_offset;
+	struct ytree_part_stats st;
+	struct ynode *root;
+};
+
+static void *parse_piece(void *arg)
+{
+	struct part *p = arg;
+	struct ow_error e;
+
+	p->root = ytree_parse_part(p->name, p->text, p->len, p->line_offset, &p->st, &e);
+	return NULL;
+}
+
+/* Cut text into at most n parts at item lines of indentation k; the count made. */
+static int cut(const char *name, const char *t, size_t len, int n, int k, struct part *parts)
+{
+	size_t start = 0;
+	int made = 0, line = 0;
+
+	for (int j = 1; j < n; j++) {
+		size_t s = (size_t)((double)len * j / n);
+
+		if (s <= start)
+			s = start + 1;
+		if (s >= len)
+			break;
+		if (t[s - 1] != '\n')
+			s = next_line(t, len, s);
+		while (s < len && entry_indent(t, len, s) != k)
+			s = next_line(t, len, s);
+		if (s >= len)
+			break;
+		parts[made] = (struct part){ name, t + start, s - start, line, { 0, 0 }, NULL };
+		line += count_lines(t, start, s);
+		start = s;
+		made++;
+	}
+	parts[made] = (struct part){ name, t + start, len - start, line, { 0, 0 }, NULL };
+	return made + 1;
+}
+
+/* Run every part, the first on this thread; signals stay with this thread. */
+static void parse_parts(struct part *parts, int n)
+{
+	pthread_t tid[MAX_PARTS];
+	int started[MAX_PARTS] = { 0 };
+	sigset_t all, old;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	for (int i = 1; i < n; i++)
+		started[i] = pthread_create(&tid[i], NULL, parse_piece, &parts[i]) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	parse_piece(&parts[0]);
+	for (int i = 1; i < n; i++) {
+		if (started[i])
+			pthread_join(tid[i], NULL);
+		else
+			parse_piece(&parts[i]);
+	}
+}
+
+static int is_block_list_at(const struct ynode *n, int col)
+{
+	return n->kind == Y_SEQ && !n->flow && n->col == col;
+}
+
+/* The list the later parts continue, or NULL when the cut was not safe. */
+static struct ynode *continued_list(struct part *parts, int n, int k)
+{
+	struct ynode *r = parts[0].root, *list = r;
+	size_t nodes = parts[0].st.nodes;
+	int depth = 0;
+
+	if (r->kind == Y_MAP && !r->flow && r->n >= 2) {
+		list = r->items[r->n - 1];
+		depth = 1;
+	}
+	if (!is_block_list_at(list, k + 1))
+		return NULL;
+	for (int i = 1; i < n; i++) {
+		const struct ynode *p = parts[i].root;
+		if (!is_block_list_at(p, k + 1) || parts[i].st.max_depth + depth > YTREE_MAX_DEPTH)
+			return NULL;
+		nodes += parts[i].st.nodes;
+	}
+	return nodes <= YTREE_MAX_NODES ? list : NULL;
+}
+
+struct ynode *ytree_parse_split(const char *name, const char *text, size_t len)
+{
+	struct part parts[MAX_PARTS];
+	struct ynode *list;
+	int n = parts_wanted(len), k;
+
+	if (n < 2 || (k = list_indent(text, len, len / (size_t)n)) < 0)
+		return NULL;
+	n = cut(name, text, len, n, k, parts);
+	if (n < 2 || unsafe_before(text, len, (size_t)(parts[n - 1].text - text)))
+		return NULL;
+	parse_parts(parts, n);
+	for (int i = 0; i < n; i++)
+		if (parts[i].root == NULL)
+			goto fail;
+	list = continued_list(parts, n, k);
+	if (list == NULL)
+		goto fail;
+	for (int i = 1; i < n; i++)
+		ytree_adopt(parts[0].root, list, parts[i].root);
+	return parts[0].root;
+fail:
+	for (int i = 0; i < n; i++)
+		ytree_free(parts[i].root);
+	return NULL;
+}
