@@ -88,6 +88,21 @@ static int count_lines(const char *t, size_t from, size_t to)
 	return n;
 }
 
+/* Whether mark occurs in t[0, end) (memmem is not in C11 or POSIX). */
+static int contains(const char *t, size_t end, const char *mark)
+{
+	size_t m = strlen(mark);
+
+	for (const char *p = t; (size_t)(p - t) + m <= end; p++) {
+		p = memchr(p, mark[0], end - m + 1 - (size_t)(p - t));
+		if (p == NULL)
+			return 0;
+		if (memcmp(p, mark, m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Text whose line numbers or documents a cut could change: a UTF-16 BOM, the
  * Unicode line breaks libyaml also counts (NEL, LS, PS), a document end "...". */
 static int unsafe_before(const char *t, size_t len, size_t end)
@@ -99,7 +114,7 @@ static int unsafe_before(const char *t, size_t len, size_t end)
 	if (len >= 3 && memcmp(t, "...", 3) == 0)
 		return 1;
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		if (memmem(t, end, marks[i], strlen(marks[i])) != NULL)
+		if (contains(t, end, marks[i]))
 			return 1;
 	return 0;
 }
