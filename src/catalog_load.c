@@ -363,15 +363,6 @@ static int parse_provider(struct loadctx *lc, const struct ynode *n, struct prov
 
 /* ---- generic list loading with overlay by id -------------------------------- */
 
-struct list_spec {
-	const char *file, *key, *what;
-	size_t size;                          /* sizeof entry */
-	size_t id_offset;                     /* offsetof(entry, id) */
-	size_t origin_offset;                 /* offsetof(entry, at) */
-	int (*parse)(struct loadctx *, const struct ynode *, void *);
-	void (*free_entry)(void *);
-};
-
 static char *entry_id(const struct list_spec *s, void *base, int i)
 {
 	return *(char **)((char *)base + (size_t)i * s->size + s->id_offset);
@@ -387,6 +378,8 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 	struct stat st;
 	struct idindex ix;
 	int first_new = *count;
+	char *entries;
+	size_t bad;
 
 	snprintf(path, sizeof path, "%s/%s", dir, s->file);
 	if (!required && stat(path, &st) != 0 && errno == ENOENT)
@@ -396,23 +389,25 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 		return -1;
 	}
 	*base = xreallocarray(*base, (size_t)*count + list->n + 1, s->size);
+	entries = xcalloc(list->n ? list->n : 1, s->size);
+	bad = read_items(lc, s, list, entries);
 	idindex_init(&ix, (size_t)*count + list->n);
 	for (int j = 0; j < *count; j++)
 		idindex_put(&ix, entry_id(s, *base, j), j);
 	for (size_t i = 0; i < list->n; i++) {
 		void *slot = (char *)*base + (size_t)*count * s->size;
 		int j;
-		memset(slot, 0, s->size);
-		if (s->parse(lc, list->items[i], slot) != 0) {
-			s->free_entry(slot);
-			goto fail;
-		}
+		if (i == bad)
+			goto fail;      /* read_items left its error and freed what it read after it */
+		memcpy(slot, entries + i * s->size, s->size);
 		j = idindex_get(&ix, entry_id(s, *base, *count));
 		if (j >= first_new) {
 			struct origin *o = (struct origin *)((char *)*base + (size_t)j * s->size + s->origin_offset);
 			yr_fail(&lc->r, list->items[i], "duplicate %s id '%s' (first at line %d)",
 				s->what, entry_id(s, *base, *count), o->line);
 			s->free_entry(slot);
+			for (size_t k = i + 1; k < bad; k++)
+				s->free_entry(entries + k * s->size);
 			goto fail;
 		}
 		if (j >= 0) {
@@ -426,10 +421,12 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 			(*count)++;
 		}
 	}
+	free(entries);
 	idindex_free(&ix);
 	ytree_free(root);
 	return 0;
 fail:
+	free(entries);
 	idindex_free(&ix);
 	ytree_free(root);
 	return -1;

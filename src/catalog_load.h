@@ -16,6 +16,22 @@ struct loadctx {
 	int n_paths;
 };
 
+/* One of the id-keyed list files and how to read its entries. */
+struct list_spec {
+	const char *file, *key, *what;
+	size_t size;                          /* sizeof entry */
+	size_t id_offset;                     /* offsetof(entry, id) */
+	size_t origin_offset;                 /* offsetof(entry, at) */
+	int (*parse)(struct loadctx *, const struct ynode *, void *);
+	void (*free_entry)(void *);
+};
+
+/* Read the items of list into entries (list->n zeroed entries of s->size), on
+ * several threads when the list is long. Returns list->n when every item read,
+ * else the index of the first that failed, with its error in lc->r.e: the
+ * entries before it are read, it and those after it are not. */
+size_t read_items(struct loadctx *lc, const struct list_spec *s, const struct ynode *list, char *entries);
+
 struct ynode *lc_load_tree(struct loadctx *lc, const char *path);
 const char *lc_keep_path(struct loadctx *lc, const char *path);
 int open_single_file(struct loadctx *lc, const char *path, const char *const *keys,

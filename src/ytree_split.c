@@ -11,20 +11,17 @@
  * an item of that list (block scalars and plain scalars nested in an item must
  * be indented further; quoted scalars and flow collections left open would make
  * the first piece fail). Anything else falls back to the one-pass parse. */
-#include <pthread.h>
-#include <signal.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "parallel.h"
 #include "ytree_int.h"
 
-#define MAX_PARTS 8
+#define MAX_PARTS PARALLEL_MAX
 
-/* Below 1 MiB a second thread costs more than it saves (a 100 KB catalog file
- * parses in about 5 ms); at most 4 parts by default, past which libyaml's
- * allocations contend. Measured with make bench on a 2-core EPYC. */
+/* Below 1 MiB a second thread costs more than it saves: the shipped models.yaml
+ * (about 100 KB) parses in a few milliseconds. */
 static size_t split_min_bytes = 1024u * 1024u;
-static int split_parts;             /* 0: the online CPUs, at most 4 */
+static int split_parts;             /* 0: parallel_threads() */
 
 void ytree_split_tune(size_t min_bytes, int parts)
 {
@@ -34,13 +31,7 @@ void ytree_split_tune(size_t min_bytes, int parts)
 
 static int parts_wanted(size_t len)
 {
-	long cpus = split_parts ? split_parts : sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (len < split_min_bytes || cpus < 2)
-		return 1;
-	if (split_parts == 0 && cpus > 4)
-		cpus = 4;
-	return (int)cpus;
+	return len < split_min_bytes ? 1 : split_parts ? split_parts : parallel_threads();
 }
 
 /* The indentation of the line starting at s when it is a block list item
@@ -127,13 +118,12 @@ struct part {
 	struct ynode *root;
 };
 
-static void *parse_piece(void *arg)
+static void parse_piece(void *ctx, int i)
 {
-	struct part *p = arg;
+	struct part *p = (struct part *)ctx + i;
 	struct ow_error e;
 
 	p->root = ytree_parse_part(p->name, p->text, p->len, p->line_offset, &p->st, &e);
-	return NULL;
 }
 
 /* Cut text into at most n parts at item lines of indentation k; the count made. */
@@ -162,27 +152,6 @@ static int cut(const char *name, const char *t, size_t len, int n, int k, struct
 	}
 	parts[made] = (struct part){ name, t + start, len - start, line, { 0, 0 }, NULL };
 	return made + 1;
-}
-
-/* Run every part, the first on this thread; signals stay with this thread. */
-static void parse_parts(struct part *parts, int n)
-{
-	pthread_t tid[MAX_PARTS];
-	int started[MAX_PARTS] = { 0 };
-	sigset_t all, old;
-
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	for (int i = 1; i < n; i++)
-		started[i] = pthread_create(&tid[i], NULL, parse_piece, &parts[i]) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	parse_piece(&parts[0]);
-	for (int i = 1; i < n; i++) {
-		if (started[i])
-			pthread_join(tid[i], NULL);
-		else
-			parse_piece(&parts[i]);
-	}
 }
 
 static int is_block_list_at(const struct ynode *n, int col)
@@ -223,7 +192,7 @@ struct ynode *ytree_parse_split(const char *name, const char *text, size_t len)
 	n = cut(name, text, len, n, k, parts);
 	if (n < 2 || unsafe_before(text, len, (size_t)(parts[n - 1].text - text)))
 		return NULL;
-	parse_parts(parts, n);
+	parallel_run(n, parse_piece, parts);
 	for (int i = 0; i < n; i++)
 		if (parts[i].root == NULL)
 			goto fail;
