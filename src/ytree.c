@@ -59,6 +59,7 @@ struct builder {
 	size_t nodes;
 	struct arena *arena;
 	int line_offset;         /* lines before the text (a split part starts mid-file) */
+	size_t max_nodes;
 	int max_depth;
 };
 
@@ -196,8 +197,11 @@ static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int
 {
 	if (depth > YTREE_MAX_DEPTH)
 		return fail_at(b, ev->start_mark, "nesting is deeper than 32 levels");
-	if (b->nodes >= YTREE_MAX_NODES)
-		return fail_at(b, ev->start_mark, "more than 2000000 YAML nodes");
+	if (b->nodes >= b->max_nodes) {
+		ow_error_set(b->e, OW_EXIT_INPUT, b->name, (int)ev->start_mark.line + 1,
+			     (int)ev->start_mark.column + 1, "more than %zu YAML nodes", b->max_nodes);
+		return -1;
+	}
 	if (depth > b->max_depth)
 		b->max_depth = depth;
 	switch (ev->type) {
@@ -279,9 +283,9 @@ static struct ynode *parse_stream(struct builder *b, yaml_parser_t *p)
 }
 
 struct ynode *ytree_parse_part(const char *name, const char *text, size_t len, int line_offset,
-			      struct ytree_part_stats *st, struct ow_error *e)
+			       size_t max_nodes, struct ytree_part_stats *st, struct ow_error *e)
 {
-	struct builder b = { name, e, 0, NULL, line_offset, 0 };
+	struct builder b = { name, e, 0, NULL, line_offset, max_nodes, 0 };
 	yaml_parser_t p;
 	struct ynode *root;
 
@@ -298,7 +302,6 @@ struct ynode *ytree_parse_part(const char *name, const char *text, size_t len, i
 	}
 	root->arena = b.arena;
 	if (st != NULL) {
-		st->nodes = b.nodes;
 		st->max_depth = b.max_depth;
 	}
 	return root;
@@ -339,7 +342,7 @@ struct ynode *ytree_parse(const char *name, const char *text, size_t len, struct
 	root = ytree_parse_split(name, text, len);
 	if (root != NULL)
 		return root;
-	return ytree_parse_part(name, text, len, 0, NULL, e);
+	return ytree_parse_part(name, text, len, 0, YTREE_MAX_NODES, NULL, e);
 }
 
 struct ynode *ytree_load(const char *path, struct ow_error *e)

@@ -6,14 +6,14 @@
 #include "ytree.h"
 
 struct ytree_part_stats {
-	size_t nodes;            /* nodes built */
 	int max_depth;           /* deepest nesting reached (the root is 0) */
 };
 
-/* Parse text as one document whose first line is line_offset + 1 of the file.
- * NULL on error (e filled); st, when not NULL, gets the part's size. */
+/* Parse text as one document whose first line is line_offset + 1 of the file,
+ * of at most max_nodes nodes. NULL on error (e filled); st, when not NULL, gets
+ * the part's size. */
 struct ynode *ytree_parse_part(const char *name, const char *text, size_t len, int line_offset,
-			       struct ytree_part_stats *st, struct ow_error *e);
+			       size_t max_nodes, struct ytree_part_stats *st, struct ow_error *e);
 /* Append the items of part (a sequence's root) to seq, a sequence in root's tree,
  * and hand part's memory to root. part is then freed with root. */
 void ytree_adopt(struct ynode *root, struct ynode *seq, struct ynode *part);

@@ -114,6 +114,7 @@ struct part {
 	const char *name, *text;
 	size_t len;
 	int line_offset;
+	size_t max_nodes;        /* the file's limit shared out: the parts together hold no more */
 	struct ytree_part_stats st;
 	struct ynode *root;
 };
@@ -123,7 +124,7 @@ static void parse_piece(void *ctx, int i)
 	struct part *p = (struct part *)ctx + i;
 	struct ow_error e;
 
-	p->root = ytree_parse_part(p->name, p->text, p->len, p->line_offset, &p->st, &e);
+	p->root = ytree_parse_part(p->name, p->text, p->len, p->line_offset, p->max_nodes, &p->st, &e);
 }
 
 /* Cut text into at most n parts at item lines of indentation k; the count made. */
@@ -145,12 +146,14 @@ static int cut(const char *name, const char *t, size_t len, int n, int k, struct
 			s = next_line(t, len, s);
 		if (s >= len)
 			break;
-		parts[made] = (struct part){ name, t + start, s - start, line, { 0, 0 }, NULL };
+		parts[made] = (struct part){ name, t + start, s - start, line, YTREE_MAX_NODES / (size_t)n,
+					     { 0 }, NULL };
 		line += count_lines(t, start, s);
 		start = s;
 		made++;
 	}
-	parts[made] = (struct part){ name, t + start, len - start, line, { 0, 0 }, NULL };
+	parts[made] = (struct part){ name, t + start, len - start, line, YTREE_MAX_NODES / (size_t)n,
+				     { 0 }, NULL };
 	return made + 1;
 }
 
@@ -163,7 +166,6 @@ static int is_block_list_at(const struct ynode *n, int col)
 static struct ynode *continued_list(struct part *parts, int n, int k)
 {
 	struct ynode *r = parts[0].root, *list = r;
-	size_t nodes = parts[0].st.nodes;
 	int depth = 0;
 
 	if (r->kind == Y_MAP && !r->flow && r->n >= 2) {
@@ -176,9 +178,8 @@ static struct ynode *continued_list(struct part *parts, int n, int k)
 		const struct ynode *p = parts[i].root;
 		if (!is_block_list_at(p, k + 1) || parts[i].st.max_depth + depth > YTREE_MAX_DEPTH)
 			return NULL;
-		nodes += parts[i].st.nodes;
 	}
-	return nodes <= YTREE_MAX_NODES ? list : NULL;
+	return list;
 }
 
 struct ynode *ytree_parse_split(const char *name, const char *text, size_t len)

@@ -14,7 +14,7 @@
 static char *serial_dump(const char *text, size_t len)
 {
 	struct ow_error e;
-	struct ynode *r = ytree_parse_part("t.yaml", text, len, 0, NULL, &e);
+	struct ynode *r = ytree_parse_part("t.yaml", text, len, 0, YTREE_MAX_NODES, NULL, &e);
 	char *d = r ? ytree_dump(r) : NULL;
 
 	ytree_free(r);
@@ -165,7 +165,7 @@ static void test_split_error_as_one_pass(void **state)
 	bad = strstr(t, "  - id: m33\n    tags: [a, \"b\"]");
 	assert_non_null(bad);
 	bad[strlen("  - id: m33\n    tags: [a, \"b\"")] = ' ';   /* the flow list left open */
-	assert_null(ytree_parse_part("t.yaml", t, strlen(t), 0, NULL, &want));
+	assert_null(ytree_parse_part("t.yaml", t, strlen(t), 0, YTREE_MAX_NODES, NULL, &want));
 	ytree_split_tune(1, 4);
 	r = ytree_parse("t.yaml", t, strlen(t), &got);
 	ytree_split_tune(0, 0);
@@ -205,6 +205,30 @@ static void test_split_depth_limit_whole_tree(void **state)
 	sb_free(&sb);
 }
 
+/* The node limit holds over the whole file: each piece gets its share of it. */
+static void test_split_node_limit_whole_file(void **state)
+{
+	const size_t items = YTREE_MAX_NODES;    /* with the root, its key and the list: over */
+	size_t len = strlen("models:\n") + 4 * items;
+	char *t = xcalloc(1, len + 1);
+	struct ow_error want, got;
+	struct ynode *r;
+
+	(void)state;
+	memcpy(t, "models:\n", 8);
+	for (size_t i = 0; i < items; i++)
+		memcpy(t + 8 + 4 * i, "- a\n", 4);
+	assert_null(ytree_parse_part("t.yaml", t, len, 0, YTREE_MAX_NODES, NULL, &want));
+	ytree_split_tune(0, 4);
+	r = ytree_parse("t.yaml", t, len, &got);
+	ytree_split_tune(0, 0);
+	assert_null(r);
+	assert_int_equal(got.line, want.line);
+	assert_string_equal(got.msg, want.msg);
+	assert_string_equal(got.msg, "more than 2000000 YAML nodes");
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +239,7 @@ int main(void)
 		cmocka_unit_test(test_split_refuses_unsafe_cuts),
 		cmocka_unit_test(test_split_error_as_one_pass),
 		cmocka_unit_test(test_split_depth_limit_whole_tree),
+		cmocka_unit_test(test_split_node_limit_whole_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

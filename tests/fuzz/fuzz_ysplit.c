@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ytree_split_tune(0, 0);
 	if (split == NULL)
 		return 0;
-	whole = ytree_parse_part("f.yaml", text, len, 0, NULL, &e);
+	whole = ytree_parse_part("f.yaml", text, len, 0, YTREE_MAX_NODES, NULL, &e);
 	if (whole == NULL)
 		abort();          /* the pieces accepted what the whole refuses */
 	char *a = ytree_dump(split), *b = ytree_dump(whole);
