@@ -49,10 +49,10 @@ static void read_run(void *ctx, int run)
 size_t read_items(struct loadctx *lc, const struct list_spec *s, const struct ynode *list, char *entries)
 {
 	struct items_job j = { .lc = lc, .s = s, .list = list, .entries = entries, .runs = 1 };
-	int threads = parallel_threads(), failed = -1;
+	int failed = -1;
 
-	if (list->n >= PARALLEL_MIN_ITEMS && threads > 1)
-		j.runs = threads > PARALLEL_MAX ? PARALLEL_MAX : threads;
+	if (list->n >= PARALLEL_MIN_ITEMS)   /* asks the system only for long lists */
+		j.runs = parallel_threads();
 	parallel_run(j.runs, read_run, &j);
 	for (int run = 0; run < j.runs && failed < 0; run++)
 		if (j.bad[run] < run_start(&j, run + 1))
