@@ -95,10 +95,11 @@ static int contains(const char *t, size_t end, const char *mark)
 }
 
 /* Text whose line numbers or documents a cut could change: a UTF-16 BOM, the
- * Unicode line breaks libyaml also counts (NEL, LS, PS), a document end "...". */
+ * Unicode line breaks libyaml also counts (NEL, LS, PS), a document end "..."
+ * (after LF or a lone CR, which libyaml also takes for a line end). */
 static int unsafe_before(const char *t, size_t len, size_t end)
 {
-	static const char *const marks[] = { "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9", "\n..." };
+	static const char *const marks[] = { "\xc2\x85", "\xe2\x80\xa8", "\xe2\x80\xa9", "\n...", "\r..." };
 
 	if (len >= 2 && ((unsigned char)t[0] == 0xfe || (unsigned char)t[0] == 0xff))
 		return 1;

@@ -134,6 +134,9 @@ static void test_split_refuses_unsafe_cuts(void **state)
 		/* a document end, then a second document */
 		"models:\n  - a\n  - b\n...\n  - c\n  - d\n",
 		"models:\n  - a\n  - b\n  - c\n...\n  - d\n  - e\n  - f\n",
+		/* the same after a lone CR (found by fuzz_ysplit) */
+		"-\r...\n-\r\n-\r",
+		"models:\n  - a\n  - b\r...\n  - d\n  - e\n  - f\n",
 		/* a second document */
 		"models:\n  - a\n  - b\n---\n  - c\n  - d\n",
 		/* a NEL (a line break to libyaml) before the cut */
