@@ -11,6 +11,7 @@
  * an item of that list (block scalars and plain scalars nested in an item must
  * be indented further; quoted scalars and flow collections left open would make
  * the first piece fail). Anything else falls back to the one-pass parse. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "parallel.h"
@@ -94,7 +95,28 @@ static int contains(const char *t, size_t end, const char *mark)
 	return 0;
 }
 
-/* Text whose line numbers or documents a cut could change: a UTF-16 BOM, the
+/* Whether t[0, end) may hold a block explicit key ("? " after a line start or a
+ * blank). A key left without a value gets an empty value placed at the next
+ * token, which at a cut is the end of the piece, not the next item: a cut after
+ * one would move that value's column. Conservative: "what? yes" does not match,
+ * but "a ? b" in a scalar does, and only costs the split. */
+static int explicit_key(const char *t, size_t end)
+{
+	for (const char *p = t; (p = memchr(p, '?', end - (size_t)(p - t))) != NULL; p++) {
+		size_t i = (size_t)(p - t);
+		bool after_blank = i == 0 || t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n' ||
+				   t[i - 1] == '\r';
+		bool before_blank = i + 1 >= end || t[i + 1] == ' ' || t[i + 1] == '\t' || t[i + 1] == '\n' ||
+				    t[i + 1] == '\r';
+		if (after_blank && before_blank)
+			return 1;
+		if (i + 1 >= end)
+			break;
+	}
+	return 0;
+}
+
+/* Text whose tree a cut could change: a UTF-16 BOM, the
  * Unicode line breaks libyaml also counts (NEL, LS, PS), a document end "..."
  * (after LF or a lone CR, which libyaml also takes for a line end). */
 static int unsafe_before(const char *t, size_t len, size_t end)
@@ -108,7 +130,7 @@ static int unsafe_before(const char *t, size_t len, size_t end)
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (contains(t, end, marks[i]))
 			return 1;
-	return 0;
+	return explicit_key(t, end);
 }
 
 struct part {

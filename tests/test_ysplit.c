@@ -136,6 +136,7 @@ static void test_split_refuses_unsafe_cuts(void **state)
 		"models:\n  - a\n  - b\n  - c\n...\n  - d\n  - e\n  - f\n",
 		/* the same after a lone CR (found by fuzz_ysplit) */
 		"-\r...\n-\r\n-\r",
+		"- a\r...\n- b\n",
 		"models:\n  - a\n  - b\r...\n  - d\n  - e\n  - f\n",
 		/* a second document */
 		"models:\n  - a\n  - b\n---\n  - c\n  - d\n",
@@ -145,6 +146,11 @@ static void test_split_refuses_unsafe_cuts(void **state)
 		"note: |\n  - x\nmodels:\n  [a, b]\n  - c\n  - d\n  - e\n",
 		/* item-like lines after a list at another column (the one-pass parse refuses) */
 		"note: |\n  - x\nmodels:\n    - a\n    - b\n  - c\n  - d\n",
+		/* an explicit key without a value ends a piece: its empty value takes the
+		 * position of the next token (found by review) */
+		"  - ? x\n  - b\n",
+		"models:\n  - ? x\n  - b\n",
+		"models:\n  - a:\n      ? x\n  - b\n  - c\n  - d\n",
 		/* the list nested deeper than the root's last value */
 		"top:\n  models:\n    - a\n    - b\n    - c\n    - d\n",
 		/* the list is not the last value of a flow root */
