@@ -4,13 +4,16 @@
  * core at about 20 MB/s. The text is cut at lines that start an item of that
  * list ("  - " at the list's indentation); each piece is parsed as a document
  * of its own on its own thread, and the later pieces' items are appended to the
- * first piece's list. The cut is kept only when the pieces prove it safe:
- * every piece parses, the first piece's root (or the root's last value) is a
- * block list at the cut's column, and every later piece is exactly such a list
- * from its first line. A line at that column that starts with "- " can only be
- * an item of that list (block scalars and plain scalars nested in an item must
- * be indented further; quoted scalars and flow collections left open would make
- * the first piece fail). Anything else falls back to the one-pass parse. */
+ * first piece's list. The cut is kept only when the text before the last cut
+ * holds nothing whose meaning or position a cut could change (unsafe_before)
+ * and the pieces prove the rest: every piece parses, the first piece's root
+ * (or the root's last value) is a block list at the cut's column, and every
+ * later piece is exactly such a list from its first line. A line at that
+ * column that starts with "- " can only be an item of that list (block scalars
+ * and plain scalars nested in an item must be indented further; quoted scalars
+ * and flow collections left open would make the first piece fail). Anything
+ * else falls back to the one-pass parse. fuzz_ysplit checks the claim against
+ * the one-pass parse. */
 #include <stdbool.h>
 #include <string.h>
 
