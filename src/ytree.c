@@ -301,9 +301,8 @@ struct ynode *ytree_parse_part(const char *name, const char *text, size_t len, i
 		return NULL;
 	}
 	root->arena = b.arena;
-	if (st != NULL) {
+	if (st != NULL)
 		st->max_depth = b.max_depth;
-	}
 	return root;
 }
 
