@@ -6,8 +6,9 @@
 #ifndef OW_PARALLEL_H
 #define OW_PARALLEL_H
 
-/* Threads worth using: the online CPUs, at most 4 (past that libyaml's and the
- * readers' allocations contend), or what parallel_tune set. */
+/* Threads worth using: the online CPUs, at most 4, or what parallel_tune set.
+ * The cap is a choice, not a measurement (the bench machine has 2 cores): one
+ * catalog read should not take over a shared bastion host. */
 int parallel_threads(void);
 /* Run fn(ctx, i) for i in [0, n): 0 on this thread, the others on their own
  * threads (or here too when a thread cannot start); returns when all are done.

@@ -283,7 +283,7 @@ static struct ynode *parse_stream(struct builder *b, yaml_parser_t *p)
 }
 
 struct ynode *ytree_parse_part(const char *name, const char *text, size_t len, int line_offset,
-			       size_t max_nodes, struct ytree_part_stats *st, struct ow_error *e)
+			       size_t max_nodes, int *max_depth, struct ow_error *e)
 {
 	struct builder b = { name, e, 0, NULL, line_offset, max_nodes, 0 };
 	yaml_parser_t p;
@@ -301,8 +301,8 @@ struct ynode *ytree_parse_part(const char *name, const char *text, size_t len, i
 		return NULL;
 	}
 	root->arena = b.arena;
-	if (st != NULL)
-		st->max_depth = b.max_depth;
+	if (max_depth != NULL)
+		*max_depth = b.max_depth;
 	return root;
 }
 

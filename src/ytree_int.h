@@ -5,15 +5,11 @@
 
 #include "ytree.h"
 
-struct ytree_part_stats {
-	int max_depth;           /* deepest nesting reached (the root is 0) */
-};
-
 /* Parse text as one document whose first line is line_offset + 1 of the file,
- * of at most max_nodes nodes. NULL on error (e filled); st, when not NULL, gets
- * the part's size. */
+ * of at most max_nodes nodes. NULL on error (e filled); max_depth, when not
+ * NULL, gets the deepest nesting reached (the root is 0). */
 struct ynode *ytree_parse_part(const char *name, const char *text, size_t len, int line_offset,
-			       size_t max_nodes, struct ytree_part_stats *st, struct ow_error *e);
+			       size_t max_nodes, int *max_depth, struct ow_error *e);
 /* Append the items of part (a sequence's root) to seq, a sequence in root's tree,
  * and hand part's memory to root. part is then freed with root. */
 void ytree_adopt(struct ynode *root, struct ynode *seq, struct ynode *part);

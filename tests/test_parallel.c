@@ -7,26 +7,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "memo.h"
 #include "parallel.h"
 #include "util.h"
 
 #define N_EXTRA 3000
 #define ITEM_LINES 9
 
-/* The shipped models.yaml with N_EXTRA closed models appended; item i's
- * quality_tier is tier_of(i), and item dup_at (when >= 0) repeats item 0's id. */
-static char *long_models(int (*tier_of)(int), int dup_at)
+static char *shipped;          /* the shipped models.yaml, read once */
+static int shipped_lines;
+
+static int setup(void **state)
 {
 	char path[4200];
 	size_t len;
 	struct ow_error e;
-	char *shipped;
-	struct strbuf sb;
 
+	(void)state;
 	snprintf(path, sizeof path, "%s/models.yaml", shipped_dir());
 	shipped = read_file_limited(path, 1u << 24, &len, &e);
-	assert_non_null(shipped);
+	if (shipped == NULL)
+		return -1;
+	for (size_t k = 0; k < len; k++)
+		shipped_lines += shipped[k] == '\n';
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(shipped);
+	return 0;
+}
+
+/* The shipped models.yaml with N_EXTRA closed models appended; item i's
+ * quality_tier is tier_of(i), and item dup_at (when >= 0) repeats item 0's id. */
+static char *long_models(int (*tier_of)(int), int dup_at)
+{
+	struct strbuf sb;
+
 	sb_init(&sb);
 	sb_add(&sb, shipped);
 	for (int i = 0; i < N_EXTRA; i++)
@@ -35,35 +53,13 @@ static char *long_models(int (*tier_of)(int), int dup_at)
 			"    context_tokens: 128000\n"
 			"    api: {provider: x, input: %d.5, output: 9, source: test, as_of: 2026-11-01}\n",
 			i == dup_at ? 0 : i, i, tier_of(i), i % 13);
-	free(shipped);
 	return sb.s;
 }
 
 /* The line of extra item i in long_models' text. */
 static int extra_line(int i)
 {
-	char path[4200];
-	size_t len;
-	struct ow_error e;
-	char *shipped;
-	int lines = 0;
-
-	snprintf(path, sizeof path, "%s/models.yaml", shipped_dir());
-	shipped = read_file_limited(path, 1u << 24, &len, &e);
-	assert_non_null(shipped);
-	for (size_t k = 0; k < len; k++)
-		lines += shipped[k] == '\n';
-	free(shipped);
-	return lines + 1 + i * ITEM_LINES;
-}
-
-static char *memo_json_of(const struct catalog *c, const struct answers *a)
-{
-	struct verdict *v = evaluate(c, a);
-	char *j = memo_json(v, "fixed");
-
-	verdict_free(v);
-	return j;
+	return shipped_lines + 1 + i * ITEM_LINES;
 }
 
 /* Load dir with this many threads: the catalog, or NULL with the error in e. */
@@ -164,5 +160,5 @@ int main(void)
 		cmocka_unit_test(test_long_list_first_of_two_bad_items),
 		cmocka_unit_test(test_long_list_duplicate_before_bad_item),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }

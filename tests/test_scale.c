@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "evalint.h"
-#include "memo.h"
 #include "twins.h"
 #include "util.h"
 
@@ -30,14 +29,6 @@ static void load_preset(const char *name, struct answers *a)
 	assert_int_equal(answers_load(path, a, &e), 0);
 }
 
-static char *memo_of(const struct catalog *c, const struct answers *a)
-{
-	struct verdict *v = evaluate(c, a);
-	char *j = memo_json(v, "fixed");
-
-	verdict_free(v);
-	return j;
-}
 
 /* The JSON memo (every table, flip, crossover and note) of each preset, with the
  * per-use lists made for every pool and with them never made. */
@@ -48,9 +39,9 @@ static void test_use_lists_same_verdict(void **state)
 		struct answers a;
 		load_preset(presets[p], &a);
 		int was = eval_use_lists_from(0);
-		char *with = memo_of(cat, &a);
+		char *with = memo_json_of(cat, &a);
 		eval_use_lists_from(INT_MAX);
-		char *without = memo_of(cat, &a);
+		char *without = memo_json_of(cat, &a);
 		eval_use_lists_from(was);
 		assert_string_equal(with, without);
 		free(with);

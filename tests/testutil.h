@@ -24,5 +24,7 @@ char *catalog_with(const char *file, const char *text);
 /* A temporary overlay folder holding one file. */
 char *overlay_with(const char *file, const char *text);
 void remove_tree(char *dir);
+/* The JSON memo of evaluate(c, a), with a fixed timestamp (malloc'd). */
+char *memo_json_of(const struct catalog *c, const struct answers *a);
 
 #endif

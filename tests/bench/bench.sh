@@ -29,7 +29,7 @@ rows = [
     ("catalog_load_ms_100", "ms", None), ("catalog_load_ms_1k", "ms", None),
     ("catalog_load_ms_10k", "ms", 200), ("catalog_load_cpu_ms_10k", "ms", None),
     ("catalog_load_ms_10k_one_thread", "ms", None), ("yaml_events_ms_10k", "ms", None),
-    ("catalog_load_ms_10k_distinct", "ms", None),
+    ("catalog_load_ms_10k_distinct", "ms", None), ("thread_start_join_us", "us", None),
     ("startup_to_first_frame_ms", "ms", 2 * res["dialog_startup_ms"]),
     ("dialog_startup_ms", "ms", None), ("bytes_first_frame_80x24", "B", None),
     ("dialog_bytes_first_frame_80x24", "B", None), ("bytes_per_volume_step_80x24", "B", 1500),

@@ -5,7 +5,7 @@
  * "distinct" 10,000 gives every model its own parameter count and price, the worst
  * case. Beside the load, the same load on one thread, the load's CPU time (every
  * thread), and libyaml alone on the same models.yaml: what one thread cannot go
- * under. Prints one JSON object of medians.
+ * under; and what starting a thread costs. Prints one JSON object of medians.
  * Usage: bench_core CATALOG_DIR ANSWERS_FILE [N [distinct]] */
 #include <math.h>
 #include <stdio.h>
@@ -244,6 +244,26 @@ static int distinct_models(const struct catalog *c)
 	return n;
 }
 
+static void nothing(void *ctx, int i)
+{
+	(void)ctx;
+	(void)i;
+}
+
+/* Median µs to start and join one worker thread (what a parallel read pays). */
+static double time_thread_start(void)
+{
+	double t[RUNS];
+
+	for (int r = 0; r < RUNS; r++) {
+		double t0 = now_us();
+		for (int i = 0; i < 200; i++)
+			parallel_run(2, nothing, NULL);
+		t[r] = (now_us() - t0) / 200;
+	}
+	return median(t, RUNS);
+}
+
 /* Median wall and CPU ms of catalog_load(dir); the last catalog is left in *out. */
 static void time_load(const char *dir, struct catalog **out, double *wall_ms, double *cpu_ms)
 {
@@ -332,6 +352,7 @@ int main(int argc, char **argv)
 	bench_size(c, real, &a, 1000, false, "1k");
 	bench_size(c, real, &a, 10000, false, "10k");
 	bench_size(c, real, &a, 10000, true, "10k_distinct");
+	printf("  \"thread_start_join_us\": %.1f,\n", time_thread_start());
 	printf("  \"models_shipped\": %d,\n  \"gpus_synthetic\": 200\n}\n", c->n_models);
 	catalog_free(c);
 	return 0;
