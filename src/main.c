@@ -4,7 +4,7 @@
 #include "cli.h"
 
 #ifdef OW_HAVE_WIZARD
-#include "../screens/wizard.h"
+#include "wizard.h"
 #define WIZARD wizard_run
 #else
 #define WIZARD NULL

@@ -9,7 +9,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "sha256.h"
+#include <sys/types.h>
+#include <sha2.h>
 #include "cli.h"
 #include "util.h"
 #include "yread.h"
@@ -211,49 +212,35 @@ static void test_duplicate_id(void **state)
 	remove_tree(ov);
 }
 
-static void sha_hex(const char *text, size_t len, size_t chunk, char hex[65])
+/* The fingerprint in every memo is SHA-256 (libmd) of every byte the catalog was read
+ * from, file after file in the order read, overlays included: a change to any figure
+ * changes it. */
+static void test_fingerprint_covers_every_file(void **state)
 {
-	struct sha256 h;
-
-	sha256_init(&h);
-	for (size_t i = 0; i < len; i += chunk)
-		sha256_update(&h, text + i, len - i < chunk ? len - i : chunk);
-	sha256_final_hex(&h, hex);
-}
-
-/* The catalog fingerprint in every memo: FIPS 180-2 appendix B vectors, and a
- * 1,000-byte input fed whole and in odd pieces (whole blocks skip the buffer). */
-static void sha256_vectors(void)
-{
-	static const char two_blocks[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-	char hex[65], whole[65], pieces[65], kilo[1000];
-
-	sha_hex("abc", 3, 3, hex);
-	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	sha_hex("", 0, 1, hex);
-	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-	sha_hex(two_blocks, strlen(two_blocks), 64, hex);
-	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-	memset(kilo, 'a', sizeof kilo);
-	sha_hex(kilo, sizeof kilo, sizeof kilo, whole);
-	sha_hex(kilo, sizeof kilo, 7, pieces);
-	assert_string_equal(whole, "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
-	assert_string_equal(pieces, whole);
-}
-
-/* Both block functions: the portable C and, where the CPU has them, the SHA extensions. */
-static void test_sha256_known_vectors(void **state)
-{
+	char *ov = overlay_with("gpus.yaml", "openweigh_catalog: 1\ngpus: []\n");
+	const char *ovs[1] = { ov };
+	struct ow_error e;
+	struct catalog *c = catalog_load(shipped_dir(), ovs, 1, &e);
+	SHA2_CTX h;
+	char want[SHA256_DIGEST_STRING_LENGTH];
 	(void)state;
-	sha256_select(0);
-	assert_false(sha256_accelerated());
-	sha256_vectors();
-	sha256_select(1);
-	if (sha256_accelerated())
-		sha256_vectors();
-	else
-		fprintf(stderr, "test_sha256_known_vectors: no SHA extensions here; portable C only\n");
-	sha256_select(-1);
+
+	assert_non_null(c);
+	assert_true(c->n_paths >= 9);   /* the eight shipped files and the overlay's */
+	SHA256Init(&h);
+	for (int i = 0; i < c->n_paths; i++) {
+		size_t len;
+		char *text = read_file_limited(c->paths[i], 1u << 26, &len, &e);
+		assert_non_null(text);
+		SHA256Update(&h, (const uint8_t *)text, len);
+		free(text);
+	}
+	SHA256End(&h, want);
+	assert_string_equal(c->sha256, want);
+	assert_string_equal(SHA256Data((const uint8_t *)"abc", 3, want),   /* FIPS 180-2 B.1 */
+			    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	catalog_free(c);
+	remove_tree(ov);
 }
 
 int main(void)
@@ -268,7 +255,7 @@ int main(void)
 		cmocka_unit_test(test_check_stale),
 		cmocka_unit_test(test_check_future_date),
 		cmocka_unit_test(test_duplicate_id),
-		cmocka_unit_test(test_sha256_known_vectors),
+		cmocka_unit_test(test_fingerprint_covers_every_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,5 +7,4 @@ S=${OW_SRCDIR:-.}
 rc=0
 "$B/tests/fuzz_replay_answers" "$S"/tests/fuzz/corpus/answers/* || rc=1
 "$B/tests/fuzz_replay_catalog" "$S"/tests/fuzz/corpus/catalog/* || rc=1
-"$B/tests/fuzz_replay_ysplit" "$S"/tests/fuzz/corpus/ysplit/* || rc=1
 exit $rc

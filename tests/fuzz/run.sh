@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT INT TERM
 mkdir -p "$S/tests/fuzz/crashes"
 export OW_CATALOG="$S/catalog"
 rc=0
-for t in answers catalog ysplit; do
+for t in answers catalog; do
 	mkdir -p "$work/$t"
 	cp "$S/tests/fuzz/corpus/$t"/* "$work/$t/"
 	"$B/tests/fuzz/fuzz_$t" -max_total_time="$SECONDS_EACH" -dict="$S/tests/fuzz/yaml.dict" \

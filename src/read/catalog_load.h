@@ -4,14 +4,16 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sha2.h>   /* libmd: SHA-256 for the catalog fingerprint */
 #include "catalog.h"
-#include "sha256.h"
 #include "yread.h"
 
 struct loadctx {
 	struct yread r;
 	bool overlay;          /* loading an overlay directory */
-	struct sha256 hash;
+	SHA2_CTX hash;         /* the catalog fingerprint: every byte read */
 	char **paths;          /* every file read, kept for origins and messages */
 	int n_paths;
 };
@@ -25,12 +27,6 @@ struct list_spec {
 	int (*parse)(struct loadctx *, const struct ynode *, void *);
 	void (*free_entry)(void *);
 };
-
-/* Read the items of list into entries (list->n zeroed entries of s->size), on
- * several threads when the list is long. Returns list->n when every item read,
- * else the index of the first that failed, with its error in lc->r.e: the
- * entries before it are read, it and those after it are not. */
-size_t read_items(struct loadctx *lc, const struct list_spec *s, const struct ynode *list, char *entries);
 
 struct ynode *lc_load_tree(struct loadctx *lc, const char *path);
 const char *lc_keep_path(struct loadctx *lc, const char *path);

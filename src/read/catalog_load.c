@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 
 #include "idindex.h"
-#include "sha256.h"
 #include "util.h"
 
 /* Upper bounds on plausible values: they catch typos (a price in cents, a size in bytes). */
@@ -377,9 +376,7 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 	const struct ynode *list;
 	struct stat st;
 	struct idindex ix;
-	int first_new = *count;
-	char *entries;
-	size_t bad;
+	int first_new = *count, rc = 0;
 
 	snprintf(path, sizeof path, "%s/%s", dir, s->file);
 	if (!required && stat(path, &st) != 0 && errno == ENOENT)
@@ -389,28 +386,25 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 		return -1;
 	}
 	*base = xreallocarray(*base, (size_t)*count + list->n + 1, s->size);
-	entries = xcalloc(list->n ? list->n : 1, s->size);
-	bad = read_items(lc, s, list, entries);
 	idindex_init(&ix, (size_t)*count + list->n);
 	for (int j = 0; j < *count; j++)
 		idindex_put(&ix, entry_id(s, *base, j), j);
-	for (size_t i = 0; i < list->n; i++) {
+	for (size_t i = 0; i < list->n && rc == 0; i++) {
 		void *slot = (char *)*base + (size_t)*count * s->size;
 		int j;
-		if (i == bad)
-			goto fail;      /* read_items left its error and freed what it read after it */
-		memcpy(slot, entries + i * s->size, s->size);
+		memset(slot, 0, s->size);
+		if (s->parse(lc, list->items[i], slot) != 0) {
+			s->free_entry(slot);
+			rc = -1;
+			break;
+		}
 		j = idindex_get(&ix, entry_id(s, *base, *count));
 		if (j >= first_new) {
 			struct origin *o = (struct origin *)((char *)*base + (size_t)j * s->size + s->origin_offset);
-			yr_fail(&lc->r, list->items[i], "duplicate %s id '%s' (first at line %d)",
-				s->what, entry_id(s, *base, *count), o->line);
+			rc = yr_fail(&lc->r, list->items[i], "duplicate %s id '%s' (first at line %d)",
+				     s->what, entry_id(s, *base, *count), o->line);
 			s->free_entry(slot);
-			for (size_t k = i + 1; k < bad; k++)
-				s->free_entry(entries + k * s->size);
-			goto fail;
-		}
-		if (j >= 0) {
+		} else if (j >= 0) {
 			/* An overlay entry replaces the base entry of the same id; the index
 			 * takes the new id string before the old one is freed. */
 			idindex_put(&ix, entry_id(s, *base, *count), j);
@@ -421,15 +415,9 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 			(*count)++;
 		}
 	}
-	free(entries);
 	idindex_free(&ix);
 	ytree_free(root);
-	return 0;
-fail:
-	free(entries);
-	idindex_free(&ix);
-	ytree_free(root);
-	return -1;
+	return rc;
 }
 
 static int parse_model_v(struct loadctx *lc, const struct ynode *n, void *p) { return parse_model(lc, n, p); }
@@ -494,7 +482,7 @@ struct ynode *lc_load_tree(struct loadctx *lc, const char *path)
 	if (text == NULL)
 		return NULL;
 	/* The catalog's fingerprint covers every byte the verdict was computed from. */
-	sha256_update(&lc->hash, text, len);
+	SHA256Update(&lc->hash, (const uint8_t *)text, len);
 	lc->r.file = lc_keep_path(lc, path);
 	root = ytree_parse(lc->r.file, text, len, lc->r.e);
 	free(text);

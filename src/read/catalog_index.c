@@ -110,7 +110,7 @@ struct catalog *catalog_load(const char *dir, const char *const *overlays, int n
 
 	memset(&lc, 0, sizeof lc);
 	lc.r.e = e;
-	sha256_init(&lc.hash);
+	SHA256Init(&lc.hash);
 	c->dir = xstrdup(dir);
 	rc = load_dir(&lc, c, dir, true);
 	c->overlay_dirs = xcalloc((size_t)n_overlays + 1, sizeof *c->overlay_dirs);
@@ -135,6 +135,6 @@ struct catalog *catalog_load(const char *dir, const char *const *overlays, int n
 		catalog_free(c);
 		return NULL;
 	}
-	sha256_final_hex(&lc.hash, c->sha256);
+	SHA256End(&lc.hash, c->sha256);   /* lower-case hex, as before */
 	return c;
 }

@@ -9,7 +9,6 @@
 #include <yaml.h>
 
 #include "util.h"
-#include "ytree_int.h"
 
 /* Nodes and strings come from a few large blocks freed together: a 10,000-model
  * catalog is two million nodes, and one malloc each would cost more than parsing. */
@@ -58,9 +57,6 @@ struct builder {
 	struct ow_error *e;
 	size_t nodes;
 	struct arena *arena;
-	int line_offset;         /* lines before the text (a split part starts mid-file) */
-	size_t max_nodes;
-	int max_depth;
 };
 
 static struct ynode *node_new(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
@@ -68,7 +64,7 @@ static struct ynode *node_new(struct builder *b, enum ynode_kind kind, yaml_mark
 	struct ynode *n = arena_alloc(&b->arena, sizeof *n);
 
 	n->kind = kind;
-	n->line = (int)mark.line + 1 + b->line_offset;
+	n->line = (int)mark.line + 1;
 	n->col = (int)mark.column + 1;
 	b->nodes++;
 	return n;
@@ -114,28 +110,6 @@ const struct ynode *ymap_get(const struct ynode *map, const char *key)
 			return ymap_val(map, i);
 	}
 	return NULL;
-}
-
-static void dump_into(struct strbuf *sb, const struct ynode *n)
-{
-	sb_addf(sb, "%d%d%d@%d:%d", n->kind, n->plain, n->flow, n->line, n->col);
-	if (n->kind == Y_SCALAR) {
-		sb_addf(sb, "'%s'\n", n->value);
-		return;
-	}
-	sb_addf(sb, "(%u\n", n->n);
-	for (unsigned i = 0; i < n->n; i++)
-		dump_into(sb, n->items[i]);
-	sb_add(sb, ")\n");
-}
-
-char *ytree_dump(const struct ynode *n)
-{
-	struct strbuf sb;
-
-	sb_init(&sb);
-	dump_into(&sb, n);
-	return sb.s;
 }
 
 static int fail_at(struct builder *b, yaml_mark_t m, const char *msg)
@@ -197,13 +171,11 @@ static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int
 {
 	if (depth > YTREE_MAX_DEPTH)
 		return fail_at(b, ev->start_mark, "nesting is deeper than 32 levels");
-	if (b->nodes >= b->max_nodes) {
+	if (b->nodes >= YTREE_MAX_NODES) {
 		ow_error_set(b->e, OW_EXIT_INPUT, b->name, (int)ev->start_mark.line + 1,
-			     (int)ev->start_mark.column + 1, "more than %zu YAML nodes", b->max_nodes);
+			     (int)ev->start_mark.column + 1, "more than %u YAML nodes", YTREE_MAX_NODES);
 		return -1;
 	}
-	if (depth > b->max_depth)
-		b->max_depth = depth;
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
 		return fail_at(b, ev->start_mark, "YAML aliases (*name) are not allowed");
@@ -282,13 +254,17 @@ static struct ynode *parse_stream(struct builder *b, yaml_parser_t *p)
 	return root;
 }
 
-struct ynode *ytree_parse_part(const char *name, const char *text, size_t len, int line_offset,
-			       size_t max_nodes, int *max_depth, struct ow_error *e)
+struct ynode *ytree_parse(const char *name, const char *text, size_t len, struct ow_error *e)
 {
-	struct builder b = { name, e, 0, NULL, line_offset, max_nodes, 0 };
+	struct builder b = { .name = name, .e = e };
 	yaml_parser_t p;
 	struct ynode *root;
 
+	if (len > YTREE_MAX_BYTES) {
+		ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "file is larger than %u bytes",
+			     YTREE_MAX_BYTES);
+		return NULL;
+	}
 	if (!yaml_parser_initialize(&p)) {
 		ow_error_set(e, OW_EXIT_IO, name, 0, 0, "out of memory");
 		return NULL;
@@ -301,47 +277,7 @@ struct ynode *ytree_parse_part(const char *name, const char *text, size_t len, i
 		return NULL;
 	}
 	root->arena = b.arena;
-	if (max_depth != NULL)
-		*max_depth = b.max_depth;
 	return root;
-}
-
-void ytree_adopt(struct ynode *root, struct ynode *seq, struct ynode *part)
-{
-	struct ynode **items = arena_alloc_aligned(&root->arena, (seq->n + part->n) * sizeof *items, 8);
-	struct arena *tail = part->arena;
-
-	if (seq->n)
-		memcpy(items, seq->items, seq->n * sizeof *items);
-	if (part->n)
-		memcpy(items + seq->n, part->items, part->n * sizeof *items);
-	seq->items = items;
-	seq->n = seq->cap = seq->n + part->n;
-	/* The part's blocks join the root's list: one ytree_free releases both. */
-	if (tail != NULL) {
-		while (tail->next != NULL)
-			tail = tail->next;
-		tail->next = root->arena;
-		root->arena = part->arena;
-		part->arena = NULL;
-	}
-}
-
-struct ynode *ytree_parse(const char *name, const char *text, size_t len, struct ow_error *e)
-{
-	struct ynode *root;
-
-	if (len > YTREE_MAX_BYTES) {
-		ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "file is larger than %u bytes",
-			     YTREE_MAX_BYTES);
-		return NULL;
-	}
-	/* A large list parses on several cores when it splits safely; any doubt or
-	 * error goes to the one-pass parse, which is what reports errors. */
-	root = ytree_parse_split(name, text, len);
-	if (root != NULL)
-		return root;
-	return ytree_parse_part(name, text, len, 0, YTREE_MAX_NODES, NULL, e);
 }
 
 struct ynode *ytree_load(const char *path, struct ow_error *e)
