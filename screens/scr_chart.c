@@ -1,5 +1,5 @@
 /* scr_chart.c — screen 3: monthly cost against requests/month on log axes for the
- * leading architectures (verdict_arch_cost_at), the crossovers the core found
+ * leading architectures (the verdict's cost curves), the crossovers the core found
  * numbered on the curves, and the volume asked as a dotted line. Letters, digits and
  * ':' carry the meaning, so it reads without colour. */
 #include <math.h>
@@ -40,6 +40,19 @@ static int row_of_cost(double usd)
 	return ch.plot.y + ch.plot.h - 1 - (int)lround(f * (ch.plot.h - 1));
 }
 
+/* The verdict's cost of arch at the curve point nearest req (the chart draws what the
+ * core computed, at its resolution of 20 points a decade). */
+static double curve_at(const struct verdict *v, int arch, double req)
+{
+	long i = lround((log10(fmax(req, 1)) - CURVE_FROM_LOG10) * CURVE_PER_DECADE);
+
+	if (i < 0)
+		i = 0;
+	if (i >= CURVE_POINTS)
+		i = CURVE_POINTS - 1;
+	return v->curves.usd[arch][i];
+}
+
 static void pick_series(const struct verdict *v)
 {
 	ch.n_series = 0;
@@ -77,7 +90,7 @@ static void sample(const struct verdict *v)
 	ch.cost = xcalloc((size_t)(ch.n_series * ch.cols + 1), sizeof *ch.cost);
 	for (int s = 0; s < ch.n_series; s++)
 		for (int c = 0; c < ch.cols; c++) {
-			double usd = verdict_arch_cost_at(v, (enum arch)ch.arch[s], x_of_col(c));
+			double usd = curve_at(v, ch.arch[s], x_of_col(c));
 			ch.cost[s * ch.cols + c] = usd > 0 ? usd : NAN;
 			if (usd > 0) {
 				lo = fmin(lo, usd);
@@ -204,7 +217,7 @@ static void crossovers(struct app *app, WINDOW *w, int y, int rows, int width)
 	for (int i = 0; i < v->n_crossovers; i++) {
 		const struct crossover *c = &v->crossovers[i];
 		int col = col_of_x(c->requests_per_month);
-		double usd = verdict_arch_cost_at(v, c->arch_a, c->requests_per_month);
+		double usd = curve_at(v, c->arch_a, c->requests_per_month);
 		if (col >= 0 && col < ch.plot.w && usd > 0) {
 			int row = row_of_cost(usd);
 			if (row >= ch.plot.y && row < ch.plot.y + ch.plot.h)

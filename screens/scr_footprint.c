@@ -1,8 +1,8 @@
 /* scr_footprint.c — screen 4: what the shown self-hosted option takes: memory by part
  * as a bar against the GPUs' memory, GPU count and tensor parallelism, decode and
  * prefill rates, and the fleet's capacity against the volume asked. The precision
- * and GPU can be changed here; the numbers come from plan_self_hosted() in the
- * core, sized exactly as evaluate() sizes its candidates. */
+ * and GPU can be changed here; every option's numbers are in the verdict
+ * (footprint_options), sized exactly as evaluate() sizes its candidates. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,19 +25,27 @@ static bool overridden(void)
 	return fs.prec >= 0 || fs.gpu >= 0;
 }
 
+/* The verdict's option for the GPU and precision shown. */
 static void compute(struct app *app)
 {
 	const struct verdict *v = app->v;
-	const struct answers *a = &app->answers;
+	const struct gpu *g;
+	enum precision p;
 
 	fs.gen = app->gen;
 	fs.valid = true;
 	fs.have = v->footprint_present;
 	if (!fs.have)
 		return;
-	plan_self_hosted(app->cat, a, v->footprint.model,
-			 fs.gpu >= 0 ? &app->cat->gpus[fs.gpu] : v->footprint.gpu,
-			 fs.prec >= 0 ? (enum precision)fs.prec : v->footprint.precision, &fs.f, &fs.fleet);
+	g = fs.gpu >= 0 ? &app->cat->gpus[fs.gpu] : v->footprint.gpu;
+	p = fs.prec >= 0 ? (enum precision)fs.prec : v->footprint.precision;
+	for (int i = 0; i < v->n_footprint_options; i++) {
+		const struct footprint_option *o = &v->footprint_options[i];
+		if (o->gpu == g && o->precision == p) {
+			fs.f = o->f;
+			fs.fleet = o->fleet;
+		}
+	}
 }
 
 static void f_layout(struct app *app)

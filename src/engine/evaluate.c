@@ -191,6 +191,33 @@ static void twelve_months(const struct eval_state *s, struct verdict *v, const s
 			plan_cost_at(s, &v->answers, &d->scores[k].best, grown);
 }
 
+static void cost_curves(const struct eval_state *s, struct verdict *v)
+{
+	struct cost_curves *cc = &v->curves;
+
+	for (int i = 0; i < CURVE_POINTS; i++)
+		cc->requests[i] = round(pow(10, CURVE_FROM_LOG10 + (double)i / CURVE_PER_DECADE));
+	for (int k = 0; k < ARCH_COUNT; k++)
+		plan_cost_curve(s, &v->answers, &v->scores[k].best, cc->requests, CURVE_POINTS, cc->usd[k]);
+}
+
+static void footprint_options(const struct eval_state *s, struct verdict *v)
+{
+	const struct catalog *c = s->c;
+
+	if (!v->footprint_present)
+		return;
+	v->footprint_options = xcalloc((size_t)c->n_gpus * PREC_COUNT, sizeof *v->footprint_options);
+	for (int g = 0; g < c->n_gpus; g++)
+		for (int p = 0; p < PREC_COUNT; p++) {
+			struct footprint_option *o = &v->footprint_options[v->n_footprint_options++];
+			o->gpu = &c->gpus[g];
+			o->precision = (enum precision)p;
+			o->priced = plan_self_hosted(c, &v->answers, v->footprint.model, o->gpu, o->precision,
+						     &o->f, &o->fleet);
+		}
+}
+
 struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 {
 	struct verdict *v = xcalloc(1, sizeof *v);
@@ -210,6 +237,8 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	mark_cheapest(v);
 	pick_footprint(s, v);
 	twelve_months(s, v, &d);
+	cost_curves(s, v);
+	footprint_options(s, v);
 	finetune_monthly(c, a, v->scores[v->recommended].best.model, &v->finetune);
 	crossovers_find(s, v);
 	flips_find(s, v, &d);
@@ -238,6 +267,7 @@ void verdict_free(struct verdict *v)
 	free(v->api);
 	free(v->managed);
 	free(v->self_hosted);
+	free(v->footprint_options);
 	eval_state_free(v->state);
 	free(v);
 }

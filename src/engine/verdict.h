@@ -113,7 +113,26 @@ struct finetune_estimate {
 	double seed_labour_low, seed_labour_high;
 };
 
-struct eval_state;                   /* evaluate()'s prepared candidates (evaluate.c) */
+/* Each architecture's monthly cost along the volume axis, for the chart: the best plan
+ * at the answers re-sized at each volume (20 points a decade, 100 to 10^12 requests a
+ * month). NAN where the architecture has no plan. */
+#define CURVE_FROM_LOG10 2
+#define CURVE_PER_DECADE 20
+#define CURVE_POINTS (10 * CURVE_PER_DECADE + 1)
+struct cost_curves {
+	double requests[CURVE_POINTS];
+	double usd[ARCH_COUNT][CURVE_POINTS];
+};
+
+/* The footprint model served on one GPU at one precision, and its fleet at the answers
+ * (for the footprint screen, which lets the user change both). */
+struct footprint_option {
+	const struct gpu *gpu;
+	enum precision precision;
+	struct footprint f;          /* always filled; f.feasible says if it runs */
+	struct plan fleet;           /* the fleet and its cost when it runs and the GPU is priced */
+	bool priced;
+};
 
 struct verdict {
 	const struct catalog *catalog;
@@ -134,6 +153,9 @@ struct verdict {
 	struct answer_flip flips[16]; int n_flips;
 	struct claim_check claims[8]; int n_claims;
 	struct finetune_estimate finetune;
+	struct cost_curves curves;
+	struct footprint_option *footprint_options;   /* every GPU x precision for footprint.model */
+	int n_footprint_options;
 	char **warnings; int n_warnings;
 	char **caveats; int n_caveats;
 };
