@@ -61,10 +61,10 @@ static void selectors(struct app *app, WINDOW *w, int y, int width)
 
 	text_put(w, y, 1, 11, "Precision");
 	selector_draw(app, w, y, 12, 12, precision_names[fs.f.precision], fs.focus == 0);
-	if (g->has_price)
-		money(price, sizeof price, g->usd_per_hour);
+	if (g->rates[RATE_ON_DEMAND].present)
+		money(price, sizeof price, g->rates[RATE_ON_DEMAND].usd_per_hour);
 	snprintf(buf, sizeof buf, "%s: %s, %.0f GB%s%s%s", g->id, g->name, g->memory_gb,
-		 g->has_price ? ", " : "", g->has_price ? price : "", g->has_price ? "/h" : "");
+		 g->rates[RATE_ON_DEMAND].present ? ", " : "", g->rates[RATE_ON_DEMAND].present ? price : "", g->rates[RATE_ON_DEMAND].present ? "/h" : "");
 	text_put(w, y + 1, 1, 11, "GPU");
 	selector_draw(app, w, y + 1, 12, width - 13, buf, fs.focus == 1);
 	wattron(w, A_DIM);
@@ -143,7 +143,7 @@ static void capacity(struct app *app, WINDOW *w, int y, int width)
 	mvwaddch(w, y + 1, width - 2, ']');
 	money(c, sizeof c, p->cost.gpu_lease);
 	text_putf(w, y + 2, 2, width - 3, "# volume asked, . spare capacity (%s traffic); GPU lease %s a month",
-		  traffic_names[app->answers.traffic], fs.f.gpu->has_price ? c : "n/a (no price)");
+		  traffic_names[app->answers.traffic], fs.f.gpu->rates[RATE_ON_DEMAND].present ? c : "n/a (no price)");
 }
 
 static void f_draw(struct app *app, WINDOW *w)

@@ -48,7 +48,7 @@ static void test_fleet_steps_with_volume(void **state)
 	fleet_size(&cat->cost, &f, spr, TRAFFIC_STEADY, 1000, &small);
 	assert_int_equal(small.replicas, 1);
 	assert_float_equal(small.gpu_hours, 730, 0);
-	assert_float_equal(small.cost.gpu_lease, 730 * f.gpu->usd_per_hour, 1e-6);
+	assert_float_equal(small.cost.gpu_lease, 730 * f.gpu->rates[RATE_ON_DEMAND].usd_per_hour, 1e-6);
 	fleet_size(&cat->cost, &f, spr, TRAFFIC_STEADY, small.capacity_requests * 3.5, &big);
 	assert_int_equal(big.replicas, 4);
 	assert_true(big.capacity_requests >= small.capacity_requests * 3.5);

@@ -95,7 +95,7 @@ static bool size_candidate_fp(const struct catalog *c, const struct answers *a, 
 	cd->decode_single = f.decode_tokens_per_s_single;
 	cd->sec_per_request = footprint_seconds_per_request(&f, (double)a->input_tokens, (double)a->output_tokens);
 	cd->replica_rate = 3600.0 / cd->sec_per_request;
-	cd->replica_usd_per_hour = g->has_price ? g->usd_per_hour * (double)f.gpu_count : 0;
+	cd->replica_usd_per_hour = g->rates[RATE_ON_DEMAND].present ? g->rates[RATE_ON_DEMAND].usd_per_hour * (double)f.gpu_count : 0;
 	cd->tasks = tasks_allowing(c, p);
 	cd->size = size_class_of(&c->cost, (double)m->shape.params);
 	cd->tier = m->quality_tier;
@@ -122,7 +122,7 @@ bool plan_self_hosted(const struct catalog *c, const struct answers *a, const st
 	if (!ok && !footprint_may_fit(&c->cost, m, g, p))   /* sized after all, for the reason */
 		serving_footprint(c, a, m, g, p, f);
 	memset(fleet, 0, sizeof *fleet);
-	if (!ok || !g->has_price)
+	if (!ok || !g->rates[RATE_ON_DEMAND].present)
 		return false;
 	fleet->arch = cd.gpu_count == 1 ? ARCH_SELF_SINGLE : ARCH_SELF_MULTI;
 	fleet->feasible = true;
@@ -224,8 +224,8 @@ static bool gpu_dominated(const struct cost_model *cm, const struct gpu *g, cons
 	double pg = g->prefill_efficiency > 0 ? g->prefill_efficiency : cm->prefill_efficiency;
 	double ph = h->prefill_efficiency > 0 ? h->prefill_efficiency : cm->prefill_efficiency;
 
-	return h->has_price && (g->kind == GPU_EDGE) == (h->kind == GPU_EDGE) &&
-	       h->usd_per_hour <= g->usd_per_hour && h->memory_gb * uh >= g->memory_gb * ug &&
+	return h->rates[RATE_ON_DEMAND].present && (g->kind == GPU_EDGE) == (h->kind == GPU_EDGE) &&
+	       h->rates[RATE_ON_DEMAND].usd_per_hour <= g->rates[RATE_ON_DEMAND].usd_per_hour && h->memory_gb * uh >= g->memory_gb * ug &&
 	       h->bandwidth_gbs >= g->bandwidth_gbs && h->fp16_tflops * ph >= g->fp16_tflops * pg &&
 	       h->bf16_tflops * ph >= g->bf16_tflops * pg && h->fp8_tflops * ph >= g->fp8_tflops * pg &&
 	       h->int8_tops >= g->int8_tops && h->interconnect_gbs >= g->interconnect_gbs &&
@@ -237,7 +237,7 @@ static bool gpu_worth_sizing(const struct catalog *c, int gi)
 {
 	const struct gpu *g = &c->gpus[gi];
 
-	if (g->kind == GPU_EDGE || !g->has_price)
+	if (g->kind == GPU_EDGE || !g->rates[RATE_ON_DEMAND].present)
 		return false;
 	for (int hi = 0; hi < c->n_gpus; hi++) {
 		const struct gpu *h = &c->gpus[hi];

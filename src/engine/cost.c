@@ -47,7 +47,7 @@ void fleet_size(const struct cost_model *cm, const struct footprint *f, double s
 	o->gpu_count = f->gpu_count;
 	o->gpu_hours = replica_hours * (double)f->gpu_count;
 	o->capacity_requests = replicas * replica_rate * t->hours / t->peak;
-	o->cost.gpu_lease = o->gpu_hours * f->gpu->usd_per_hour;
+	o->cost.gpu_lease = o->gpu_hours * f->gpu->rates[RATE_ON_DEMAND].usd_per_hour;
 }
 
 const struct gpu *training_gpu(const struct catalog *c)
@@ -58,10 +58,10 @@ const struct gpu *training_gpu(const struct catalog *c)
 	for (int i = 0; i < c->n_gpus; i++) {
 		const struct gpu *g = &c->gpus[i];
 		double tf = fmax(g->bf16_tflops, g->fp16_tflops);
-		if (!g->has_price || g->kind != GPU_DATACENTER || tf <= 0 || g->memory_gb < 40)
+		if (!g->rates[RATE_ON_DEMAND].present || g->kind != GPU_DATACENTER || tf <= 0 || g->memory_gb < 40)
 			continue;
-		if (g->usd_per_hour / tf < best_cost) {
-			best_cost = g->usd_per_hour / tf;
+		if (g->rates[RATE_ON_DEMAND].usd_per_hour / tf < best_cost) {
+			best_cost = g->rates[RATE_ON_DEMAND].usd_per_hour / tf;
 			best = g;
 		}
 	}
@@ -89,7 +89,7 @@ double finetune_usd_per_param(const struct catalog *c, const struct answers *a, 
 {
 	if (!tuning_asked(a) || train == NULL)
 		return 0;
-	return hours_per_param(&c->cost, a, train) * train->usd_per_hour *
+	return hours_per_param(&c->cost, a, train) * train->rates[RATE_ON_DEMAND].usd_per_hour *
 	       (double)a->finetune_cycles_per_year / 12.0;
 }
 
@@ -110,7 +110,7 @@ double finetune_monthly(const struct catalog *c, const struct answers *a, const 
 	est->flops_per_run = (full ? cm->full_flops_factor : cm->lora_flops_factor) *
 			     (double)m->shape.active_params * (double)a->finetune_tokens;
 	est->gpu_hours_per_run = hours_per_param(cm, a, g) * (double)m->shape.active_params;
-	est->usd_per_run = est->gpu_hours_per_run * g->usd_per_hour;
+	est->usd_per_run = est->gpu_hours_per_run * g->rates[RATE_ON_DEMAND].usd_per_hour;
 	/* The same product as the plans' finetune_usd_per_param × active params. */
 	est->usd_per_month = finetune_usd_per_param(c, a, g) * (double)m->shape.active_params;
 	est->seed_labour_low = cm->finetune_labour_usd[0];

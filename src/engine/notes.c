@@ -104,8 +104,8 @@ void verdict_notes(const struct eval_state *s, struct verdict *v, const struct d
 	}
 	if (o->api_model)
 		licence_caveats(v, o->api_model);
-	if (o->gpu && o->gpu->has_price && o->gpu->price_src.as_of && o->model)
-		stale_note(v, o->model, &o->gpu->price_src, "GPU price used for");
+	if (o->gpu && o->gpu->rates[RATE_ON_DEMAND].present && o->gpu->rates[RATE_ON_DEMAND].src.as_of && o->model)
+		stale_note(v, o->model, &o->gpu->rates[RATE_ON_DEMAND].src, "GPU price used for");
 	cost_notes(v, o);
 	claim_notes(v, o);
 }

@@ -14,6 +14,7 @@
 const char *const openness_names[OPENNESS_COUNT] = {
 	"closed", "open-weight-restricted", "open-weight-permissive", "fully-open" };
 const char *const gpu_kind_names[GPU_KIND_COUNT] = { "datacenter", "workstation", "edge" };
+const char *const rate_basis_keys[RATE_COUNT] = { "price", "price_reserved", "price_spot" };
 const char *const precision_names[PREC_COUNT + 1] = { "fp16", "bf16", "fp8", "int8", "int4", NULL };
 const char *const arch_ids[ARCH_COUNT] = {
 	"direct-api", "managed-inference", "self-hosted-single-gpu", "self-hosted-multi-gpu",
@@ -145,7 +146,11 @@ void model_free(struct model *m)
 void gpu_free(struct gpu *g)
 {
 	free(g->id); free(g->name); free(g->vendor); free(g->interconnect);
-	free(g->src.source); free(g->price_provider); free(g->price_src.source);
+	free(g->src.source);
+	for (int b = 0; b < RATE_COUNT; b++) {
+		free(g->rates[b].provider);
+		free(g->rates[b].src.source);
+	}
 	free(g->purchase_src.source);
 }
 

@@ -77,6 +77,18 @@ struct model {
 	struct origin at;
 };
 
+/* Bases a GPU can be rented on (DESIGN.md "The cost model"); owned fleets use the purchase. */
+enum rate_basis { RATE_ON_DEMAND, RATE_RESERVED, RATE_SPOT, RATE_COUNT };
+extern const char *const rate_basis_keys[RATE_COUNT];   /* the gpus.yaml keys: price, price_reserved, price_spot */
+
+struct gpu_rate {
+	bool present;
+	double usd_per_hour;       /* per GPU */
+	int64_t term_months;       /* reserved: the commitment; else 0 */
+	char *provider;
+	struct sourced src;
+};
+
 enum gpu_kind { GPU_DATACENTER, GPU_WORKSTATION, GPU_EDGE, GPU_KIND_COUNT };
 extern const char *const gpu_kind_names[GPU_KIND_COUNT];
 
@@ -90,13 +102,11 @@ struct gpu {
 	double usable_fraction;    /* 0: use the catalog default */
 	double prefill_efficiency; /* 0: use the catalog default (achieved ÷ peak FLOPs) */
 	struct sourced src;
-	bool has_price;
-	double usd_per_hour;
-	char *price_provider;
-	struct sourced price_src;
+	struct gpu_rate rates[RATE_COUNT];   /* rental by basis; rates[RATE_ON_DEMAND] is the list price */
 	bool has_purchase;
-	double purchase_usd;
+	double purchase_usd;       /* one GPU bought (its share of a server), for owned fleets */
 	struct sourced purchase_src;
+	double power_w;            /* board power at load; 0: not given */
 	struct origin at;
 };
 

@@ -239,20 +239,34 @@ static int parse_model(struct loadctx *lc, const struct ynode *n, struct model *
 
 /* ---- gpus -------------------------------------------------------------- */
 
+/* One rental rate: price (on-demand), price_reserved (with its term) or price_spot. */
+static int parse_gpu_rate(struct yread *r, const struct ynode *n, int basis, struct gpu_rate *rate)
+{
+	static const char *const keys[] = { "usd_per_hour", "provider", "source", "as_of", NULL };
+	static const char *const reserved_keys[] = { "usd_per_hour", "term_months", "provider", "source",
+						     "as_of", NULL };
+	const char *key = rate_basis_keys[basis];
+	const struct ynode *p = ymap_get(n, key);
+
+	if (p == NULL)
+		return 0;
+	rate->present = true;
+	if (yr_expect_map(r, p, key) || yr_known_keys(r, p, basis == RATE_RESERVED ? reserved_keys : keys) ||
+	    yr_double(r, p, "usd_per_hour", YR_REQUIRED, 0.01, 1000, &rate->usd_per_hour) ||
+	    (basis == RATE_RESERVED && yr_int(r, p, "term_months", YR_REQUIRED, 1, 120, &rate->term_months)) ||
+	    yr_str(r, p, "provider", YR_REQUIRED, &rate->provider) || read_sourced(r, p, &rate->src))
+		return -1;
+	return 0;
+}
+
 static int parse_gpu_money(struct yread *r, const struct ynode *n, struct gpu *g)
 {
-	static const char *const price_keys[] = { "usd_per_hour", "provider", "source", "as_of", NULL };
 	static const char *const buy_keys[] = { "usd", "source", "as_of", NULL };
-	const struct ynode *p = ymap_get(n, "price"), *b = ymap_get(n, "purchase");
+	const struct ynode *b = ymap_get(n, "purchase");
 
-	if (p) {
-		g->has_price = true;
-		if (yr_expect_map(r, p, "price") || yr_known_keys(r, p, price_keys) ||
-		    yr_double(r, p, "usd_per_hour", YR_REQUIRED, 0.01, 1000, &g->usd_per_hour) ||
-		    yr_str(r, p, "provider", YR_REQUIRED, &g->price_provider) ||
-		    read_sourced(r, p, &g->price_src))
+	for (int basis = 0; basis < RATE_COUNT; basis++)
+		if (parse_gpu_rate(r, n, basis, &g->rates[basis]) != 0)
 			return -1;
-	}
 	if (b) {
 		g->has_purchase = true;
 		if (yr_expect_map(r, b, "purchase") || yr_known_keys(r, b, buy_keys) ||
@@ -260,7 +274,7 @@ static int parse_gpu_money(struct yread *r, const struct ynode *n, struct gpu *g
 		    read_sourced(r, b, &g->purchase_src))
 			return -1;
 	}
-	return 0;
+	return yr_double(r, n, "power_w", YR_OPTIONAL, 1, 100000, &g->power_w);
 }
 
 static int parse_gpu(struct loadctx *lc, const struct ynode *n, struct gpu *g)
@@ -270,7 +284,8 @@ static int parse_gpu(struct loadctx *lc, const struct ynode *n, struct gpu *g)
 					    "fp8_tflops", "int8_tops", "interconnect",
 					    "interconnect_gbs", "max_per_node", "usable_fraction",
 					    "prefill_efficiency",
-					    "source", "as_of", "price", "purchase", NULL };
+					    "source", "as_of", "price", "price_reserved", "price_spot",
+					    "purchase", "power_w", NULL };
 	struct yread *r = &lc->r;
 	int kind = 0;
 

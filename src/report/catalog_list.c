@@ -64,10 +64,10 @@ static cJSON *gpu_json(const struct gpu *g)
 	cJSON_AddNumberToObject(o, "bf16_tflops", g->bf16_tflops);
 	cJSON_AddNumberToObject(o, "fp8_tflops", g->fp8_tflops);
 	add_sourced(o, "", &g->src);
-	if (g->has_price) {
-		cJSON_AddNumberToObject(o, "usd_per_hour", g->usd_per_hour);
-		cJSON_AddStringToObject(o, "price_provider", g->price_provider);
-		add_sourced(o, "price_", &g->price_src);
+	if (g->rates[RATE_ON_DEMAND].present) {
+		cJSON_AddNumberToObject(o, "usd_per_hour", g->rates[RATE_ON_DEMAND].usd_per_hour);
+		cJSON_AddStringToObject(o, "price_provider", g->rates[RATE_ON_DEMAND].provider);
+		add_sourced(o, "price_", &g->rates[RATE_ON_DEMAND].src);
 	}
 	if (g->at.overlay)
 		cJSON_AddBoolToObject(o, "from_overlay", true);
@@ -128,9 +128,9 @@ static void list_gpus(const struct catalog *c)
 		const struct gpu *g = &c->gpus[i];
 		printf("%-22s %-11s %8.0f %9.0f %8.0f %8.0f ", g->id, gpu_kind_names[g->kind], g->memory_gb,
 		       g->bandwidth_gbs, g->bf16_tflops, g->fp8_tflops);
-		if (g->has_price) {
-			format_date(g->price_src.as_of, d, sizeof d);
-			printf("%8.3f  %-14.14s %s\n", g->usd_per_hour, g->price_provider, d);
+		if (g->rates[RATE_ON_DEMAND].present) {
+			format_date(g->rates[RATE_ON_DEMAND].src.as_of, d, sizeof d);
+			printf("%8.3f  %-14.14s %s\n", g->rates[RATE_ON_DEMAND].usd_per_hour, g->rates[RATE_ON_DEMAND].provider, d);
 		} else {
 			printf("%8s  %-14s %s\n", "-", "-", "-");
 		}

@@ -84,8 +84,8 @@ static void check_dates(const struct catalog *c, int32_t today, struct check_res
 	}
 	for (int i = 0; i < c->n_gpus; i++) {
 		const struct gpu *g = &c->gpus[i];
-		if (g->has_price)
-			stale(r, today, &g->at, "the hourly price", g->id, &g->price_src);
+		if (g->rates[RATE_ON_DEMAND].present)
+			stale(r, today, &g->at, "the hourly price", g->id, &g->rates[RATE_ON_DEMAND].src);
 	}
 	for (int i = 0; i < c->n_providers; i++)
 		for (int j = 0; j < c->providers[i].n_offers; j++) {

@@ -143,9 +143,9 @@ static void synth_gpus(const struct catalog *base, const char *dir, int n)
 			i, i, gpu_kind_names[g->kind], g->memory_gb, g->bandwidth_gbs, g->fp16_tflops,
 			g->bf16_tflops, g->fp8_tflops, g->int8_tops, g->interconnect_gbs,
 			(long long)g->max_per_node);
-		if (g->has_price)
+		if (g->rates[RATE_ON_DEMAND].present)
 			sb_addf(&sb, ", price: {usd_per_hour: %.3f, provider: p, source: synthetic, as_of: 2026-11-01}",
-				g->usd_per_hour * f);
+				g->rates[RATE_ON_DEMAND].usd_per_hour * f);
 		sb_add(&sb, "}\n");
 	}
 	write_file(dir, "gpus.yaml", sb.s);
