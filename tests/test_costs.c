@@ -21,10 +21,10 @@ static void test_long_context_tier(void **state)
 	(void)state;
 	assert_true(m->api.long_above > 0);
 	answers_with(&a, "input_tokens: 1000\n");
-	api_effective_prices(&m->api, &a, &in, &out);
+	api_prices(&m->api, &a, &in, &out);
 	assert_float_equal(in, m->api.input, 0);
 	answers_with(&a, "input_tokens: 300000\ncontext_tokens: 400000\n");
-	api_effective_prices(&m->api, &a, &in, &out);
+	api_prices(&m->api, &a, &in, &out);
 	assert_float_equal(in, m->api.long_input, 0);
 	assert_float_equal(out, m->api.long_output, 0);
 }
@@ -43,14 +43,14 @@ static void test_fleet_steps_with_volume(void **state)
 {
 	struct footprint f = fp_8b();
 	double spr = footprint_seconds_per_request(&f, 1000, 1000);
-	struct plan small = { 0 }, big = { 0 };
+	struct fleet_sizing small, big;
 	(void)state;
-	fleet_size(&cat->cost, &f, spr, TRAFFIC_STEADY, 1000, &small);
-	assert_int_equal(small.replicas, 1);
+	small = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_STEADY, 1000);
+	assert_float_equal(small.replicas, 1, 0);
 	assert_float_equal(small.gpu_hours, 730, 0);
-	assert_float_equal(small.cost.gpu_lease, 730 * f.gpu->rates[RATE_ON_DEMAND].usd_per_hour, 1e-6);
-	fleet_size(&cat->cost, &f, spr, TRAFFIC_STEADY, small.capacity_requests * 3.5, &big);
-	assert_int_equal(big.replicas, 4);
+	assert_float_equal(small.gpu_lease, 730 * f.gpu->rates[RATE_ON_DEMAND].usd_per_hour, 1e-6);
+	big = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_STEADY, small.capacity_requests * 3.5);
+	assert_float_equal(big.replicas, 4, 0);
 	assert_true(big.capacity_requests >= small.capacity_requests * 3.5);
 }
 
@@ -59,13 +59,12 @@ static void test_business_hours_shape(void **state)
 {
 	struct footprint f = fp_8b();
 	double spr = footprint_seconds_per_request(&f, 1000, 1000);
-	struct plan steady = { 0 }, office = { 0 };
 	double v = 3600.0 / spr * 730 * 3;   /* three replicas' worth, all month */
+	struct fleet_sizing steady = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_STEADY, v);
+	struct fleet_sizing office = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_BUSINESS, v);
 	(void)state;
-	fleet_size(&cat->cost, &f, spr, TRAFFIC_STEADY, v, &steady);
-	fleet_size(&cat->cost, &f, spr, TRAFFIC_BUSINESS, v, &office);
 	assert_true(office.replicas > steady.replicas);
-	assert_float_equal(office.gpu_hours, (double)office.replicas * 264, 1e-6);
+	assert_float_equal(office.gpu_hours, office.replicas * 264, 1e-6);
 }
 
 /* Bursty: autoscaled replica-hours follow the load (with headroom), plus cold starts. */
@@ -75,11 +74,10 @@ static void test_bursty_shape(void **state)
 	double spr = footprint_seconds_per_request(&f, 1000, 1000);
 	const struct traffic_shape *t = &cat->cost.traffic[TRAFFIC_BURSTY];
 	double v = 3600.0 / spr * 730 * 10;   /* ten replicas' worth */
-	struct plan p = { 0 };
+	struct fleet_sizing p = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_BURSTY, v);
 	(void)state;
-	fleet_size(&cat->cost, &f, spr, TRAFFIC_BURSTY, v, &p);
-	assert_float_equal(p.gpu_hours, 10 * 730 * t->headroom + (double)p.replicas * t->cold_start_hours, 1e-3);
-	assert_int_equal(p.replicas, (int64_t)ceil(10 * t->peak - 1e-9));
+	assert_float_equal(p.gpu_hours, 10 * 730 * t->headroom + p.replicas * t->cold_start_hours, 1e-3);
+	assert_float_equal(p.replicas, ceil(10 * t->peak - 1e-9), 0);
 }
 
 /* Fine-tuning: 6 × params × tokens for full, 4 × for LoRA, spread over a year. */
@@ -90,17 +88,18 @@ static void test_finetune_flops(void **state)
 	struct answers a;
 	(void)state;
 	answers_with(&a, "fine_tuning: full\nfinetune_tokens: 1000000000\nfinetune_cycles_per_year: 12\n");
-	finetune_monthly(cat, &a, m, &full);
+	finetune_estimate(cat, &a, m, &full);
 	assert_true(full.present);
 	assert_float_equal(full.flops_per_run, 6.0 * (double)m->shape.params * 1e9, 1e6);
 	assert_float_equal(full.usd_per_month, full.usd_per_run, 1e-6);
 	assert_float_equal(full.seed_labour_low, 1000, 0);
 	assert_float_equal(full.seed_labour_high, 5000, 0);
 	answers_with(&a, "fine_tuning: lora\nfinetune_tokens: 1000000000\nfinetune_cycles_per_year: 12\n");
-	finetune_monthly(cat, &a, m, &lora);
+	finetune_estimate(cat, &a, m, &lora);
 	assert_float_equal(lora.flops_per_run / full.flops_per_run, 4.0 / 6.0, 1e-9);
 	answers_with(&a, "fine_tuning: none\nfinetune_tokens: 1000000000\nfinetune_cycles_per_year: 12\n");
-	assert_float_equal(finetune_monthly(cat, &a, m, &lora), 0, 0);
+	finetune_estimate(cat, &a, m, &lora);
+	assert_float_equal(finetune_monthly(cat, &a, finetune_gpu(cat), m), 0, 0);
 	assert_false(lora.present);
 }
 
@@ -150,25 +149,34 @@ static void test_cheapest_row(void **state)
 	verdict_free(v);
 }
 
-/* The footprint screen's plan for a GPU the user picks is the one evaluate() prices. */
-static void test_plan_self_hosted_matches_evaluate(void **state)
+/* The footprint screen's options: the recommended GPU and precision's option is the
+ * recommended fleet, cost for cost; an unpriced GPU's option has no fleet. */
+static void test_footprint_options_match_plan(void **state)
 {
 	struct answers a;
 	struct verdict *v;
-	struct footprint f;
-	struct plan p;
+	const struct plan *rec;
+	int found = 0, unpriced = 0;
 	(void)state;
 	answers_with(&a, "requests_per_month: 5000000\nmlops: dedicated\nprivacy: regulated\n");
 	v = evaluate(cat, &a);
-	for (int i = 0; i < v->n_self_hosted; i++) {
-		const struct plan *o = &v->self_hosted[i].opt;
-		if (!o->feasible)
+	rec = &v->scores[v->recommended].best;
+	assert_true(rec->arch == ARCH_SELF_SINGLE || rec->arch == ARCH_SELF_MULTI);
+	assert_int_equal(v->n_footprint_options, cat->n_gpus * PREC_COUNT);
+	for (int i = 0; i < v->n_footprint_options; i++) {
+		const struct footprint_option *o = &v->footprint_options[i];
+		assert_ptr_equal(o->f.model, rec->model);
+		unpriced += !o->gpu->rates[RATE_ON_DEMAND].present && !o->priced;
+		if (o->gpu != rec->gpu || o->precision != rec->precision)
 			continue;
-		assert_true(plan_self_hosted(cat, &a, o->model, o->gpu, o->precision, &f, &p));
-		assert_float_equal(p.cost.total, o->cost.total, 1e-6);
-		assert_int_equal(p.replicas, o->replicas);
-		assert_int_equal(f.gpu_count, o->gpu_count);
+		found++;
+		assert_true(o->priced);
+		assert_float_equal(o->fleet.cost.total, rec->cost.total, 1e-6);
+		assert_int_equal(o->fleet.replicas, rec->replicas);
+		assert_int_equal(o->f.gpu_count, rec->gpu_count);
 	}
+	assert_int_equal(found, 1);
+	assert_true(unpriced > 0);
 	verdict_free(v);
 }
 
@@ -182,7 +190,7 @@ int main(void)
 		cmocka_unit_test(test_finetune_flops),
 		cmocka_unit_test(test_managed_closed_and_retired),
 		cmocka_unit_test(test_cheapest_row),
-		cmocka_unit_test(test_plan_self_hosted_matches_evaluate),
+		cmocka_unit_test(test_footprint_options_match_plan),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -306,8 +306,9 @@ static void test_crossovers_on_stepped_curves(void **state)
 	for (int i = 0; i < v->n_crossovers; i++) {
 		const struct crossover *c = &v->crossovers[i];
 		double at = c->requests_per_month;
-		double a0 = verdict_arch_cost_at(v, c->arch_a, at - 1), b0 = verdict_arch_cost_at(v, c->arch_b, at - 1);
-		double a1 = verdict_arch_cost_at(v, c->arch_a, at), b1 = verdict_arch_cost_at(v, c->arch_b, at);
+		const struct plan *x = &v->scores[c->arch_a].best, *y = &v->scores[c->arch_b].best;
+		double a0 = verdict_cost_at(v, x, at - 1), b0 = verdict_cost_at(v, y, at - 1);
+		double a1 = verdict_cost_at(v, x, at), b1 = verdict_cost_at(v, y, at);
 		assert_true((a0 < b0) != (a1 < b1) || a1 == b1);
 		assert_int_equal(a0 < b0, c->a_cheaper_below);
 	}

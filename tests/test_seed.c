@@ -65,8 +65,8 @@ static void test_batch_discount(void **state)
 static void test_true_total_cost_lines(void **state)
 {
 	const struct model *m70 = catalog_model(cat, "llama-3.1-70b"), *m8 = catalog_model(cat, "llama-3.1-8b");
-	struct hidden_costs h70 = hidden_costs_for(&cat->cost, MLOPS_PARTIAL, (double)m70->shape.params);
-	struct hidden_costs h8 = hidden_costs_for(&cat->cost, MLOPS_PARTIAL, (double)m8->shape.params);
+	struct hidden_costs h70 = fleet_hidden(&cat->cost, MLOPS_PARTIAL, (double)m70->shape.params);
+	struct hidden_costs h8 = fleet_hidden(&cat->cost, MLOPS_PARTIAL, (double)m8->shape.params);
 	double total70, total8, gpt4o, saving;
 	struct answers a;
 	struct verdict *v;
@@ -149,11 +149,10 @@ static void test_seed_crossover_table(void **state)
 	struct verdict *v;
 	(void)state;
 	answers_with(&a, "requests_per_month: 1000000\ninput_tokens: 1000\noutput_tokens: 1000\nmlops: partial\n");
-	struct seed_crossover xs[SEED_CROSSOVERS];
 	v = evaluate(cat, &a);
-	assert_int_equal(verdict_seed_crossovers(v, xs), 4);
+	assert_int_equal(v->n_seed_crossovers, 4);
 	for (int i = 0; i < 4; i++) {
-		const struct seed_crossover *x = &xs[i];
+		const struct seed_crossover *x = &v->seed_crossovers[i];
 		assert_true(x->requests > 0);
 		assert_true(x->self_cheaper_above);
 		/* With the seed's own hidden costs added, breakeven comes later than the seed says. */

@@ -1,475 +1,252 @@
-/* candidates.c — the ways to self-host that evaluate() chooses among: every open
- * model sized on every GPU worth sizing at every allowed precision, pruned to the
- * configurations that can ever be cheapest, plus one edge device per model. */
+/* candidates.c — the ways to self-host that the plans choose among: every open model
+ * sized (footprint.c) on every priced server GPU, and on every edge device, at each
+ * precision some task allows. Nothing is pruned: plans.c's one comparator picks. */
 #include <math.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "evalint.h"
-#include "sweep.h"
-#include "twins.h"
+#include "engine.h"
+#include "pick.h"
 #include "util.h"
 
-int tier_shortfall(const struct catalog *c, const struct answers *a, const struct model *m)
+struct request_shape request_shape_of(const struct answers *a)
 {
-	int need = c->policy.required_tier[a->task];
-	return shortfall(m->quality_tier, need);
+	return (struct request_shape){ .input_tokens = a->input_tokens, .output_tokens = a->output_tokens,
+				       .context_tokens = a->context_tokens };
 }
 
-/* The licence caps monthly active users at 700M or fewer (the Llama community licence). */
-static bool mau_gated(const struct licence *l)
+bool request_shape_equal(const struct request_shape *x, const struct request_shape *y)
 {
-	return l->mau_limit > 0 && l->mau_limit <= 700000000;
+	return x->input_tokens == y->input_tokens && x->output_tokens == y->output_tokens &&
+	       x->context_tokens == y->context_tokens;
 }
 
-bool model_gated(const struct model *m, bool gate_mau, bool gate_nc, bool self_hosting)
+int tier_shortfall(const struct catalog *c, int task, const struct model *m)
 {
-	return (gate_mau && mau_gated(m->licence)) || (gate_nc && self_hosting && !m->licence->commercial);
+	return pick_shortfall(m->quality_tier, c->policy.required_tier[task]);
 }
 
-static uint32_t allowed_precisions(const struct catalog *c, const struct answers *a, bool edge)
+/* Precisions a task allows; on a device quantisation is how a model fits at all. */
+static uint32_t candidate_precisions(const struct catalog *c, int task, bool edge)
 {
-	uint32_t p = c->policy.precisions[a->task];
-	/* On a device, quantisation is how a model fits at all. */
+	uint32_t p = c->policy.precisions[task];
+
 	if (edge)
 		p |= 1u << PREC_INT4 | 1u << PREC_INT8;
 	return p;
 }
 
-/* Room for one more at (*arr)[*n]; the caller fills it and counts it. */
-static struct candidate *next_slot(struct candidate **arr, int n)
+void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
+			 const struct gpu *g, enum precision p, struct footprint *f)
 {
-	/* Grow by doubling: capacity is the next power of two at or above n (at least 16). */
-	if (n >= 16 && (n & (n - 1)) == 0)
-		*arr = xreallocarray(*arr, (size_t)n * 2, sizeof **arr);
-	else if (*arr == NULL)
-		*arr = xreallocarray(NULL, 16, sizeof **arr);
-	return &(*arr)[n];
-}
-
-static void add_candidate(struct candidate **arr, int *n, const struct candidate *cd)
-{
-	*next_slot(arr, *n) = *cd;
-	(*n)++;
-}
-
-/* The tasks that allow precision p (bit per task). */
-static uint32_t tasks_allowing(const struct catalog *c, enum precision p)
-{
-	uint32_t t = 0;
-	for (int k = 0; k < TASK_COUNT; k++)
-		if (c->policy.precisions[k] & 1u << p)
-			t |= 1u << k;
-	return t;
-}
-
-void serving_footprint(const struct catalog *c, const struct answers *a, const struct model *m,
-		       const struct gpu *g, enum precision p, struct footprint *f)
-{
-	int64_t longest = a->context_tokens < m->context_tokens ? a->context_tokens : m->context_tokens;
-	int64_t average = a->input_tokens + a->output_tokens;
+	int64_t longest = shape->context_tokens < m->context_tokens ? shape->context_tokens : m->context_tokens;
+	int64_t average = shape->input_tokens + shape->output_tokens;
 
 	footprint_serving(&c->cost, m, g, p, longest, average < longest ? average : longest, f);
 }
 
-/* Size one (model, GPU, precision) into cd (and its whole footprint into fp when not
- * NULL); false when it can't run there. */
-static bool size_candidate_fp(const struct catalog *c, const struct answers *a, const struct model *m,
-			      const struct gpu *g, enum precision p, struct candidate *cd, struct footprint *fp)
+double candidate_replica_usd_per_hour(const struct candidate *cd, int basis)
+{
+	const struct gpu_rate *r = &cd->gpu->rates[basis];
+
+	return r->present ? (double)cd->gpu_count * r->usd_per_hour : NAN;
+}
+
+/* Weights at 16 bits run as bf16 on a GPU that has it (the format current checkpoints
+ * ship in, without fp16's overflow risk); fp16 only where bf16 is missing (T4). */
+static bool candidate_precision_served(const struct gpu *g, enum precision p)
+{
+	return !(p == PREC_FP16 && g->bf16_tflops > 0);
+}
+
+/* The tasks whose policy allows precision p on the GPU (bit per task). */
+static uint32_t candidate_tasks(const struct catalog *c, const struct gpu *g, enum precision p)
+{
+	uint32_t t = 0;
+
+	for (int k = 0; k < TASK_COUNT; k++)
+		if (candidate_precisions(c, k, g->kind == GPU_EDGE) & 1u << p)
+			t |= 1u << k;
+	return t;
+}
+
+/* Size m on g at p into cd; false when it does not run there. */
+static bool candidate_size(const struct catalog *c, const struct request_shape *shape, const struct model *m,
+			   const struct gpu *g, enum precision p, struct candidate *cd)
 {
 	struct footprint f;
 
-	if (!footprint_may_fit(&c->cost, m, g, p))
-		return false;
-	cd->model = m;   /* every field set below */
-	cd->gpu = g;
-	cd->precision = p;
-	serving_footprint(c, a, m, g, p, &f);
-	if (fp)
-		*fp = f;
+	candidate_footprint(c, shape, m, g, p, &f);
 	if (!f.feasible)
 		return false;
-	cd->gpu_count = f.gpu_count;
-	cd->decode_single = f.decode_tokens_per_s_single;
-	cd->sec_per_request = footprint_seconds_per_request(&f, (double)a->input_tokens, (double)a->output_tokens);
+	*cd = (struct candidate){
+		.model = m, .gpu = g, .precision = p, .gpu_count = f.gpu_count,
+		.sec_per_request = footprint_seconds_per_request(&f, (double)shape->input_tokens,
+								 (double)shape->output_tokens),
+		.user_tokens_per_s = f.decode_tokens_per_s_single,
+		.size = size_class_of(&c->cost, (double)m->shape.params),
+		.tier = m->quality_tier,
+		.active_params = (double)m->shape.active_params,
+		.mau_capped = candidate_mau_capped(m->licence),
+		.noncommercial = !m->licence->commercial,
+		.tasks = candidate_tasks(c, g, p),
+	};
 	cd->replica_rate = 3600.0 / cd->sec_per_request;
-	cd->replica_usd_per_hour = g->rates[RATE_ON_DEMAND].present ? g->rates[RATE_ON_DEMAND].usd_per_hour * (double)f.gpu_count : 0;
-	cd->tasks = tasks_allowing(c, p);
-	cd->size = size_class_of(&c->cost, (double)m->shape.params);
-	cd->tier = m->quality_tier;
-	cd->single = f.gpu_count == 1;
-	cd->mau_gated = mau_gated(m->licence);
-	cd->nc_gated = !m->licence->commercial;
+	cd->replica_usd_per_hour = candidate_replica_usd_per_hour(cd, RATE_ON_DEMAND);
 	return isfinite(cd->sec_per_request) && cd->sec_per_request > 0;
 }
 
-static bool size_candidate(const struct catalog *c, const struct answers *a, const struct model *m,
-			   const struct gpu *g, enum precision p, struct candidate *cd)
+/* Room for one more candidate in set (grown by doubling). */
+static struct candidate *candidate_slot(struct candidate_set *set)
 {
-	return size_candidate_fp(c, a, m, g, p, cd, NULL);
+	int n = set->n;
+
+	if (n == 0 || (n >= 16 && (n & (n - 1)) == 0))
+		set->c = xreallocarray(set->c, n == 0 ? 16 : (size_t)n * 2, sizeof *set->c);
+	return &set->c[n];
 }
 
-bool plan_self_hosted(const struct catalog *c, const struct answers *a, const struct model *m,
-		      const struct gpu *g, enum precision p, struct footprint *f, struct plan *fleet)
+/* Append m's candidates on the GPUs of one kind (edge or not) to their sets. */
+static void candidates_of_model(const struct catalog *c, const struct request_shape *shape, const struct model *m,
+				bool edge, struct candidates *out, int *order)
 {
-	struct candidate cd;
-	struct hidden_costs h;
-	struct finetune_estimate ft;
-	bool ok = size_candidate_fp(c, a, m, g, p, &cd, f);
-
-	if (!ok && !footprint_may_fit(&c->cost, m, g, p))   /* sized after all, for the reason */
-		serving_footprint(c, a, m, g, p, f);
-	memset(fleet, 0, sizeof *fleet);
-	if (!ok || !g->rates[RATE_ON_DEMAND].present)
-		return false;
-	fleet->arch = cd.gpu_count == 1 ? ARCH_SELF_SINGLE : ARCH_SELF_MULTI;
-	fleet->feasible = true;
-	fleet->model = m;
-	fleet->gpu = g;
-	fleet->precision = p;
-	fleet_size(&c->cost, f, cd.sec_per_request, a->traffic, (double)a->requests_per_month, fleet);
-	h = c->cost.hidden[a->mlops][cd.size];
-	fleet->cost.engineering = h.engineering;
-	fleet->cost.orchestration = h.orchestration;
-	fleet->cost.monitoring = h.monitoring;
-	fleet->cost.finetune = finetune_monthly(c, a, m, &ft);
-	cost_total(&fleet->cost);
-	return true;
-}
-
-/* g and h size every model alike (price aside, which a device doesn't have). */
-static bool same_device(const struct gpu *g, const struct gpu *h)
-{
-	return g->memory_gb == h->memory_gb && g->bandwidth_gbs == h->bandwidth_gbs &&
-	       g->fp16_tflops == h->fp16_tflops && g->bf16_tflops == h->bf16_tflops &&
-	       g->fp8_tflops == h->fp8_tflops && g->int8_tops == h->int8_tops &&
-	       g->interconnect_gbs == h->interconnect_gbs && g->max_per_node == h->max_per_node &&
-	       g->usable_fraction == h->usable_fraction && g->prefill_efficiency == h->prefill_efficiency;
-}
-
-/* The edge devices' indices by memory, least first (catalog order among equals), one
- * of each set of identical devices (the first: it would win every tie); returns how
- * many. */
-static int edge_by_memory(const struct catalog *c, int *idx)
-{
-	int n = 0;
-
-	for (int gi = 0; gi < c->n_gpus; gi++) {
-		int j;
-		bool seen = false;
-		if (c->gpus[gi].kind != GPU_EDGE)
-			continue;
-		for (j = 0; j < n && !seen; j++)
-			seen = same_device(&c->gpus[idx[j]], &c->gpus[gi]);
-		if (seen)
-			continue;
-		for (j = n++; j > 0 && c->gpus[idx[j - 1]].memory_gb > c->gpus[gi].memory_gb; j--)
-			idx[j] = idx[j - 1];
-		idx[j] = gi;
-	}
-	return n;
-}
-
-/* On a device: the smallest-memory device the model fits (the widest reach), the
- * fastest configuration among devices of that memory. Devices come least memory
- * first, so the search stops at the first larger than a fit. */
-static void prepare_edge(struct eval_state *s, const struct model *m, uint32_t precs, const int *edge,
-			 int n_edge)
-{
-	const struct catalog *c = s->c;
-	struct candidate best, cd;
-	bool have = false;
-
-	if ((double)m->shape.params > c->cost.edge_max_params_b * 1e9)
-		return;
-	for (int e = 0; e < n_edge; e++) {
-		const struct gpu *g = &c->gpus[edge[e]];
-		if (have && g->memory_gb > best.gpu->memory_gb)
-			break;
-		for (int p = PREC_COUNT - 1; p >= 0; p--) {   /* most quantised first: fits more devices */
-			if (!(precs & 1u << p) || !size_candidate(c, &s->a, m, g, (enum precision)p, &cd) ||
-			    cd.gpu_count != 1)
-				continue;
-			if (!have || g->memory_gb < best.gpu->memory_gb ||
-			    (g->memory_gb == best.gpu->memory_gb && cd.sec_per_request < best.sec_per_request)) {
-				best = cd;
-				have = true;
-			}
-		}
-	}
-	if (have)
-		add_candidate(&s->edge, &s->n_edge, &best);
-}
-
-/* d is never cheaper than c at any volume, for any task that may use d: a replica
- * costs no less and serves no more, and c's precision is allowed wherever d's is.
- * Fleet cost is monotone in both under every traffic shape, so dropping d is exact. */
-static bool dominates(const struct candidate *c, const struct candidate *d)
-{
-	bool same_class = c->single == d->single;
-	return same_class && (c->tasks & d->tasks) == d->tasks &&
-	       c->replica_usd_per_hour <= d->replica_usd_per_hour &&
-	       c->sec_per_request <= d->sec_per_request;
-}
-
-/* g is no better than h for any model: h is in the same class, costs no more per hour,
- * and has at least its memory, bandwidth, throughput at every precision, interconnect
- * and node size. The same GPU offered by several providers collapses to the cheapest. */
-static bool gpu_dominated(const struct cost_model *cm, const struct gpu *g, const struct gpu *h)
-{
-	double ug = g->usable_fraction > 0 ? g->usable_fraction : cm->usable_fraction;
-	double uh = h->usable_fraction > 0 ? h->usable_fraction : cm->usable_fraction;
-	double pg = g->prefill_efficiency > 0 ? g->prefill_efficiency : cm->prefill_efficiency;
-	double ph = h->prefill_efficiency > 0 ? h->prefill_efficiency : cm->prefill_efficiency;
-
-	return h->rates[RATE_ON_DEMAND].present && (g->kind == GPU_EDGE) == (h->kind == GPU_EDGE) &&
-	       h->rates[RATE_ON_DEMAND].usd_per_hour <= g->rates[RATE_ON_DEMAND].usd_per_hour && h->memory_gb * uh >= g->memory_gb * ug &&
-	       h->bandwidth_gbs >= g->bandwidth_gbs && h->fp16_tflops * ph >= g->fp16_tflops * pg &&
-	       h->bf16_tflops * ph >= g->bf16_tflops * pg && h->fp8_tflops * ph >= g->fp8_tflops * pg &&
-	       h->int8_tops >= g->int8_tops && h->interconnect_gbs >= g->interconnect_gbs &&
-	       h->max_per_node >= g->max_per_node;
-}
-
-/* The GPUs worth sizing for self-hosting: priced, not edge, not dominated by another. */
-static bool gpu_worth_sizing(const struct catalog *c, int gi)
-{
-	const struct gpu *g = &c->gpus[gi];
-
-	if (g->kind == GPU_EDGE || !g->rates[RATE_ON_DEMAND].present)
-		return false;
-	for (int hi = 0; hi < c->n_gpus; hi++) {
-		const struct gpu *h = &c->gpus[hi];
-		/* Of two identical GPUs keep the first. */
-		if (hi != gi && gpu_dominated(&c->cost, g, h) && (!gpu_dominated(&c->cost, h, g) || hi < gi))
-			return false;
-	}
-	return true;
-}
-
-/* A precision whose twin takes the same memory, runs at least as fast on this GPU and
- * is allowed for every task that allows it can never be cheaper: fp16 beside bf16,
- * weight-only int8 beside fp8 (fp8 also runs prefill on its faster units). */
-static bool precision_redundant(const struct catalog *c, const struct gpu *g, enum precision p)
-{
-	uint32_t tp = tasks_allowing(c, p);
-
-	if (p == PREC_FP16)
-		return g->bf16_tflops >= g->fp16_tflops && (tasks_allowing(c, PREC_BF16) & tp) == tp &&
-		       c->cost.bytes_per_param[PREC_BF16] <= c->cost.bytes_per_param[PREC_FP16];
-	if (p == PREC_INT8)
-		return g->fp8_tflops >= fmax(g->bf16_tflops, g->fp16_tflops) &&
-		       (tasks_allowing(c, PREC_FP8) & tp) == tp &&
-		       c->cost.bytes_per_param[PREC_FP8] <= c->cost.bytes_per_param[PREC_INT8];
-	return false;
-}
-
-
-static bool model_dom(const void *ctx, const struct candidate *c, const struct candidate *d)
-{
-	(void)ctx;
-	return dominates(c, d);
-}
-
-/* Size one model at every (GPU, precision) of sizable[] (bit per precision, per GPU)
- * and keep its Pareto-efficient configurations. */
-static void prepare_model(struct eval_state *s, const struct model *m, const uint32_t *sizable)
-{
-	const struct catalog *c = s->c;
-	int first = s->n_cands;
-
-	for (int gi = 0; gi < c->n_gpus; gi++)
-		for (int p = 0; sizable[gi] >> p; p++)
-			if ((sizable[gi] & 1u << p) &&
-			    size_candidate(c, &s->a, m, &c->gpus[gi], (enum precision)p, next_slot(&s->cands, s->n_cands)))
-				s->n_cands++;
-	s->n_cands = first + frontier(s->cands + first, s->n_cands - first, s->cands + first, model_dom, NULL);
-}
-
-/* Per GPU, the precisions worth sizing (bit per precision): none for a GPU another
- * dominates, and none some task's policy allows only beside a faster twin. */
-static uint32_t *sizable_precisions(const struct catalog *c, uint32_t precs)
-{
-	uint32_t *sizable = xcalloc((size_t)c->n_gpus + 1, sizeof *sizable);
-
-	for (int gi = 0; gi < c->n_gpus; gi++) {
-		if (!gpu_worth_sizing(c, gi))
-			continue;
-		for (int p = 0; p < PREC_COUNT; p++)
-			if ((precs & 1u << p) && !precision_redundant(c, &c->gpus[gi], (enum precision)p))
-				sizable[gi] |= 1u << p;
-	}
-	return sizable;
-}
-
-struct use_ctx {
-	bool hidden_le[SIZE_COUNT][SIZE_COUNT];   /* size a's hidden costs ≤ size b's at every ML-ops level */
-};
-
-/* Pools of this many candidates or more get per-use lists (below it, scanning the
- * pool in tier order costs less than making them). A variable only so that the tests
- * can check both ways give the same verdict. */
-static int use_lists_from = 1024;
-
-int eval_use_lists_from(int n)
-{
-	int was = use_lists_from;
-
-	use_lists_from = n;
-	return was;
-}
-
-/* Within one use, c is never costlier than d whatever the ML-ops level, traffic, tuning
- * answer and licence gates, at any volume: a replica costs no more (and serves no
- * slower: the sweep checks), and c's tier, licence limits, hidden costs and tuning
- * compute (active parameters) are no worse. A dominator later in catalog order must
- * be strictly cheaper per replica-hour: picks keep the first of equal costs. */
-static bool use_dominates(const struct use_ctx *x, const struct candidate *c, const struct candidate *d)
-{
-	return (c < d || c->replica_usd_per_hour < d->replica_usd_per_hour) &&
-	       c->replica_usd_per_hour <= d->replica_usd_per_hour && c->tier <= d->tier &&
-	       x->hidden_le[c->size][d->size] && c->model->shape.active_params <= d->model->shape.active_params &&
-	       (!c->mau_gated || d->mau_gated) && (!c->nc_gated || d->nc_gated);
-}
-
-static void use_ctx_init(const struct cost_model *cm, struct use_ctx *x)
-{
-	for (int a = 0; a < SIZE_COUNT; a++)
-		for (int b = 0; b < SIZE_COUNT; b++) {
-			x->hidden_le[a][b] = true;
-			for (int k = 0; k < MLOPS_COUNT; k++)
-				x->hidden_le[a][b] &= hidden_total(cm, k, (enum size_class)a) <=
-						      hidden_total(cm, k, (enum size_class)b);
-		}
-}
-
-
-static int by_index(const void *x, const void *y)
-{
-	int a = *(const int *)x, b = *(const int *)y;
-	return (a > b) - (a < b);
-}
-
-/* Use u's list (USE_SINGLE, USE_MULTI: the task asked on that class; USE_SIMPLE: the
- * hybrid's simple share): the candidates it may use that no other beats under any
- * answer to the choice questions but the task. A frontier sweep over order (every
- * candidate, sorted once for the three uses), skipping those the use can't take. */
-static void prepare_use(struct eval_state *s, int u, const struct use_ctx *x, const struct sweep_key *order)
-{
-	int task = u == USE_SIMPLE ? TASK_EXTRACTION : s->a.task, n_kept = 0;
-	int *kept = xreallocarray(NULL, (size_t)s->n_cands + 1, sizeof *kept);
-
-	for (int i = 0; i < s->n_cands; i++) {
-		int ci = order[i].index;
-		const struct candidate *d = &s->cands[ci];
-		bool dominated = false;
-		if (!(d->tasks & 1u << task) || (u != USE_SIMPLE && d->single != (u == USE_SINGLE)))
-			continue;
-		for (int j = 0; j < n_kept && !dominated; j++) {
-			const struct candidate *c = &s->cands[kept[j]];
-			dominated = c->sec_per_request <= d->sec_per_request && use_dominates(x, c, d);
-			if (dominated && j > 0) {   /* move the dominator forward: it is likely to dominate the next */
-				int t = kept[j];
-				kept[j] = kept[j - 1];
-				kept[j - 1] = t;
-			}
-		}
-		if (!dominated)
-			kept[n_kept++] = ci;
-	}
-	qsort(kept, (size_t)n_kept, sizeof *kept, by_index);   /* back to catalog order */
-	s->use_task[u] = task;
-	s->use[u] = xreallocarray(NULL, (size_t)n_kept + 1, sizeof *s->use[u]);
-	s->n_use[u] = n_kept;
-	for (int j = 0; j < n_kept; j++)
-		s->use[u][j] = s->cands[kept[j]];
-	free(kept);
-}
-
-/* The candidates' indices by tier (counting sort: stable, so catalog order within one). */
-static void order_by_tier(struct eval_state *s)
-{
-	int at[MAX_TIER + 2] = { 0 };
-
-	s->tier_order = xcalloc((size_t)s->n_cands + 1, sizeof *s->tier_order);
-	for (int i = 0; i < s->n_cands; i++)
-		s->tier_end[s->cands[i].tier]++;
-	for (int k = 1; k <= MAX_TIER; k++)
-		s->tier_end[k] += s->tier_end[k - 1];
-	for (int k = 1; k <= MAX_TIER; k++)
-		at[k] = s->tier_end[k - 1];
-	for (int i = 0; i < s->n_cands; i++)
-		s->tier_order[at[s->cands[i].tier]++] = i;
-}
-
-/* Candidates for every precision any task allows: one preparation serves every task
- * (best_self filters by the task's precisions). Twins share their original's. */
-struct eval_state *eval_prepare(const struct catalog *c, const struct answers *a)
-{
-	struct eval_state *s = xcalloc(1, sizeof *s);
 	uint32_t precs = 0;
-	int *twin = model_twins(c);
-	int *edge = xcalloc((size_t)c->n_gpus + 1, sizeof *edge), n_edge = edge_by_memory(c, edge);
-	uint32_t *sizable;
 
-	for (int k = 0; k < TASK_COUNT; k++)
-		precs |= c->policy.precisions[k];
-	sizable = sizable_precisions(c, precs);
-	s->c = c;
-	s->a = *a;
-	s->first = xcalloc((size_t)c->n_models + 1, sizeof *s->first);
-	s->count = xcalloc((size_t)c->n_models + 1, sizeof *s->count);
-	s->api = xcalloc((size_t)c->n_models + 1, sizeof *s->api);
-	s->train_gpu = training_gpu(c);
+	for (int t = 0; t < TASK_COUNT; t++)
+		precs |= candidate_precisions(c, t, edge);
+	for (int gi = 0; gi < c->n_gpus; gi++) {
+		const struct gpu *g = &c->gpus[gi];
+		if ((g->kind == GPU_EDGE) != edge || (!edge && !g->rates[RATE_ON_DEMAND].present))
+			continue;
+		for (int p = 0; p < PREC_COUNT; p++) {
+			struct candidate cd;
+			struct candidate_set *set;
+			if (!(precs & 1u << p) || !candidate_precision_served(g, (enum precision)p) ||
+			    !candidate_size(c, shape, m, g, (enum precision)p, &cd))
+				continue;
+			if (edge && cd.gpu_count != 1)   /* a device is one device */
+				continue;
+			set = &out->set[edge ? CLASS_EDGE : cd.gpu_count == 1 ? CLASS_SINGLE : CLASS_MULTI];
+			cd.order = (*order)++;
+			*candidate_slot(set) = cd;
+			set->n++;
+		}
+	}
+}
+
+/* x is never picked while y is there, whatever the answers and the volume: the same
+ * model (its fixed costs and quality alike; the caller prunes one class's run), y
+ * allowed for every task x is, and y no worse on each term of pick.h's rule: a
+ * replica-hour no dearer on any rate basis, a request served no slower (so never more
+ * replica-hours at any volume or traffic shape), a user served no slower. Where the
+ * costs can tie, y must also win the tie: be faster for a user, or come first. */
+static bool candidate_dominated(const struct candidate *x, const struct candidate *y)
+{
+	bool cheaper = true;   /* strictly, on every basis */
+
+	if (x->model != y->model || (x->tasks & y->tasks) != x->tasks ||
+	    y->sec_per_request > x->sec_per_request || y->user_tokens_per_s < x->user_tokens_per_s)
+		return false;
+	for (int b = 0; b < RATE_COUNT; b++) {
+		double hx = candidate_replica_usd_per_hour(x, b), hy = candidate_replica_usd_per_hour(y, b);
+		if (isnan(hx) != isnan(hy) || hy > hx)
+			return false;
+		cheaper &= isnan(hx) || hy < hx;
+	}
+	return cheaper || y->user_tokens_per_s > x->user_tokens_per_s || y->order < x->order;
+}
+
+/* Sweep order: a dominator comes before what it dominates (on-demand price, then
+ * request time, then user speed, then catalog order). */
+static int candidate_sweep_cmp(const void *a, const void *b)
+{
+	const struct candidate *x = *(const struct candidate *const *)a, *y = *(const struct candidate *const *)b;
+
+	if (x->replica_usd_per_hour != y->replica_usd_per_hour)
+		return x->replica_usd_per_hour < y->replica_usd_per_hour ? -1 : 1;
+	if (x->sec_per_request != y->sec_per_request)
+		return x->sec_per_request < y->sec_per_request ? -1 : 1;
+	if (x->user_tokens_per_s != y->user_tokens_per_s)
+		return x->user_tokens_per_s > y->user_tokens_per_s ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+int candidates_prune(struct candidate *run, int n)
+{
+	const struct candidate **by = xcalloc((size_t)n + 1, sizeof *by), **kept = xcalloc((size_t)n + 1, sizeof *kept);
+	bool *keep = xcalloc((size_t)n + 1, sizeof *keep);
+	int n_kept = 0, out = 0;
+
+	for (int i = 0; i < n; i++)
+		by[i] = &run[i];
+	qsort(by, (size_t)n, sizeof *by, candidate_sweep_cmp);
+	/* Each against those kept before it: what dominates it sorts earlier (or ties
+	 * there, when keeping both only costs time). */
+	for (int i = 0; i < n; i++) {
+		bool dominated = false;
+		for (int j = 0; j < n_kept && !dominated; j++)
+			dominated = candidate_dominated(by[i], kept[j]);
+		if (!dominated) {
+			kept[n_kept++] = by[i];
+			keep[by[i] - run] = true;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		if (keep[i])
+			run[out++] = run[i];
+	free(by);
+	free(kept);
+	free(keep);
+	return out;
+}
+
+void candidates_size(const struct catalog *c, const struct request_shape *shape, struct candidates *out)
+{
+	int order = 0;
+
+	memset(out, 0, sizeof *out);
+	for (int k = 0; k < CLASS_COUNT; k++) {
+		out->set[k].first = xcalloc((size_t)c->n_models + 1, sizeof *out->set[k].first);
+		out->set[k].count = xcalloc((size_t)c->n_models + 1, sizeof *out->set[k].count);
+	}
 	for (int mi = 0; mi < c->n_models; mi++) {
 		const struct model *m = &c->models[mi];
-		if (twin[mi] != mi) {
-			s->first[mi] = s->first[twin[mi]];
-			s->count[mi] = s->count[twin[mi]];
-			continue;
+		for (int k = 0; k < CLASS_COUNT; k++)
+			out->set[k].first[mi] = out->set[k].n;
+		if (model_is_open(m)) {
+			candidates_of_model(c, shape, m, false, out, &order);
+			if ((double)m->shape.params <= c->cost.edge_max_params_b * 1e9)
+				candidates_of_model(c, shape, m, true, out, &order);
 		}
-		if (m->api.present)
-			s->api[s->n_api++] = m;
-		s->first[mi] = s->n_cands;
-		if (!model_is_open(m))
-			continue;
-		prepare_model(s, m, sizable);
-		s->count[mi] = s->n_cands - s->first[mi];
-		prepare_edge(s, m, allowed_precisions(c, a, true), edge, n_edge);
+		for (int k = 0; k < CLASS_COUNT; k++)
+			out->set[k].count[mi] = out->set[k].n - out->set[k].first[mi];
 	}
-	order_by_tier(s);
-	for (int u = 0; u < USE_COUNT; u++) {
-		s->use[u] = s->cands;
-		s->n_use[u] = s->n_cands;
-		s->use_task[u] = -1;   /* any task: every candidate */
-	}
-	if (s->n_cands >= use_lists_from) {
-		struct use_ctx ux;
-		struct sweep_key *order = sweep_order(s->cands, s->n_cands);
-		use_ctx_init(&c->cost, &ux);
-		for (int u = 0; u < USE_COUNT; u++)
-			prepare_use(s, u, &ux, order);
-		free(order);
-	}
-	free(sizable);
-	free(edge);
-	free(twin);
-	return s;
 }
 
-void eval_state_free(struct eval_state *s)
+void candidates_build(const struct catalog *c, const struct request_shape *shape, struct candidates *out)
 {
-	if (s == NULL)
-		return;
-	for (int u = 0; u < USE_COUNT; u++)
-		if (s->use[u] != s->cands)
-			free(s->use[u]);
-	free(s->cands);
-	free(s->tier_order);
-	free(s->edge);
-	free(s->first);
-	free(s->count);
-	free(s->api);
-	free(s);
+	candidates_size(c, shape, out);
+	/* Each model's server runs pruned and packed; a device is chosen by its memory
+	 * too, so every edge candidate stays. */
+	for (int k = 0; k < CLASS_EDGE; k++) {
+		struct candidate_set *set = &out->set[k];
+		int n = 0;
+		for (int mi = 0; mi < c->n_models; mi++) {
+			memmove(set->c + n, set->c + set->first[mi], (size_t)set->count[mi] * sizeof *set->c);
+			set->first[mi] = n;
+			set->count[mi] = candidates_prune(set->c + n, set->count[mi]);
+			n += set->count[mi];
+		}
+		set->n = n;
+	}
+}
+
+void candidates_free(struct candidates *cs)
+{
+	for (int k = 0; k < CLASS_COUNT; k++) {
+		free(cs->set[k].c);
+		free(cs->set[k].first);
+		free(cs->set[k].count);
+	}
+	memset(cs, 0, sizeof *cs);
 }

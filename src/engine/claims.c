@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "evalint.h"
+#include "engine.h"
 
 static const struct {
 	const char *label, *model, *gpu;
@@ -30,35 +30,32 @@ static const struct {
 	{ "405B model vs GPT-4o", "llama-3.1-405b", "gpt-4o", 500000 },
 };
 
-/* Recompute each at the answers' token mix, team and traffic, hidden costs included. */
-int verdict_seed_crossovers(const struct verdict *v, struct seed_crossover out[SEED_CROSSOVERS])
+/* Recompute each at the answers' token mix, team and traffic, hidden costs included;
+ * a scenario whose model the catalog lacks or cannot serve is left out. */
+void claims_seed_crossovers(const struct engine *e, struct verdict *v)
 {
-	const struct eval_state *s = v->state;
-	const struct catalog *c = s->c;
-	int n = 0;
+	const struct catalog *c = e->c;
 
 	for (size_t i = 0; i < sizeof seed_scenarios / sizeof seed_scenarios[0]; i++) {
 		const struct model *sm = catalog_model(c, seed_scenarios[i].self);
 		const struct model *am = catalog_model(c, seed_scenarios[i].api);
-		struct plan self, api = { .arch = ARCH_DIRECT_API, .feasible = true };
+		struct plan self, api = { .arch = ARCH_DIRECT_API, .feasible = true, .model = am };
 		struct seed_crossover *x;
 		bool self_below = false;
 
 		if (sm == NULL || am == NULL || !am->api.present)
 			continue;
-		self_cheapest_for_model(s, &v->answers, sm, (double)v->answers.requests_per_month, &self);
+		plan_self_for_model(e, &v->answers, sm, (double)v->answers.requests_per_month, &self);
 		if (!self.feasible)
 			continue;
-		api.model = am;
-		x = &out[n++];
+		x = &v->seed_crossovers[v->n_seed_crossovers++];
 		snprintf(x->text, sizeof x->text, "%s", seed_scenarios[i].label);
 		x->self_model = sm;
 		x->api_model = am;
 		x->seed_requests = seed_scenarios[i].seed_requests;
-		x->requests = first_crossing(s, &v->answers, &self, &api, &self_below);
+		x->requests = crossovers_first(e, &v->answers, &self, &api, &self_below);
 		x->self_cheaper_above = !self_below;
 	}
-	return n;
 }
 
 /* The seed's table assumes 1K input + 1K output tokens; one such request must fit. */

@@ -1,4 +1,6 @@
-/* cost.h — monthly cost of each way to serve the volume (DESIGN.md, "The cost model"). */
+/* cost.h — the cost model (DESIGN.md "The cost model"): per-token charges (api.c),
+ * managed offers (offers.c), a self-hosted fleet at a volume (fleet.c) and the
+ * fine-tuning compute (finetune.c). */
 #ifndef OW_COST_H
 #define OW_COST_H
 
@@ -7,59 +9,51 @@
 #include "footprint.h"
 #include "verdict.h"
 
-/* USD per 1M input and output tokens as charged for these answers: the long-context
- * tier when the prompt exceeds it, the batch discount when latency is batch. */
-void api_effective_prices(const struct api_price *p, const struct answers *a, double *in,
-			  double *out);
-/* Per-token charges for volume requests a month. */
-double token_cost(double in_price, double out_price, const struct answers *a, double requests);
-
-/* The seed's hidden costs of self-hosting for this team and model size. */
-struct hidden_costs hidden_costs_for(const struct cost_model *cm, int mlops, double params);
-
-/* fleet_replica_hours with the peak rate (requests per hour at peak: requests ÷
- * t->hours × t->peak) given, for loops that price many replicas at one volume. */
-static inline double replica_hours_at(const struct traffic_shape *t, double requests, double peak_rate,
-				      double replica_rate, double *replicas_out)
+/* Sum the breakdown into total. */
+static inline void cost_sum(struct cost_breakdown *b)
 {
-	double replicas = __builtin_ceil(peak_rate / replica_rate - 1e-9);
-
-	if (replicas < 1)
-		replicas = 1;
-	*replicas_out = replicas;
-	if (t->autoscale) {   /* replicas follow the load with headroom; one stays warm; scale-ups cost warm-up */
-		double busy = requests / replica_rate * t->headroom;
-		return (busy > t->hours ? busy : t->hours) + replicas * t->cold_start_hours;
-	}
-	return replicas * t->hours;
+	b->total = b->api + b->gpu_lease + b->engineering + b->orchestration + b->monitoring + b->finetune;
 }
 
-/* The seed's hidden costs a month (engineering, orchestration, monitoring) summed. */
-double hidden_total(const struct cost_model *cm, int mlops, enum size_class size);
+/* api.c: USD per 1M input and output tokens as charged for these answers: the
+ * long-context tier when the prompt exceeds it, the batch discount when latency is batch. */
+void api_prices(const struct api_price *p, const struct answers *a, double *in, double *out);
+/* Per-token charges of volume requests a month at these prices. */
+double api_token_cost(double in_price, double out_price, const struct answers *a, double requests);
+/* A model's API bill a month at a volume. */
+double api_cost(const struct model *m, const struct answers *a, double requests);
 
-/* Replica-hours a month for volume requests at replica_rate requests per replica-hour;
- * *replicas gets the peak replica count. */
-double fleet_replica_hours(const struct traffic_shape *t, double replica_rate, double requests,
-			   double *replicas);
+/* offers.c: a managed offer of provider p usable for these answers (active, not
+ * retired, the licence gate, the fine-tuning the provider supports). */
+bool offer_allowed(const struct provider *p, const struct offer *of, const struct answers *a, bool gate_mau);
+/* An offer's bill a month at a volume: tokens, plus tuning compute (tune_usd a month). */
+void offer_cost(const struct offer *of, const struct answers *a, double requests, double tune_usd,
+		struct cost_breakdown *b);
 
-/* Size a fleet of replicas of footprint f for volume requests a month under the
- * traffic shape, filling o's replicas, gpu_hours, capacity and cost.gpu_lease. */
-void fleet_size(const struct cost_model *cm, const struct footprint *f, double sec_per_request,
-		int traffic, double requests, struct plan *o);
+/* fleet.c: the seed's hidden costs of self-hosting for this team and model size. */
+struct hidden_costs fleet_hidden(const struct cost_model *cm, int mlops, double params);
+/* A fleet of replicas of gpu_count GPUs on g, each serving a request in
+ * sec_per_request seconds, sized for volume requests a month under the traffic shape. */
+struct fleet_sizing {
+	double replicas;            /* what the peak needs */
+	double gpu_hours;           /* a month, the whole fleet */
+	double capacity_requests;   /* a month, the fleet as sized */
+	double gpu_lease;           /* USD a month at the GPU's on-demand rate */
+};
+struct fleet_sizing fleet_size(const struct cost_model *cm, const struct gpu *g, int64_t gpu_count,
+			       double sec_per_request, int traffic, double requests);
 
-/* The priced datacenter GPU (40 GB or more) with the lowest cost per bf16/fp16 FLOP:
- * where fine-tuning runs. NULL when there is none. */
-const struct gpu *training_gpu(const struct catalog *c);
-/* Monthly fine-tuning compute per active parameter for these answers on train (0 when
- * no tuning is asked): a model's cost is this × its active parameters. */
-double finetune_usd_per_param(const struct catalog *c, const struct answers *a, const struct gpu *train);
-
-/* Compute to fine-tune model m as the answers ask, spread per month; fills est.
- * Returns the monthly USD (0 when no tuning is asked). */
-double finetune_monthly(const struct catalog *c, const struct answers *a, const struct model *m,
-			struct finetune_estimate *est);
-
-/* Sum the breakdown into total. */
-void cost_total(struct cost_breakdown *b);
+/* finetune.c: the priced datacenter GPU (40 GB or more) with the lowest cost per
+ * bf16/fp16 FLOP, where fine-tuning runs; NULL when there is none. */
+const struct gpu *finetune_gpu(const struct catalog *c);
+/* Tuning compute a month per active parameter for these answers on train (0 when
+ * none is asked): a model's is this times its active parameters. */
+double finetune_monthly_per_param(const struct catalog *c, const struct answers *a, const struct gpu *train);
+/* Tuning compute a month for model m as the answers ask on train (0 when none is asked). */
+double finetune_monthly(const struct catalog *c, const struct answers *a, const struct gpu *train,
+			const struct model *m);
+/* The same with its parts (FLOPs, GPU-hours per run, the seed's labour), into est. */
+void finetune_estimate(const struct catalog *c, const struct answers *a, const struct model *m,
+		       struct finetune_estimate *est);
 
 #endif

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "evalint.h"
+#include "engine.h"
 #include "util.h"
 #include "yread.h"
 
@@ -87,14 +87,13 @@ static void claim_notes(struct verdict *v, const struct plan *o)
 	}
 }
 
-void verdict_notes(const struct eval_state *s, struct verdict *v, const struct decision *d)
+void notes_add(struct verdict *v, const struct decision *d)
 {
 	const struct plan *o = &v->scores[v->recommended].best;
-	(void)s;
 
 	if (!v->scores[v->recommended].feasible)
 		verdict_warn(v, "No architecture is feasible with these answers; the ranking shows the least bad. Revisit the hard requirements.");
-	if (d->gate_mau)
+	if (d->gates.mau)
 		verdict_warn(v, "Over 700M monthly active users: models whose licence caps users (Llama community licences, the Qwen licence) are excluded.");
 	if (o->model) {
 		quality_notes(v, o);

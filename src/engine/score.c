@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "evalint.h"
+#include "engine.h"
 #include "util.h"
 
 /* Each answer as a number, read once for all the rules' conditions. */
@@ -33,17 +33,18 @@ bool rule_fires(const struct rule *r, const struct answers *a)
 	return conds_hold(r, vals);
 }
 
-void rule_gates(const struct catalog *c, const struct answers *a, bool *gate_mau, bool *gate_nc)
+struct gates rule_gates(const struct catalog *c, const struct answers *a)
 {
 	double vals[AK_COUNT];
+	struct gates g = { 0 };
 
 	answer_values(a, vals);
-	*gate_mau = *gate_nc = false;
 	for (int i = 0; i < c->n_rules; i++)
 		if (conds_hold(&c->rules[i], vals)) {
-			*gate_mau |= c->rules[i].gate == GATE_MAU_LIMIT;
-			*gate_nc |= c->rules[i].gate == GATE_NON_COMMERCIAL;
+			g.mau |= c->rules[i].gate == GATE_MAU_LIMIT;
+			g.noncommercial |= c->rules[i].gate == GATE_NON_COMMERCIAL;
 		}
+	return g;
 }
 
 static void add_reason(struct arch_score *sc, const struct rule *r, double points, bool excludes,
@@ -70,8 +71,8 @@ static void apply_rules(const struct catalog *c, const struct answers *a, struct
 		const struct rule *r = &c->rules[i];
 		if (!conds_hold(r, vals))
 			continue;
-		d->gate_mau |= r->gate == GATE_MAU_LIMIT;
-		d->gate_noncommercial |= r->gate == GATE_NON_COMMERCIAL;
+		d->gates.mau |= r->gate == GATE_MAU_LIMIT;
+		d->gates.noncommercial |= r->gate == GATE_NON_COMMERCIAL;
 		for (int k = 0; k < ARCH_COUNT; k++) {
 			struct arch_score *sc = &d->scores[k];
 			if (r->exclude[k]) {
@@ -141,7 +142,7 @@ static void quality_points(const struct catalog *c, const struct answers *a, str
 			continue;
 		/* A hybrid sends the hard requests to its API model: that one must meet the need. */
 		m = sc->best.api_model ? sc->best.api_model : sc->best.model;
-		sf = tier_shortfall(c, a, m);
+		sf = tier_shortfall(c, a->task, m);
 		if (sf == 0)
 			continue;
 		sc->score -= c->policy.quality_gap_weight * sf;
@@ -174,13 +175,13 @@ static void rank(struct decision *d)
 	d->recommended = (enum arch)d->order[0];
 }
 
-static void decide_start(const struct catalog *c, struct decision *d, bool explain)
+static void score_start(const struct catalog *c, struct decision *d, bool explain)
 {
 	/* Clearing the reasons (kilobytes of text) only matters when they are kept. */
 	if (explain) {
 		memset(d, 0, sizeof *d);
 	} else {
-		d->gate_mau = d->gate_noncommercial = false;
+		d->gates = (struct gates){ 0 };
 		for (int k = 0; k < ARCH_COUNT; k++)
 			d->scores[k].n_reasons = 0;
 	}
@@ -191,24 +192,18 @@ static void decide_start(const struct catalog *c, struct decision *d, bool expla
 	}
 }
 
-/* Each architecture's best plan: base's when reuse[k], else chosen now. */
-static void decide_plans(const struct eval_state *s, const struct answers *a, struct decision *d,
-			 bool explain, const struct decision *base, const bool *reuse)
+/* Each architecture's best plan at the volume asked. */
+static void score_plans(const struct engine *e, const struct answers *a, struct decision *d, bool explain)
 {
 	for (int k = 0; k < ARCH_COUNT; k++) {
 		struct arch_score *sc = &d->scores[k];
 		/* Only the winner is wanted: an architecture the rules exclude can't be it. */
 		if (!explain && !sc->feasible) {
-			sc->best.feasible = false;
-			sc->best.model = sc->best.api_model = NULL;
-			sc->best.cost.total = 0;
+			memset(&sc->best, 0, sizeof sc->best);
+			sc->best.arch = (enum arch)k;
 			continue;
 		}
-		if (reuse && reuse[k])
-			sc->best = base->scores[k].best;
-		else
-			best_plan(s, a, (enum arch)k, (double)a->requests_per_month, d->gate_mau,
-				  d->gate_noncommercial, &sc->best);
+		plan_best(e, a, (enum arch)k, (double)a->requests_per_month, &d->gates, &sc->best);
 		if (!sc->best.feasible) {
 			sc->feasible = false;
 			add_reason(sc, NULL, 0, true, explain ? sc->best.why_not : NULL);
@@ -216,29 +211,12 @@ static void decide_plans(const struct eval_state *s, const struct answers *a, st
 	}
 }
 
-void decide(const struct eval_state *s, const struct answers *a, struct decision *d, bool explain)
+void score_decide(const struct engine *e, const struct answers *a, struct decision *d, bool explain)
 {
-	decide_start(s->c, d, explain);
-	apply_rules(s->c, a, d, explain);
-	decide_plans(s, a, d, explain, NULL, NULL);
-	cost_points(s->c, a, d, explain);
-	quality_points(s->c, a, d, explain);
-	rank(d);
-}
-
-void decide_again(const struct eval_state *s, const struct answers *a, const struct answers *base_a,
-		  const struct decision *base, struct decision *d)
-{
-	decide_start(s->c, d, false);
-	apply_rules(s->c, a, d, false);
-	/* A plan depends on its inputs and the licence gates, nothing else. */
-	bool reuse[ARCH_COUNT];
-	for (int k = 0; k < ARCH_COUNT; k++)
-		reuse[k] = plan_inputs_equal((enum arch)k, a, base_a) &&
-			   plan_gates_equal((enum arch)k, d->gate_mau, d->gate_noncommercial, base->gate_mau,
-					    base->gate_noncommercial);
-	decide_plans(s, a, d, false, base, reuse);
-	cost_points(s->c, a, d, false);
-	quality_points(s->c, a, d, false);
+	score_start(e->c, d, explain);
+	apply_rules(e->c, a, d, explain);
+	score_plans(e, a, d, explain);
+	cost_points(e->c, a, d, explain);
+	quality_points(e->c, a, d, explain);
 	rank(d);
 }

@@ -29,6 +29,7 @@ struct plan {
 	const struct gpu *gpu;
 	enum precision precision;
 	int64_t gpu_count;               /* GPUs per replica */
+	double user_tokens_per_s;        /* decode speed one user sees (self-hosted, on-device) */
 	int64_t replicas;
 	double gpu_hours;                /* per month, whole fleet */
 	double capacity_requests;        /* per month, the fleet as sized */
@@ -136,7 +137,6 @@ struct footprint_option {
 
 struct verdict {
 	const struct catalog *catalog;
-	struct eval_state *state;
 	struct answers answers;
 	enum arch recommended;
 	struct arch_score scores[ARCH_COUNT];
@@ -152,6 +152,7 @@ struct verdict {
 	struct volume_flip flip_volume_up, flip_volume_down;
 	struct answer_flip flips[16]; int n_flips;
 	struct claim_check claims[8]; int n_claims;
+	struct seed_crossover seed_crossovers[SEED_CROSSOVERS]; int n_seed_crossovers;
 	struct finetune_estimate finetune;
 	struct cost_curves curves;
 	struct footprint_option *footprint_options;   /* every GPU x precision for footprint.model */

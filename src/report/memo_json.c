@@ -255,8 +255,8 @@ static cJSON *claims_json(const struct verdict *v)
 static cJSON *seed_crossovers_json(const struct verdict *v)
 {
 	cJSON *arr = cJSON_CreateArray();
-	struct seed_crossover xs[SEED_CROSSOVERS];
-	int n = verdict_seed_crossovers(v, xs);
+	const struct seed_crossover *xs = v->seed_crossovers;
+	int n = v->n_seed_crossovers;
 
 	for (int i = 0; i < n; i++) {
 		const struct seed_crossover *x = &xs[i];

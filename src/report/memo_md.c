@@ -294,8 +294,8 @@ static void section_claims(struct strbuf *sb, const struct verdict *v)
 static void section_seed_crossovers(struct strbuf *sb, const struct verdict *v)
 {
 	char a[32], b[32];
-	struct seed_crossover xs[SEED_CROSSOVERS];
-	int n = verdict_seed_crossovers(v, xs);
+	const struct seed_crossover *xs = v->seed_crossovers;
+	int n = v->n_seed_crossovers;
 
 	sb_addf(sb, "## Checking the seed's crossover table\n\nAt your answers (%lld input + %lld output tokens, ML ops `%s`, traffic `%s`), hidden costs included:\n\n"
 		"| scenario | seed's breakeven | openweigh's | self-hosting cheaper |\n|---|---|---|---|\n",

@@ -4,24 +4,24 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "evalint.h"
+#include "engine.h"
 
 #define STEPS_PER_DECADE 5   /* a window narrower than 1.6x between steps may be missed */
 /* Search at most three decades either way: a flip at 1000x the volume is not advice. */
 #define MAX_DECADES 3
 
-static enum arch winner_at(const struct eval_state *s, const struct answers *base, double req)
+static enum arch flips_winner_at(const struct engine *e, const struct answers *base, double req)
 {
 	struct answers a = *base;
 	struct decision d;
 
 	a.requests_per_month = (int64_t)req;
-	decide(s, &a, &d, false);
+	score_decide(e, &a, &d, false);
 	return d.recommended;
 }
 
 /* Walk the volume by log steps in one direction; bisect the first change. */
-static void volume_flip(const struct eval_state *s, const struct verdict *v, int dir,
+static void flips_volume(const struct engine *e, const struct verdict *v, int dir,
 			struct volume_flip *out)
 {
 	const struct answer_field *f = &answer_fields[AK_REQUESTS];
@@ -37,7 +37,7 @@ static void volume_flip(const struct eval_state *s, const struct verdict *v, int
 		req = dir > 0 ? ceil(req) : floor(req);
 		if (req > f->max || req < 1 || (dir > 0 ? req > limit : req < limit))
 			return;
-		if (winner_at(s, &v->answers, req) != v->recommended)
+		if (flips_winner_at(e, &v->answers, req) != v->recommended)
 			break;
 	}
 	/* The change lies between prev (same winner) and req (another). */
@@ -46,17 +46,17 @@ static void volume_flip(const struct eval_state *s, const struct verdict *v, int
 		double mid = round((same + other) / 2);
 		if (mid == same || mid == other)
 			break;
-		if (winner_at(s, &v->answers, mid) == v->recommended)
+		if (flips_winner_at(e, &v->answers, mid) == v->recommended)
 			same = mid;
 		else
 			other = mid;
 	}
 	out->found = true;
 	out->requests_per_month = other;
-	out->winner = winner_at(s, &v->answers, other);
+	out->winner = flips_winner_at(e, &v->answers, other);
 }
 
-static void add_flip(struct verdict *v, int key, const char *value, enum arch winner)
+static void flips_add(struct verdict *v, int key, const char *value, enum arch winner)
 {
 	struct answer_flip *f;
 
@@ -68,9 +68,26 @@ static void add_flip(struct verdict *v, int key, const char *value, enum arch wi
 	f->winner = winner;
 }
 
-/* Every other value of every choice answer, re-decided on the same candidates (they
- * serve every task and are priced at the answers of each decision). */
-static void answer_flips(const struct eval_state *s, struct verdict *v, const struct decision *base)
+/* The winner with one answer changed. Candidates are sized for a request shape, which
+ * no choice answer changes today; should one, the decision gets its own. */
+static enum arch flips_winner_with(const struct engine *e, const struct answers *a)
+{
+	struct request_shape shape = request_shape_of(a);
+	struct decision d;
+	struct engine other;
+
+	if (request_shape_equal(&shape, &e->shape)) {
+		score_decide(e, a, &d, false);
+		return d.recommended;
+	}
+	engine_init(&other, e->c, a);
+	score_decide(&other, a, &d, false);
+	engine_free(&other);
+	return d.recommended;
+}
+
+/* Every other value of every choice answer, decided afresh. */
+static void flips_answers(const struct engine *e, struct verdict *v)
 {
 	for (int key = 0; key < AK_COUNT; key++) {
 		const struct answer_field *f = &answer_fields[key];
@@ -80,27 +97,20 @@ static void answer_flips(const struct eval_state *s, struct verdict *v, const st
 		cur = (int)answers_get(&v->answers, key);
 		for (int val = 0; val < f->n_names; val++) {
 			struct answers a = v->answers;
-			struct decision d;
+			enum arch w;
 			if (val == cur)
 				continue;
 			answers_set(&a, key, val);
-			decide_again(s, &a, &v->answers, base, &d);
-			if (d.recommended != v->recommended)
-				add_flip(v, key, f->names[val], d.recommended);
+			w = flips_winner_with(e, &a);
+			if (w != v->recommended)
+				flips_add(v, key, f->names[val], w);
 		}
 	}
 }
 
-void flips_find(const struct eval_state *s, struct verdict *v, const struct decision *d)
+void flips_find(const struct engine *e, struct verdict *v)
 {
-	bool mau, nc;
-	struct eval_state *narrow;
-
-	/* The volume search decides dozens of times on one set of answers: narrow first. */
-	rule_gates(s->c, &v->answers, &mau, &nc);
-	narrow = eval_narrow(s, &v->answers, mau, nc);
-	volume_flip(narrow, v, +1, &v->flip_volume_up);
-	volume_flip(narrow, v, -1, &v->flip_volume_down);
-	eval_narrow_free(narrow);
-	answer_flips(s, v, d);
+	flips_volume(e, v, +1, &v->flip_volume_up);
+	flips_volume(e, v, -1, &v->flip_volume_down);
+	flips_answers(e, v);
 }

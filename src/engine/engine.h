@@ -1,0 +1,161 @@
+/* engine.h — what the engine's files share (not for the screens, the CLI or the
+ * reports: they see evaluate.h and verdict.h). Data flow, top to bottom:
+ *
+ *   candidates.c  every open model sized on every priced GPU and precision (footprint.c)
+ *   fleet.c       one candidate's fleet at a volume: replicas, GPU-hours, the monthly cost
+ *   api.c         per-token charges; offers.c  managed offers
+ *   finetune.c    the tuning compute a month
+ *   plans.c       the best plan of each architecture at a volume (pick.h decides every choice)
+ *   score.c       the rules, cost and quality points, the ranking
+ *   tables.c      the cost tables; crossovers.c  cost curves and where they cross
+ *   flips.c       what would change the recommendation; claims.c, notes.c  checks and caveats
+ *   evaluate.c    all of it in one pass into a verdict */
+#ifndef OW_ENGINE_H
+#define OW_ENGINE_H
+
+#include "cost.h"
+#include "evaluate.h"
+
+/* What sizing a replica reads from the answers, and nothing else: candidates built
+ * for one request shape serve every decision with that shape, whatever the volume. */
+struct request_shape {
+	int64_t input_tokens, output_tokens, context_tokens;
+};
+struct request_shape request_shape_of(const struct answers *a);
+bool request_shape_equal(const struct request_shape *x, const struct request_shape *y);
+
+/* One (model, GPU, precision) way to serve, sized for a request shape. */
+struct candidate {
+	const struct model *model;
+	const struct gpu *gpu;
+	enum precision precision;
+	int64_t gpu_count;             /* GPUs one replica needs */
+	double sec_per_request;        /* replica time one average request takes at its batch */
+	double replica_rate;           /* requests a replica serves an hour: 3600 / sec_per_request */
+	double replica_usd_per_hour;   /* GPUs × the on-demand rate (rates[RATE_ON_DEMAND]) */
+	double user_tokens_per_s;      /* decode speed one sequence sees */
+	/* What the choices read of the model and its licence, at hand. */
+	enum size_class size;          /* the model's class for the hidden costs */
+	int tier;                      /* its quality tier */
+	double active_params;          /* what its tuning compute scales with */
+	bool mau_capped;               /* its licence caps users at 700M or fewer (Llama community) */
+	bool noncommercial;            /* its licence forbids commercial use */
+	uint32_t tasks;                /* bit per task whose policy allows this precision here */
+	int order;                     /* catalog order: model, then GPU, then precision */
+};
+
+/* Which fleets a choice may take: one GPU a replica, several, or either; and devices. */
+enum fleet_class { CLASS_SINGLE, CLASS_MULTI, CLASS_EDGE, CLASS_COUNT, CLASS_ANY = CLASS_COUNT };
+
+/* One class's candidates, each model's run in catalog order. */
+struct candidate_set {
+	struct candidate *c; int n;
+	int *first, *count;            /* per model index: its run in c[] */
+};
+
+/* Every candidate of a catalog for one request shape: on datacenter and workstation
+ * GPUs with a price (by replica class), and on edge devices (on-device plans). */
+struct candidates {
+	struct candidate_set set[CLASS_COUNT];
+};
+
+struct engine {
+	const struct catalog *c;
+	struct request_shape shape;
+	struct candidates cands;
+	const struct gpu *train_gpu;   /* where fine-tuning runs (finetune.c) */
+};
+
+void engine_init(struct engine *e, const struct catalog *c, const struct answers *a);
+void engine_free(struct engine *e);
+
+/* candidates.c: every candidate (candidates_size), or those pick.h's rule could ever
+ * choose (candidates_build: the sizes, each model's runs pruned). */
+void candidates_size(const struct catalog *c, const struct request_shape *shape, struct candidates *out);
+void candidates_build(const struct catalog *c, const struct request_shape *shape, struct candidates *out);
+void candidates_free(struct candidates *cs);
+/* Keep, in catalog order, the server candidates of one model's run[0..n) that no other
+ * dominates; returns how many. */
+int candidates_prune(struct candidate *run, int n);
+/* A replica's hourly price on one rate basis (GPUs × the GPU's rate); NAN when the GPU
+ * has no price on it. */
+double candidate_replica_usd_per_hour(const struct candidate *cd, int basis);
+/* The licence gates a decision's rules set (score.c fills them). */
+struct gates {
+	bool mau;              /* over 700M MAU: licences that cap users are out */
+	bool noncommercial;    /* commercial use: non-commercial licences are out of self-hosting */
+};
+/* The licence caps monthly active users at 700M or fewer (the Llama community licence). */
+static inline bool candidate_mau_capped(const struct licence *l)
+{
+	return l->mau_limit > 0 && l->mau_limit <= 700000000;
+}
+/* m's licence is closed to these answers: the user cap when over it; non-commercial
+ * terms when self-hosting commercially. */
+static inline bool candidate_gated(const struct model *m, const struct gates *g, bool self_hosting)
+{
+	return (g->mau && candidate_mau_capped(m->licence)) ||
+	       (g->noncommercial && self_hosting && !m->licence->commercial);
+}
+/* cd may serve the task at its precision (edge: quantised precisions too) under the gates. */
+static inline bool candidate_allowed(const struct candidate *cd, int task, const struct gates *g)
+{
+	return (cd->tasks & 1u << task) && !(g->mau && cd->mau_capped) && !(g->noncommercial && cd->noncommercial);
+}
+int tier_shortfall(const struct catalog *c, int task, const struct model *m);
+/* The replica evaluate() serves model m on g at p for this request shape. */
+void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
+			 const struct gpu *g, enum precision p, struct footprint *f);
+
+/* fleet.c: what a fleet's cost reads from the answers, found once per choice. */
+struct fleet_rates {
+	const struct traffic_shape *traffic;
+	const struct hidden_costs *hidden;   /* the ML-ops level's row, by size class */
+	double tune_usd_per_param;           /* fine-tuning a month per active parameter */
+};
+struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *a);
+/* Candidate cd's fleet at a volume: its monthly total returned; o (when not NULL) gets
+ * the whole plan: sizing, every cost line. The one place a fleet is costed. */
+double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o);
+
+/* What the rules conclude for one set of answers. */
+struct decision {
+	struct arch_score scores[ARCH_COUNT];
+	int order[ARCH_COUNT];
+	enum arch recommended;
+	struct gates gates;
+};
+
+/* score.c: score every architecture at the answers. explain keeps every reason's text
+ * (the flips only need the winner). */
+void score_decide(const struct engine *e, const struct answers *a, struct decision *d, bool explain);
+bool rule_fires(const struct rule *r, const struct answers *a);
+struct gates rule_gates(const struct catalog *c, const struct answers *a);
+
+/* plans.c: the best plan of one architecture at a volume. */
+void plan_best(const struct engine *e, const struct answers *a, enum arch arch, double requests,
+	       const struct gates *g, struct plan *o);
+/* The same option (the same model; a provider's offer; a hybrid's two models) at
+ * another volume, re-sized there; NAN when it has no plan. */
+double plan_cost_at(const struct engine *e, const struct answers *a, const struct plan *o, double requests);
+/* The cheapest fleet of one model on any GPU and precision the task allows (ungated). */
+void plan_self_for_model(const struct engine *e, const struct answers *a, const struct model *m,
+			 double requests, struct plan *o);
+
+/* crossovers.c */
+void crossovers_curves(const struct engine *e, struct verdict *v);
+void crossovers_find(const struct engine *e, struct verdict *v);
+/* The lowest volume (1K..100B) where x and y swap which is cheaper; 0 if none. */
+double crossovers_first(const struct engine *e, const struct answers *a, const struct plan *x,
+			const struct plan *y, bool *x_cheaper_below);
+
+/* tables.c, flips.c, claims.c, notes.c */
+void tables_fill(const struct engine *e, struct verdict *v, const struct decision *d);
+void flips_find(const struct engine *e, struct verdict *v);
+void claims_check(const struct catalog *c, struct verdict *v);
+void claims_seed_crossovers(const struct engine *e, struct verdict *v);
+void notes_add(struct verdict *v, const struct decision *d);
+void verdict_warn(struct verdict *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void verdict_caveat(struct verdict *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

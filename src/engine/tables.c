@@ -1,0 +1,130 @@
+/* tables.c — the cost tables: every API model, every managed offer, and each open
+ * model's cheapest fleet, at the volume asked; the cheapest usable row that meets the
+ * task marked. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "engine.h"
+#include "util.h"
+#include "yread.h"
+
+static void tables_api(const struct engine *e, struct verdict *v)
+{
+	const struct catalog *c = e->c;
+	const struct answers *a = &v->answers;
+
+	v->api = xcalloc((size_t)c->n_models, sizeof *v->api);
+	for (int i = 0; i < c->n_models; i++) {
+		const struct model *m = &c->models[i];
+		struct cost_row *r;
+		if (!m->api.present)
+			continue;
+		r = &v->api[v->n_api++];
+		r->model = m;
+		r->licence = m->licence;
+		api_prices(&m->api, a, &r->input_price, &r->output_price);
+		r->meets_quality = tier_shortfall(c, a->task, m) == 0;
+		r->usable = v->scores[ARCH_DIRECT_API].feasible;
+		r->opt.arch = ARCH_DIRECT_API;
+		r->opt.model = m;
+		r->opt.feasible = true;
+		r->opt.cost.api = api_token_cost(r->input_price, r->output_price, a, (double)a->requests_per_month);
+		cost_sum(&r->opt.cost);
+	}
+}
+
+static void tables_managed(const struct engine *e, struct verdict *v, const struct gates *g)
+{
+	const struct catalog *c = e->c;
+	const struct answers *a = &v->answers;
+	int total = 0;
+
+	for (int i = 0; i < c->n_providers; i++)
+		total += c->providers[i].n_offers;
+	v->managed = xcalloc((size_t)total, sizeof *v->managed);
+	for (int i = 0; i < c->n_providers; i++) {
+		const struct provider *p = &c->providers[i];
+		for (int j = 0; j < p->n_offers; j++) {
+			const struct offer *of = &p->offers[j];
+			struct cost_row *r = &v->managed[v->n_managed++];
+			r->model = of->model;
+			r->provider = p;
+			r->licence = of->model->licence;
+			r->input_price = of->input;
+			r->output_price = of->output;
+			r->meets_quality = tier_shortfall(c, a->task, of->model) == 0;
+			r->usable = p->status == PROV_ACTIVE && !of->retired && !candidate_gated(of->model, g, false);
+			if (p->status != PROV_ACTIVE) {
+				char d[16];
+				format_date(p->closed_on, d, sizeof d);
+				snprintf(r->note, sizeof r->note, "%s closed on %s", p->name, d);
+			} else if (of->retired) {
+				snprintf(r->note, sizeof r->note, "retired by %s", p->name);
+			} else if (!r->usable) {
+				snprintf(r->note, sizeof r->note, "licence: over 700M MAU");
+			}
+			r->opt.arch = ARCH_MANAGED;
+			r->opt.model = of->model;
+			r->opt.provider = p;
+			r->opt.feasible = r->usable;
+			r->opt.cost.api = api_token_cost(of->input, of->output, a, (double)a->requests_per_month);
+			cost_sum(&r->opt.cost);
+		}
+	}
+}
+
+/* Per open model, the cheapest fleet on any GPU and precision. */
+static void tables_self_hosted(const struct engine *e, struct verdict *v, const struct decision *d)
+{
+	const struct catalog *c = e->c;
+	const struct answers *a = &v->answers;
+
+	v->self_hosted = xcalloc((size_t)c->n_models, sizeof *v->self_hosted);
+	for (int i = 0; i < c->n_models; i++) {
+		const struct model *m = &c->models[i];
+		struct cost_row *r;
+		if (!model_is_open(m))
+			continue;
+		r = &v->self_hosted[v->n_self_hosted++];
+		r->model = m;
+		r->licence = m->licence;
+		r->meets_quality = tier_shortfall(c, a->task, m) == 0;
+		r->usable = !candidate_gated(m, &d->gates, true);
+		plan_self_for_model(e, a, m, (double)a->requests_per_month, &r->opt);
+		if (!r->opt.feasible)
+			snprintf(r->note, sizeof r->note, "does not fit any priced GPU");
+		else if (!r->usable)
+			snprintf(r->note, sizeof r->note, "%s", !m->licence->commercial
+				 ? "licence: non-commercial" : "licence: over 700M MAU");
+		else if (!(v->scores[ARCH_SELF_SINGLE].feasible || v->scores[ARCH_SELF_MULTI].feasible))
+			snprintf(r->note, sizeof r->note, "self-hosting excluded by the rules");
+	}
+}
+
+/* The cheapest row of all three tables that can be used and meets the task's tier. */
+static void tables_mark_cheapest(struct verdict *v)
+{
+	struct cost_row *tables[3] = { v->api, v->managed, v->self_hosted };
+	int counts[3] = { v->n_api, v->n_managed, v->n_self_hosted };
+	struct cost_row *best = NULL;
+
+	for (int t = 0; t < 3; t++)
+		for (int i = 0; i < counts[t]; i++) {
+			struct cost_row *r = &tables[t][i];
+			if (!r->usable || !r->opt.feasible || !r->meets_quality)
+				continue;
+			if (best == NULL || r->opt.cost.total < best->opt.cost.total)
+				best = r;
+		}
+	if (best)
+		best->cheapest = true;
+	v->cheapest = best;
+}
+
+void tables_fill(const struct engine *e, struct verdict *v, const struct decision *d)
+{
+	tables_api(e, v);
+	tables_managed(e, v, &d->gates);
+	tables_self_hosted(e, v, d);
+	tables_mark_cheapest(v);
+}

@@ -1,0 +1,417 @@
+/* test_engine.c — the engine reads every input it should, and its one shortcut changes
+ * nothing: each answer and each catalog field a cost or a footprint reads, changed
+ * one at a time, moves the verdict where it must; the candidates pruned of those the
+ * choice rule can never pick give the same plans as all of them. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "util.h"
+
+static struct catalog *cat;
+
+static int setup(void **state) { (void)state; cat = load_shipped(); return 0; }
+static int teardown(void **state) { (void)state; catalog_free(cat); return 0; }
+
+/* A team that exercises every cost line: regulated, tuned, steady traffic. */
+static const char base_answers[] =
+	"privacy: regulated\nrequests_per_month: 20000000\ninput_tokens: 2000\noutput_tokens: 500\n"
+	"context_tokens: 16384\ntask: general\nmlops: dedicated\nfine_tuning: lora\nlatency: interactive\n"
+	"finetune_tokens: 50000000\nfinetune_cycles_per_year: 4\ngrowth_per_year: 0.3\n";
+
+static const struct cost_row *row_of(const struct cost_row *rows, int n, const char *model_id)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(rows[i].model->id, model_id) == 0)
+			return &rows[i];
+	fail_msg("no row for %s", model_id);
+	return NULL;
+}
+
+/* ---- answers, one at a time ------------------------------------------------------------ */
+
+/* What each answer must move, read off a verdict. */
+static double probe_api_cost(const struct verdict *v) { return row_of(v->api, v->n_api, "gpt-4o")->opt.cost.total; }
+static double probe_self_cost(const struct verdict *v)
+{
+	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.cost.total;
+}
+static double probe_hidden(const struct verdict *v)
+{
+	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.cost.engineering;
+}
+static double probe_gpu_hours(const struct verdict *v)
+{
+	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.gpu_hours;
+}
+static double probe_kv(const struct verdict *v) { return v->footprint.kv_bytes; }
+/* The GPUs a replica of the footprint model needs, summed over every GPU and precision. */
+static double probe_all_gpus(const struct verdict *v)
+{
+	double n = 0;
+	for (int i = 0; i < v->n_footprint_options; i++)
+		n += (double)v->footprint_options[i].f.gpu_count * v->footprint_options[i].f.feasible;
+	return n;
+}
+static double probe_tuning(const struct verdict *v)
+{
+	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.cost.finetune;
+}
+static double probe_scores(const struct verdict *v)
+{
+	double sum = 0;
+	for (int k = 0; k < ARCH_COUNT; k++)
+		sum += v->scores[k].score * (k + 1) + v->scores[k].feasible * 100 * (k + 1);
+	return sum;
+}
+static double probe_quality(const struct verdict *v)
+{
+	double n = 0;
+	for (int i = 0; i < v->n_self_hosted; i++)
+		n += v->self_hosted[i].meets_quality;
+	return n;
+}
+static double probe_twelve(const struct verdict *v) { return v->scores[ARCH_DIRECT_API].cost_in_12_months; }
+static double probe_usable(const struct verdict *v)
+{
+	double n = 0;
+	for (int i = 0; i < v->n_self_hosted; i++)
+		n += v->self_hosted[i].usable;
+	return n;
+}
+
+struct answer_case {
+	const char *change;                     /* a line appended to base_answers */
+	double (*probe)(const struct verdict *);
+};
+
+/* Every answers key, with what it must move. */
+static const struct answer_case answer_cases[] = {
+	{ "privacy: none\n", probe_scores },
+	{ "requests_per_month: 30000000\n", probe_api_cost },
+	{ "input_tokens: 3000\n", probe_api_cost },
+	{ "input_tokens: 3000\n", probe_self_cost },
+	{ "output_tokens: 800\n", probe_api_cost },
+	{ "output_tokens: 800\n", probe_self_cost },
+	{ "context_tokens: 131072\n", probe_all_gpus },
+	{ "task: reasoning\n", probe_quality },
+	{ "mlops: partial\n", probe_hidden },
+	{ "fine_tuning: full\n", probe_tuning },
+	{ "edge: offline\n", probe_scores },
+	{ "latency: batch\n", probe_api_cost },
+	{ "vendor_independence: high\n", probe_scores },
+	{ "compliance: sector\n", probe_scores },
+	{ "over_700m_mau: true\n", probe_usable },
+	{ "traffic: business-hours\n", probe_gpu_hours },
+	{ "growth_per_year: 1.0\n", probe_twelve },
+	{ "finetune_tokens: 90000000\n", probe_tuning },
+	{ "finetune_cycles_per_year: 12\n", probe_tuning },
+};
+
+/* base_answers with change's key set to its value (its line replaced or added). */
+static const char *with_line(const char *change, char *buf, size_t size)
+{
+	size_t klen = strcspn(change, ":") + 1, n = 0;
+	const char *line = base_answers;
+
+	while (*line) {
+		size_t len = strcspn(line, "\n") + 1;
+		if (strncmp(line, change, klen) != 0)
+			n += (size_t)snprintf(buf + n, size - n, "%.*s", (int)len, line);
+		line += len;
+	}
+	snprintf(buf + n, size - n, "%s", change);
+	return buf;
+}
+
+static void test_every_answer_moves_the_verdict(void **state)
+{
+	struct answers a, b;
+	struct verdict *base;
+	bool keys_seen[AK_COUNT] = { false };
+	char text[2048];
+	(void)state;
+	answers_with(&a, base_answers);
+	base = evaluate(cat, &a);
+	for (size_t i = 0; i < sizeof answer_cases / sizeof answer_cases[0]; i++) {
+		const struct answer_case *t = &answer_cases[i];
+		char key[64];
+		answers_with(&b, with_line(t->change, text, sizeof text));
+		struct verdict *v = evaluate(cat, &b);
+		if (t->probe(v) == t->probe(base))
+			fail_msg("changing '%.*s' left the verdict where it was", (int)strlen(t->change) - 1, t->change);
+		snprintf(key, sizeof key, "%.*s", (int)strcspn(t->change, ":"), t->change);
+		keys_seen[answer_key_from_name(key)] = true;
+		verdict_free(v);
+	}
+	for (int k = 0; k < AK_COUNT; k++)
+		if (!keys_seen[k])
+			fail_msg("no case changes the answer '%s'", answer_fields[k].key);
+	verdict_free(base);
+}
+
+/* ---- catalog fields, one at a time -------------------------------------------------- */
+
+/* The footprint option of the footprint model on one GPU and precision. */
+static const struct footprint_option *option_of(const struct verdict *v, const char *gpu, enum precision p)
+{
+	for (int i = 0; i < v->n_footprint_options; i++)
+		if (strcmp(v->footprint_options[i].gpu->id, gpu) == 0 && v->footprint_options[i].precision == p)
+			return &v->footprint_options[i];
+	fail_msg("no option on %s", gpu);
+	return NULL;
+}
+
+static struct model *model_of(struct catalog *c, const char *id)
+{
+	return (struct model *)catalog_model(c, id);
+}
+
+static struct gpu *gpu_of(struct catalog *c, const char *id)
+{
+	return (struct gpu *)catalog_gpu(c, id);
+}
+
+/* Each mutation changes one field; each probe reads what it must move. */
+static void m_params(struct catalog *c) { model_of(c, "llama-3.1-70b")->shape.params *= 10; }
+static void m_active(struct catalog *c) { model_of(c, "llama-3.1-70b")->shape.active_params /= 2; }
+static void m_tier(struct catalog *c) { model_of(c, "llama-3.1-70b")->quality_tier = 4; }
+static void m_context(struct catalog *c) { model_of(c, "llama-3.1-70b")->context_tokens = 1024; }
+static void m_licence(struct catalog *c)
+{
+	struct licence *l = (struct licence *)model_of(c, "llama-3.1-70b")->licence;
+	l->commercial = false;
+}
+static void m_api_in(struct catalog *c) { model_of(c, "gpt-4o")->api.input *= 2; }
+static void m_api_out(struct catalog *c) { model_of(c, "gpt-4o")->api.output *= 2; }
+static void m_price(struct catalog *c) { gpu_of(c, "h100")->rates[RATE_ON_DEMAND].usd_per_hour *= 2; }
+static void m_bandwidth(struct catalog *c) { gpu_of(c, "h100")->bandwidth_gbs *= 2; }
+static void m_bf16(struct catalog *c) { gpu_of(c, "h100")->bf16_tflops *= 2; }
+static void m_fp8(struct catalog *c) { gpu_of(c, "h100")->fp8_tflops *= 2; }
+static void m_memory(struct catalog *c) { gpu_of(c, "h100")->memory_gb /= 2; }
+static void m_usable(struct catalog *c) { gpu_of(c, "h100")->usable_fraction = 0.5; }
+static void m_prefill_eff(struct catalog *c) { gpu_of(c, "h100")->prefill_efficiency = 0.05; }
+static void m_interconnect(struct catalog *c) { gpu_of(c, "h100")->interconnect_gbs /= 10; }
+static void m_per_node(struct catalog *c) { gpu_of(c, "h100")->max_per_node = 1; }
+static void m_overhead(struct catalog *c) { c->cost.overhead_gb *= 4; }
+static void m_decode_eff(struct catalog *c) { c->cost.decode_efficiency /= 2; }
+static void m_hidden(struct catalog *c) { c->cost.hidden[MLOPS_DEDICATED][SIZE_LARGE].engineering += 1000; }
+static void m_peak(struct catalog *c) { c->cost.traffic[TRAFFIC_STEADY].peak *= 2; }
+static void m_hours(struct catalog *c) { c->cost.traffic[TRAFFIC_STEADY].hours /= 2; }
+static void m_mfu(struct catalog *c) { c->cost.finetune_mfu /= 2; }
+static void m_share(struct catalog *c) { c->cost.hybrid_api_share /= 2; }
+
+static double p_row(const struct verdict *v) { return probe_self_cost(v); }
+static double p_row_quality(const struct verdict *v)
+{
+	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->meets_quality;
+}
+static double p_row_usable(const struct verdict *v)
+{
+	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->usable;
+}
+static double p_api(const struct verdict *v) { return probe_api_cost(v); }
+static double p_h100_cost(const struct verdict *v) { return option_of(v, "h100", PREC_BF16)->fleet.cost.total; }
+static double p_h100_decode(const struct verdict *v) { return option_of(v, "h100", PREC_BF16)->f.decode_tokens_per_s; }
+static double p_h100_prefill(const struct verdict *v) { return option_of(v, "h100", PREC_BF16)->f.prefill_tokens_per_s; }
+static double p_h100_fp8_prefill(const struct verdict *v) { return option_of(v, "h100", PREC_FP8)->f.prefill_tokens_per_s; }
+static double p_h100_gpus(const struct verdict *v)
+{
+	const struct footprint *f = &option_of(v, "h100", PREC_BF16)->f;
+	return (double)f->gpu_count * 1000 + f->feasible + f->gpu_usable_bytes / 1e12;
+}
+static double p_row_replicas(const struct verdict *v)
+{
+	return (double)row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.replicas;
+}
+static double p_h100_per_gpu(const struct verdict *v) { return option_of(v, "h100", PREC_BF16)->f.per_gpu_bytes; }
+static double p_hybrid(const struct verdict *v) { return v->scores[ARCH_HYBRID].best.cost.total; }
+
+struct field_case {
+	const char *field;
+	void (*mutate)(struct catalog *);
+	double (*probe)(const struct verdict *);
+};
+
+static const struct field_case field_cases[] = {
+	{ "model params (size class of the hidden costs)", m_params, p_row },
+	{ "model active_params (tuning compute)", m_active, probe_tuning },
+	{ "model quality_tier", m_tier, p_row_quality },
+	{ "model context_tokens", m_context, probe_kv },
+	{ "licence commercial", m_licence, p_row_usable },
+	{ "api input price", m_api_in, p_api },
+	{ "api output price", m_api_out, p_api },
+	{ "gpu on-demand price", m_price, p_h100_cost },
+	{ "gpu bandwidth_gbs", m_bandwidth, p_h100_decode },
+	{ "gpu bf16_tflops", m_bf16, p_h100_prefill },
+	{ "gpu fp8_tflops", m_fp8, p_h100_fp8_prefill },
+	{ "gpu memory_gb", m_memory, p_h100_gpus },
+	{ "gpu usable_fraction", m_usable, p_h100_gpus },
+	{ "gpu prefill_efficiency", m_prefill_eff, p_h100_prefill },
+	{ "gpu interconnect_gbs", m_interconnect, p_h100_decode },
+	{ "gpu max_per_node", m_per_node, p_h100_gpus },
+	{ "cost overhead_gb", m_overhead, p_h100_per_gpu },
+	{ "cost decode_efficiency", m_decode_eff, p_h100_decode },
+	{ "cost hidden engineering", m_hidden, p_row },
+	{ "cost traffic peak", m_peak, p_row },
+	{ "cost traffic hours", m_hours, p_row_replicas },
+	{ "cost finetune_mfu", m_mfu, probe_tuning },
+	{ "cost hybrid_api_share", m_share, p_hybrid },
+};
+
+static void test_every_field_moves_the_verdict(void **state)
+{
+	struct answers a;
+	(void)state;
+	answers_with(&a, base_answers);
+	struct verdict *base = evaluate(cat, &a);
+	assert_string_equal(base->footprint.model->id, "llama-3.1-70b");   /* the probes read its options */
+	for (size_t i = 0; i < sizeof field_cases / sizeof field_cases[0]; i++) {
+		const struct field_case *t = &field_cases[i];
+		struct catalog *c = load_shipped();
+		t->mutate(c);
+		struct verdict *v = evaluate(c, &a);
+		if (t->probe(v) == t->probe(base))
+			fail_msg("changing the %s left the verdict where it was", t->field);
+		verdict_free(v);
+		catalog_free(c);
+	}
+	verdict_free(base);
+}
+
+/* ---- the pruning is exact -------------------------------------------------------------- */
+
+static uint32_t lcg(uint32_t *s)
+{
+	*s = *s * 1664525u + 1013904223u;
+	return *s >> 8;
+}
+
+/* Answers drawn over every choice answer and a spread of volumes and token mixes. */
+static void random_answers(uint32_t *seed, struct answers *a)
+{
+	static const int64_t tokens[] = { 200, 1000, 3000, 20000 };
+	answers_default(a);
+	for (int k = 0; k < AK_COUNT; k++) {
+		const struct answer_field *f = &answer_fields[k];
+		if (f->type == AT_ENUM || f->type == AT_BOOL)
+			answers_set(a, k, (double)(lcg(seed) % (uint32_t)f->n_names));
+	}
+	a->requests_per_month = (int64_t)pow(10, 3 + (lcg(seed) % 650) / 100.0);
+	a->input_tokens = tokens[lcg(seed) % 4];
+	a->output_tokens = tokens[lcg(seed) % 3];
+	a->context_tokens = a->input_tokens + a->output_tokens + 8192;
+	a->finetune_tokens = 10000000;
+	a->finetune_cycles_per_year = 4;
+}
+
+static void same_plan(const struct plan *x, const struct plan *y, const char *what)
+{
+	if (x->feasible != y->feasible || x->model != y->model || x->gpu != y->gpu || x->precision != y->precision ||
+	    x->cost.total != y->cost.total || x->replicas != y->replicas)
+		fail_msg("%s: pruned %s on %s %s ($%.2f) but all candidates give %s on %s %s ($%.2f)", what,
+			 x->model ? x->model->id : "-", x->gpu ? x->gpu->id : "-", precision_names[x->precision],
+			 x->cost.total, y->model ? y->model->id : "-", y->gpu ? y->gpu->id : "-",
+			 precision_names[y->precision], y->cost.total);
+}
+
+/* Every architecture's plan and every model's cheapest fleet, at five volumes, for
+ * n random answers, from c's pruned candidates and from all of them; returns the
+ * plans compared. */
+static int pruning_checked(const struct catalog *c, int n, int *pruned_away)
+{
+	uint32_t seed = 20261130;
+	int plans = 0;
+	const struct catalog *saved = cat;
+
+	cat = (struct catalog *)c;
+	for (int t = 0; t < n; t++) {
+		struct answers a;
+		struct engine pruned, all;
+		random_answers(&seed, &a);
+		engine_init(&pruned, cat, &a);
+		all = pruned;
+		candidates_size(cat, &pruned.shape, &all.cands);
+		for (int k = 0; k < CLASS_EDGE; k++)
+			*pruned_away += all.cands.set[k].n - pruned.cands.set[k].n;
+		struct gates g = rule_gates(cat, &a);
+		for (int s = -2; s <= 2; s++) {
+			double req = (double)a.requests_per_month * pow(10, s);
+			for (int arch = 0; arch < ARCH_COUNT; arch++) {
+				struct plan x, y;
+				plan_best(&pruned, &a, (enum arch)arch, req, &g, &x);
+				plan_best(&all, &a, (enum arch)arch, req, &g, &y);
+				same_plan(&x, &y, arch_ids[arch]);
+				plans++;
+			}
+			for (int m = 0; m < cat->n_models; m++) {
+				struct plan x, y;
+				if (!model_is_open(&cat->models[m]))
+					continue;
+				plan_self_for_model(&pruned, &a, &cat->models[m], req, &x);
+				plan_self_for_model(&all, &a, &cat->models[m], req, &y);
+				same_plan(&x, &y, cat->models[m].id);
+				plans++;
+			}
+		}
+		candidates_free(&all.cands);
+		engine_free(&pruned);
+	}
+	cat = (struct catalog *)saved;
+	return plans;
+}
+
+static void test_pruning_is_exact(void **state)
+{
+	int pruned_away = 0;
+	(void)state;
+	assert_true(pruning_checked(cat, 60, &pruned_away) > 5000);
+	assert_true(pruned_away > 0);   /* the test compares two different sets */
+}
+
+/* An H100 at a price that makes it everyone's cheapest, and a second one at that price
+ * that prefills twice as fast, listed after it: where one replica of either serves
+ * the volume, the two cost the same and a user sees the same speed, so the rule keeps
+ * catalog order; neither may be pruned for the other. */
+static void test_pruning_keeps_ties_in_catalog_order(void **state)
+{
+	const struct gpu *g = catalog_gpu(cat, "h100");
+	char text[4096], *ov;
+	const char *ovs[1];
+	struct ow_error e;
+	struct catalog *c;
+	int pruned_away = 0, n = 0;
+	(void)state;
+	n += snprintf(text + n, sizeof text - (size_t)n, "openweigh_catalog: 1\ngpus:\n");
+	for (int fast = 1; fast <= 2; fast++)
+		n += snprintf(text + n, sizeof text - (size_t)n,
+			      "  - {id: %s, name: X, vendor: NVIDIA, kind: datacenter, memory_gb: %g, bandwidth_gbs: %g, "
+			      "fp16_tflops: %g, bf16_tflops: %g, fp8_tflops: %g, int8_tops: %g, interconnect: x, "
+			      "interconnect_gbs: %g, max_per_node: %lld, source: test, as_of: 2026-11-01, "
+			      "price: {usd_per_hour: 0.10, provider: p, source: test, as_of: 2026-11-01}}\n",
+			      fast == 1 ? "h100" : "h100-fast-prefill", g->memory_gb, g->bandwidth_gbs,
+			      fast * g->fp16_tflops, fast * g->bf16_tflops, fast * g->fp8_tflops, fast * g->int8_tops,
+			      g->interconnect_gbs, (long long)g->max_per_node);
+	ov = overlay_with("gpus.yaml", text);
+	ovs[0] = ov;
+	c = catalog_load(shipped_dir(), ovs, 1, &e);
+	assert_non_null(c);
+	assert_true(pruning_checked(c, 20, &pruned_away) > 1000);
+	catalog_free(c);
+	remove_tree(ov);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_answer_moves_the_verdict),
+		cmocka_unit_test(test_every_field_moves_the_verdict),
+		cmocka_unit_test(test_pruning_is_exact),
+		cmocka_unit_test(test_pruning_keeps_ties_in_catalog_order),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
