@@ -338,7 +338,7 @@ static int pruning_checked(const struct catalog *c, int n, int *pruned_away)
 		candidates_size(cat, &pruned.shape, &all.cands);
 		for (int k = 0; k < CLASS_EDGE; k++)
 			*pruned_away += all.cands.set[k].n - pruned.cands.set[k].n;
-		struct gates g = rule_gates(cat, &a);
+		struct gates g = score_gates(cat, &a);
 		for (int s = -2; s <= 2; s++) {
 			double req = (double)a.requests_per_month * pow(10, s);
 			for (int arch = 0; arch < ARCH_COUNT; arch++) {

@@ -9,21 +9,16 @@
 #include "pick.h"
 #include "util.h"
 
-struct request_shape request_shape_of(const struct answers *a)
+struct request_shape candidates_shape_of(const struct answers *a)
 {
 	return (struct request_shape){ .input_tokens = a->input_tokens, .output_tokens = a->output_tokens,
 				       .context_tokens = a->context_tokens };
 }
 
-bool request_shape_equal(const struct request_shape *x, const struct request_shape *y)
+bool candidates_shape_equal(const struct request_shape *x, const struct request_shape *y)
 {
 	return x->input_tokens == y->input_tokens && x->output_tokens == y->output_tokens &&
 	       x->context_tokens == y->context_tokens;
-}
-
-int tier_shortfall(const struct catalog *c, int task, const struct model *m)
-{
-	return pick_shortfall(m->quality_tier, c->policy.required_tier[task]);
 }
 
 /* Precisions a task allows; on a device quantisation is how a model fits at all. */

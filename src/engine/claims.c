@@ -11,12 +11,12 @@ static const struct {
 	enum precision precision;
 	int gpus;
 } seed_rows[] = {
-	{ "7-8B (FP16) on 1x A10G (24GB)", "llama-3.1-8b", "a10g", PREC_FP16, 1 },
-	{ "7-8B (INT4) on 1x T4 (16GB)", "llama-3.1-8b", "t4", PREC_INT4, 1 },
-	{ "70B (FP16) on 4x A100 (80GB)", "llama-3.1-70b", "a100-80gb", PREC_FP16, 4 },
-	{ "70B (INT4) on 1x A100 (80GB)", "llama-3.1-70b", "a100-80gb", PREC_INT4, 1 },
-	{ "405B (FP16) on 8x A100 (80GB)", "llama-3.1-405b", "a100-80gb", PREC_FP16, 8 },
-	{ "405B (INT4) on 2x A100 (80GB)", "llama-3.1-405b", "a100-80gb", PREC_INT4, 2 },
+	{ .label = "7-8B (FP16) on 1x A10G (24GB)", .model = "llama-3.1-8b", .gpu = "a10g", .precision = PREC_FP16, .gpus = 1 },
+	{ .label = "7-8B (INT4) on 1x T4 (16GB)", .model = "llama-3.1-8b", .gpu = "t4", .precision = PREC_INT4, .gpus = 1 },
+	{ .label = "70B (FP16) on 4x A100 (80GB)", .model = "llama-3.1-70b", .gpu = "a100-80gb", .precision = PREC_FP16, .gpus = 4 },
+	{ .label = "70B (INT4) on 1x A100 (80GB)", .model = "llama-3.1-70b", .gpu = "a100-80gb", .precision = PREC_INT4, .gpus = 1 },
+	{ .label = "405B (FP16) on 8x A100 (80GB)", .model = "llama-3.1-405b", .gpu = "a100-80gb", .precision = PREC_FP16, .gpus = 8 },
+	{ .label = "405B (INT4) on 2x A100 (80GB)", .model = "llama-3.1-405b", .gpu = "a100-80gb", .precision = PREC_INT4, .gpus = 2 },
 };
 
 /* The seed's "Cost Crossover Point" table: its scenarios and breakeven volumes. */
@@ -24,10 +24,10 @@ static const struct {
 	const char *label, *self, *api;
 	double seed_requests;
 } seed_scenarios[] = {
-	{ "7-8B model vs GPT-4o-mini", "llama-3.1-8b", "gpt-4o-mini", 50000 },
-	{ "70B model vs GPT-4o", "llama-3.1-70b", "gpt-4o", 200000 },
-	{ "70B model vs Claude Sonnet 4", "llama-3.1-70b", "claude-sonnet-4", 100000 },
-	{ "405B model vs GPT-4o", "llama-3.1-405b", "gpt-4o", 500000 },
+	{ .label = "7-8B model vs GPT-4o-mini", .self = "llama-3.1-8b", .api = "gpt-4o-mini", .seed_requests = 50000 },
+	{ .label = "70B model vs GPT-4o", .self = "llama-3.1-70b", .api = "gpt-4o", .seed_requests = 200000 },
+	{ .label = "70B model vs Claude Sonnet 4", .self = "llama-3.1-70b", .api = "claude-sonnet-4", .seed_requests = 100000 },
+	{ .label = "405B model vs GPT-4o", .self = "llama-3.1-405b", .api = "gpt-4o", .seed_requests = 500000 },
 };
 
 /* Recompute each at the answers' token mix, team and traffic, hidden costs included;
@@ -85,7 +85,7 @@ void claims_check(const struct catalog *c, struct verdict *v)
 	}
 }
 
-void claim_sentence(const struct claim_check *k, char *buf, size_t size)
+void claims_sentence(const struct claim_check *k, char *buf, size_t size)
 {
 	if (k->holds)
 		snprintf(buf, size, "The seed's %s holds: %.1f GB of weights fit %lld x %s.", k->text,

@@ -21,8 +21,8 @@
 struct request_shape {
 	int64_t input_tokens, output_tokens, context_tokens;
 };
-struct request_shape request_shape_of(const struct answers *a);
-bool request_shape_equal(const struct request_shape *x, const struct request_shape *y);
+struct request_shape candidates_shape_of(const struct answers *a);
+bool candidates_shape_equal(const struct request_shape *x, const struct request_shape *y);
 
 /* One (model, GPU, precision) way to serve, sized for a request shape. */
 struct candidate {
@@ -102,7 +102,6 @@ static inline bool candidate_allowed(const struct candidate *cd, int task, const
 {
 	return (cd->tasks & 1u << task) && !(g->mau && cd->mau_capped) && !(g->noncommercial && cd->noncommercial);
 }
-int tier_shortfall(const struct catalog *c, int task, const struct model *m);
 /* The replica evaluate() serves model m on g at p for this request shape. */
 void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
 			 const struct gpu *g, enum precision p, struct footprint *f);
@@ -129,8 +128,8 @@ struct decision {
 /* score.c: score every architecture at the answers. explain keeps every reason's text
  * (the flips only need the winner). */
 void score_decide(const struct engine *e, const struct answers *a, struct decision *d, bool explain);
-bool rule_fires(const struct rule *r, const struct answers *a);
-struct gates rule_gates(const struct catalog *c, const struct answers *a);
+bool score_rule_fires(const struct rule *r, const struct answers *a);
+struct gates score_gates(const struct catalog *c, const struct answers *a);
 
 /* plans.c: the best plan of one architecture at a volume. */
 void plan_best(const struct engine *e, const struct answers *a, enum arch arch, double requests,

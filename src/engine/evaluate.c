@@ -4,8 +4,6 @@
 #include "evaluate.h"
 
 #include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +13,7 @@
 void engine_init(struct engine *e, const struct catalog *c, const struct answers *a)
 {
 	e->c = c;
-	e->shape = request_shape_of(a);
+	e->shape = candidates_shape_of(a);
 	e->train_gpu = finetune_gpu(c);
 	candidates_build(c, &e->shape, &e->cands);
 }
@@ -23,33 +21,6 @@ void engine_init(struct engine *e, const struct catalog *c, const struct answers
 void engine_free(struct engine *e)
 {
 	candidates_free(&e->cands);
-}
-
-static void verdict_push(char ***arr, int *n, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
-
-static void verdict_push(char ***arr, int *n, const char *fmt, va_list ap)
-{
-	char buf[600];
-
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	*arr = xreallocarray(*arr, (size_t)*n + 1, sizeof **arr);
-	(*arr)[(*n)++] = xstrdup(buf);
-}
-
-void verdict_warn(struct verdict *v, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	verdict_push(&v->warnings, &v->n_warnings, fmt, ap);
-	va_end(ap);
-}
-
-void verdict_caveat(struct verdict *v, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	verdict_push(&v->caveats, &v->n_caveats, fmt, ap);
-	va_end(ap);
 }
 
 /* The footprint to show: the recommended option's, or the cheaper self-hosted one. */
@@ -135,32 +106,4 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	notes_add(v, &d);
 	engine_free(&e);
 	return v;
-}
-
-double verdict_cost_at(const struct verdict *v, const struct plan *p, double requests)
-{
-	struct engine e;
-	double usd;
-
-	engine_init(&e, v->catalog, &v->answers);
-	usd = plan_cost_at(&e, &v->answers, p, requests);
-	engine_free(&e);
-	return usd;
-}
-
-void verdict_free(struct verdict *v)
-{
-	if (v == NULL)
-		return;
-	for (int i = 0; i < v->n_warnings; i++)
-		free(v->warnings[i]);
-	for (int i = 0; i < v->n_caveats; i++)
-		free(v->caveats[i]);
-	free(v->warnings);
-	free(v->caveats);
-	free(v->api);
-	free(v->managed);
-	free(v->self_hosted);
-	free(v->footprint_options);
-	free(v);
 }

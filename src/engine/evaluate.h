@@ -15,7 +15,7 @@ void verdict_free(struct verdict *v);
 double verdict_cost_at(const struct verdict *v, const struct plan *p, double requests);
 
 /* One sentence on a checked seed claim, with its arithmetic. */
-void claim_sentence(const struct claim_check *k, char *buf, size_t size);
+void claims_sentence(const struct claim_check *k, char *buf, size_t size);
 
 /* A short label for an option: "self-hosted-multi-gpu (llama-3.1-70b)". */
 void plan_label(const struct plan *o, char *buf, size_t size);

@@ -21,7 +21,10 @@ static enum arch flips_winner_at(const struct engine *e, const struct answers *b
 }
 
 /* Walk the volume by log steps in one direction; bisect the first change. */
-static void flips_volume(const struct engine *e, const struct verdict *v, int dir,
+/* Which way the volume search walks. */
+enum flips_direction { FLIPS_DOWN = -1, FLIPS_UP = 1 };
+
+static void flips_volume(const struct engine *e, const struct verdict *v, enum flips_direction dir,
 			struct volume_flip *out)
 {
 	const struct answer_field *f = &answer_fields[AK_REQUESTS];
@@ -72,11 +75,11 @@ static void flips_add(struct verdict *v, int key, const char *value, enum arch w
  * no choice answer changes today; should one, the decision gets its own. */
 static enum arch flips_winner_with(const struct engine *e, const struct answers *a)
 {
-	struct request_shape shape = request_shape_of(a);
+	struct request_shape shape = candidates_shape_of(a);
 	struct decision d;
 	struct engine other;
 
-	if (request_shape_equal(&shape, &e->shape)) {
+	if (candidates_shape_equal(&shape, &e->shape)) {
 		score_decide(e, a, &d, false);
 		return d.recommended;
 	}
@@ -110,7 +113,7 @@ static void flips_answers(const struct engine *e, struct verdict *v)
 
 void flips_find(const struct engine *e, struct verdict *v)
 {
-	flips_volume(e, v, +1, &v->flip_volume_up);
-	flips_volume(e, v, -1, &v->flip_volume_down);
+	flips_volume(e, v, FLIPS_UP, &v->flip_volume_up);
+	flips_volume(e, v, FLIPS_DOWN, &v->flip_volume_down);
 	flips_answers(e, v);
 }

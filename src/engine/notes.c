@@ -11,7 +11,7 @@
 /* Prices older than this, relative to the catalog's own date, are flagged (issue: Catalog). */
 #define STALE_DAYS 180
 
-static void licence_caveats(struct verdict *v, const struct model *m)
+static void notes_licence(struct verdict *v, const struct model *m)
 {
 	const struct licence *l = m->licence;
 	char lim[32];
@@ -31,7 +31,7 @@ static void licence_caveats(struct verdict *v, const struct model *m)
 	verdict_caveat(v, "Some open-weight models have disputed training-data provenance, which may be a legal risk in some jurisdictions (seed, Honest limitations).");
 }
 
-static void quality_notes(struct verdict *v, const struct plan *o)
+static void notes_quality(struct verdict *v, const struct plan *o)
 {
 	const struct catalog *c = v->catalog;
 	int need = c->policy.required_tier[v->answers.task];
@@ -47,7 +47,7 @@ static void quality_notes(struct verdict *v, const struct plan *o)
 	verdict_caveat(v, "Benchmark scores (MMLU, HumanEval, MT-Bench) are not your workload: evaluate the candidates on your own tasks and data.");
 }
 
-static void cost_notes(struct verdict *v, const struct plan *o)
+static void notes_cost(struct verdict *v, const struct plan *o)
 {
 	if (o->arch == ARCH_SELF_SINGLE || o->arch == ARCH_SELF_MULTI || o->arch == ARCH_HYBRID) {
 		verdict_caveat(v, "Hidden costs of self-hosting are the seed's estimates; they vary enormously with team experience (an experienced ML team's overhead is much lower).");
@@ -60,7 +60,7 @@ static void cost_notes(struct verdict *v, const struct plan *o)
 		verdict_caveat(v, "API fine-tuning charges (training tokens, higher per-token prices for tuned models) are not in the catalog and not included.");
 }
 
-static void stale_note(struct verdict *v, const struct model *m, const struct sourced *src,
+static void notes_stale(struct verdict *v, const struct model *m, const struct sourced *src,
 		       const char *what)
 {
 	char d[16];
@@ -74,7 +74,7 @@ static void stale_note(struct verdict *v, const struct model *m, const struct so
 
 /* A seed claim that fails is a warning when the recommendation serves that model;
  * otherwise the memo's "Checking the seed's GPU table" section says it. */
-static void claim_notes(struct verdict *v, const struct plan *o)
+static void notes_claims(struct verdict *v, const struct plan *o)
 {
 	char text[400];
 
@@ -82,7 +82,7 @@ static void claim_notes(struct verdict *v, const struct plan *o)
 		const struct claim_check *k = &v->claims[i];
 		if (k->holds || o->model != k->model)
 			continue;
-		claim_sentence(k, text, sizeof text);
+		claims_sentence(k, text, sizeof text);
 		verdict_warn(v, "%s", text);
 	}
 }
@@ -96,15 +96,15 @@ void notes_add(struct verdict *v, const struct decision *d)
 	if (d->gates.mau)
 		verdict_warn(v, "Over 700M monthly active users: models whose licence caps users (Llama community licences, the Qwen licence) are excluded.");
 	if (o->model) {
-		quality_notes(v, o);
-		licence_caveats(v, o->model);
+		notes_quality(v, o);
+		notes_licence(v, o->model);
 		if (o->model->api.present && o->arch == ARCH_DIRECT_API)
-			stale_note(v, o->model, &o->model->api.src, "API price");
+			notes_stale(v, o->model, &o->model->api.src, "API price");
 	}
 	if (o->api_model)
-		licence_caveats(v, o->api_model);
+		notes_licence(v, o->api_model);
 	if (o->gpu && o->gpu->rates[RATE_ON_DEMAND].present && o->gpu->rates[RATE_ON_DEMAND].src.as_of && o->model)
-		stale_note(v, o->model, &o->gpu->rates[RATE_ON_DEMAND].src, "GPU price used for");
-	cost_notes(v, o);
-	claim_notes(v, o);
+		notes_stale(v, o->model, &o->gpu->rates[RATE_ON_DEMAND].src, "GPU price used for");
+	notes_cost(v, o);
+	notes_claims(v, o);
 }

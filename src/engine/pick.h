@@ -7,6 +7,8 @@
 
 #include <stdbool.h>
 
+#include "catalog.h"
+
 struct pick_key {
 	int shortfall;        /* tiers below what the task needs */
 	double cost;          /* USD a month */
@@ -18,6 +20,12 @@ struct pick_key {
 static inline int pick_shortfall(int tier, int need)
 {
 	return tier > need ? tier - need : 0;
+}
+
+/* Tiers model m falls short of what the task needs (catalog policy). */
+static inline int pick_model_shortfall(const struct catalog *c, int task, const struct model *m)
+{
+	return pick_shortfall(m->quality_tier, c->policy.required_tier[task]);
 }
 
 /* x comes before y. */

@@ -19,7 +19,7 @@ static void plan_api(const struct engine *e, const struct answers *a, double req
 		struct pick_key k;
 		if (!m->api.present)
 			continue;
-		k = (struct pick_key){ tier_shortfall(c, a->task, m), api_cost(m, a, requests), 0, i };
+		k = (struct pick_key){ pick_model_shortfall(c, a->task, m), api_cost(m, a, requests), 0, i };
 		if (chosen == NULL || pick_before(&k, &best)) {
 			chosen = m;
 			best = k;
@@ -53,7 +53,7 @@ static void plan_managed(const struct engine *e, const struct answers *a, double
 			if (!offer_allowed(p, of, a, g->mau))
 				continue;
 			offer_cost(of, a, requests, finetune_monthly(c, a, e->train_gpu, of->model), &b);
-			k = (struct pick_key){ tier_shortfall(c, a->task, of->model), b.total, 0, order };
+			k = (struct pick_key){ pick_model_shortfall(c, a->task, of->model), b.total, 0, order };
 			if (!o->feasible || pick_before(&k, &best)) {
 				o->feasible = true;
 				o->model = of->model;
@@ -165,7 +165,7 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 		}
 		if (fit == NULL)
 			continue;
-		struct pick_key k = { tier_shortfall(c, a->task, fit->model),
+		struct pick_key k = { pick_model_shortfall(c, a->task, fit->model),
 				      c->cost.edge_engineering[a->mlops] + finetune_monthly(c, a, e->train_gpu, fit->model),
 				      fit->user_tokens_per_s, fit->order };
 		if (chosen == NULL || k.shortfall < best.shortfall ||

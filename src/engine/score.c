@@ -5,16 +5,17 @@
 #include <string.h>
 
 #include "engine.h"
+#include "pick.h"
 #include "util.h"
 
 /* Each answer as a number, read once for all the rules' conditions. */
-static void answer_values(const struct answers *a, double vals[AK_COUNT])
+static void score_answer_values(const struct answers *a, double vals[AK_COUNT])
 {
 	for (int k = 0; k < AK_COUNT; k++)
 		vals[k] = answers_get(a, k);
 }
 
-static bool conds_hold(const struct rule *r, const double vals[AK_COUNT])
+static bool score_conds_hold(const struct rule *r, const double vals[AK_COUNT])
 {
 	for (int i = 0; i < r->n_conds; i++) {
 		const struct rule_cond *c = &r->conds[i];
@@ -25,29 +26,29 @@ static bool conds_hold(const struct rule *r, const double vals[AK_COUNT])
 	return true;
 }
 
-bool rule_fires(const struct rule *r, const struct answers *a)
+bool score_rule_fires(const struct rule *r, const struct answers *a)
 {
 	double vals[AK_COUNT];
 
-	answer_values(a, vals);
-	return conds_hold(r, vals);
+	score_answer_values(a, vals);
+	return score_conds_hold(r, vals);
 }
 
-struct gates rule_gates(const struct catalog *c, const struct answers *a)
+struct gates score_gates(const struct catalog *c, const struct answers *a)
 {
 	double vals[AK_COUNT];
 	struct gates g = { 0 };
 
-	answer_values(a, vals);
+	score_answer_values(a, vals);
 	for (int i = 0; i < c->n_rules; i++)
-		if (conds_hold(&c->rules[i], vals)) {
+		if (score_conds_hold(&c->rules[i], vals)) {
 			g.mau |= c->rules[i].gate == GATE_MAU_LIMIT;
 			g.noncommercial |= c->rules[i].gate == GATE_NON_COMMERCIAL;
 		}
 	return g;
 }
 
-static void add_reason(struct arch_score *sc, const struct rule *r, double points, bool excludes,
+static void score_add_reason(struct arch_score *sc, const struct rule *r, double points, bool excludes,
 		       const char *text)
 {
 	struct reason *rs;
@@ -61,15 +62,15 @@ static void add_reason(struct arch_score *sc, const struct rule *r, double point
 	snprintf(rs->text, sizeof rs->text, "%s", text);
 }
 
-static void apply_rules(const struct catalog *c, const struct answers *a, struct decision *d,
+static void score_rules(const struct catalog *c, const struct answers *a, struct decision *d,
 			bool explain)
 {
 	double vals[AK_COUNT];
 
-	answer_values(a, vals);
+	score_answer_values(a, vals);
 	for (int i = 0; i < c->n_rules; i++) {
 		const struct rule *r = &c->rules[i];
-		if (!conds_hold(r, vals))
+		if (!score_conds_hold(r, vals))
 			continue;
 		d->gates.mau |= r->gate == GATE_MAU_LIMIT;
 		d->gates.noncommercial |= r->gate == GATE_NON_COMMERCIAL;
@@ -77,10 +78,10 @@ static void apply_rules(const struct catalog *c, const struct answers *a, struct
 			struct arch_score *sc = &d->scores[k];
 			if (r->exclude[k]) {
 				sc->feasible = false;
-				add_reason(sc, r, 0, true, explain ? r->because : NULL);
+				score_add_reason(sc, r, 0, true, explain ? r->because : NULL);
 			} else if (r->weight[k] != 0) {
 				sc->score += r->weight[k];
-				add_reason(sc, r, r->weight[k], false, explain ? r->because : NULL);
+				score_add_reason(sc, r, r->weight[k], false, explain ? r->because : NULL);
 			}
 		}
 	}
@@ -88,7 +89,7 @@ static void apply_rules(const struct catalog *c, const struct answers *a, struct
 
 /* Cost points: each doubling above the cheapest feasible option costs cost_weight. */
 /* On-device cost is the team's, not serving cost: without an edge need it is no yardstick. */
-static void cost_points(const struct catalog *c, const struct answers *a, struct decision *d,
+static void score_cost_points(const struct catalog *c, const struct answers *a, struct decision *d,
 			bool explain)
 {
 	double cheapest = INFINITY;
@@ -125,11 +126,11 @@ static void cost_points(const struct catalog *c, const struct answers *a, struct
 		else
 			snprintf(buf, sizeof buf, "costs %s a month, %.1fx the cheapest (%s, %s)", a_usd,
 				 ratio, arch_ids[cheapest_arch], b_usd);
-		add_reason(sc, NULL, pts, false, buf);
+		score_add_reason(sc, NULL, pts, false, buf);
 	}
 }
 
-static void quality_points(const struct catalog *c, const struct answers *a, struct decision *d,
+static void score_quality_points(const struct catalog *c, const struct answers *a, struct decision *d,
 			   bool explain)
 {
 	char buf[300];
@@ -142,7 +143,7 @@ static void quality_points(const struct catalog *c, const struct answers *a, str
 			continue;
 		/* A hybrid sends the hard requests to its API model: that one must meet the need. */
 		m = sc->best.api_model ? sc->best.api_model : sc->best.model;
-		sf = tier_shortfall(c, a->task, m);
+		sf = pick_model_shortfall(c, a->task, m);
 		if (sf == 0)
 			continue;
 		sc->score -= c->policy.quality_gap_weight * sf;
@@ -151,11 +152,11 @@ static void quality_points(const struct catalog *c, const struct answers *a, str
 		snprintf(buf, sizeof buf, "the best model it can serve (%s, tier %d) is below the tier %d a %s task needs",
 			 m->id, m->quality_tier,
 			 c->policy.required_tier[a->task], task_names[a->task]);
-		add_reason(sc, NULL, -c->policy.quality_gap_weight * sf, false, buf);
+		score_add_reason(sc, NULL, -c->policy.quality_gap_weight * sf, false, buf);
 	}
 }
 
-static void rank(struct decision *d)
+static void score_rank(struct decision *d)
 {
 	for (int k = 0; k < ARCH_COUNT; k++)
 		d->order[k] = k;
@@ -206,7 +207,7 @@ static void score_plans(const struct engine *e, const struct answers *a, struct 
 		plan_best(e, a, (enum arch)k, (double)a->requests_per_month, &d->gates, &sc->best);
 		if (!sc->best.feasible) {
 			sc->feasible = false;
-			add_reason(sc, NULL, 0, true, explain ? sc->best.why_not : NULL);
+			score_add_reason(sc, NULL, 0, true, explain ? sc->best.why_not : NULL);
 		}
 	}
 }
@@ -214,9 +215,9 @@ static void score_plans(const struct engine *e, const struct answers *a, struct 
 void score_decide(const struct engine *e, const struct answers *a, struct decision *d, bool explain)
 {
 	score_start(e->c, d, explain);
-	apply_rules(e->c, a, d, explain);
+	score_rules(e->c, a, d, explain);
 	score_plans(e, a, d, explain);
-	cost_points(e->c, a, d, explain);
-	quality_points(e->c, a, d, explain);
-	rank(d);
+	score_cost_points(e->c, a, d, explain);
+	score_quality_points(e->c, a, d, explain);
+	score_rank(d);
 }

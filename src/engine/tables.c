@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "engine.h"
+#include "pick.h"
 #include "util.h"
 #include "yread.h"
 
@@ -23,7 +24,7 @@ static void tables_api(const struct engine *e, struct verdict *v)
 		r->model = m;
 		r->licence = m->licence;
 		api_prices(&m->api, a, &r->input_price, &r->output_price);
-		r->meets_quality = tier_shortfall(c, a->task, m) == 0;
+		r->meets_quality = pick_model_shortfall(c, a->task, m) == 0;
 		r->usable = v->scores[ARCH_DIRECT_API].feasible;
 		r->opt.arch = ARCH_DIRECT_API;
 		r->opt.model = m;
@@ -52,7 +53,7 @@ static void tables_managed(const struct engine *e, struct verdict *v, const stru
 			r->licence = of->model->licence;
 			r->input_price = of->input;
 			r->output_price = of->output;
-			r->meets_quality = tier_shortfall(c, a->task, of->model) == 0;
+			r->meets_quality = pick_model_shortfall(c, a->task, of->model) == 0;
 			r->usable = p->status == PROV_ACTIVE && !of->retired && !candidate_gated(of->model, g, false);
 			if (p->status != PROV_ACTIVE) {
 				char d[16];
@@ -88,7 +89,7 @@ static void tables_self_hosted(const struct engine *e, struct verdict *v, const 
 		r = &v->self_hosted[v->n_self_hosted++];
 		r->model = m;
 		r->licence = m->licence;
-		r->meets_quality = tier_shortfall(c, a->task, m) == 0;
+		r->meets_quality = pick_model_shortfall(c, a->task, m) == 0;
 		r->usable = !candidate_gated(m, &d->gates, true);
 		plan_self_for_model(e, a, m, (double)a->requests_per_month, &r->opt);
 		if (!r->opt.feasible)

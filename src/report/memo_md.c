@@ -286,7 +286,7 @@ static void section_claims(struct strbuf *sb, const struct verdict *v)
 		char text[400];
 		if (v->claims[i].holds)
 			continue;
-		claim_sentence(&v->claims[i], text, sizeof text);
+		claims_sentence(&v->claims[i], text, sizeof text);
 		sb_addf(sb, "%s\n\n", text);
 	}
 }
