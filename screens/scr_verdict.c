@@ -59,15 +59,15 @@ static void flips(struct app *app, struct textview *tv)
 	tv_add(tv, 0, 0, app->th.head, "What would flip it");
 	if (v->flip_volume_up.found) {
 		fmt_int(n, sizeof n, v->flip_volume_up.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or more, %s would win.", n, arch_ids[v->flip_volume_up.winner]);
+		tv_add(tv, 2, 4, 0, "- At %s requests/month or more, %s would win.", n, arch_id_or_none(v->flip_volume_up.winner));
 	}
 	if (v->flip_volume_down.found) {
 		fmt_int(n, sizeof n, v->flip_volume_down.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or fewer, %s would win.", n, arch_ids[v->flip_volume_down.winner]);
+		tv_add(tv, 2, 4, 0, "- At %s requests/month or fewer, %s would win.", n, arch_id_or_none(v->flip_volume_down.winner));
 	}
 	for (int i = 0; i < v->n_flips; i++)
 		tv_add(tv, 2, 4, 0, "- %s: %s instead would make %s win.", answer_fields[v->flips[i].key].key,
-		       v->flips[i].value, arch_ids[v->flips[i].winner]);
+		       v->flips[i].value, arch_id_or_none(v->flips[i].winner));
 	if (!v->flip_volume_up.found && !v->flip_volume_down.found && v->n_flips == 0)
 		tv_add(tv, 2, 4, 0, "- No single answer or volume change would change the recommendation.");
 }

@@ -22,6 +22,8 @@ static const char *const labels[AK_COUNT] = {
 	[AK_GROWTH] = "Growth per year",
 	[AK_FT_TOKENS] = "Fine-tune tokens/run",
 	[AK_FT_CYCLES] = "Fine-tunes per year",
+	[AK_GPU_PRICING] = "GPU pricing",
+	[AK_CACHE_HIT] = "Prompt cache hits",
 };
 
 static const char *const why[AK_COUNT] = {
@@ -58,6 +60,10 @@ static const char *const why[AK_COUNT] = {
 	[AK_FT_TOKENS] = "Tokens in one tuning run (dataset x epochs) set the training compute.",
 	[AK_FT_CYCLES] = "How often the model is re-tuned; the seed budgets $1,000-5,000 per "
 		"update cycle.",
+	[AK_GPU_PRICING] = "Rented by the hour, reserved for a term, interruptible spot, or bought "
+		"and housed: the same fleet costs very different amounts.",
+	[AK_CACHE_HIT] = "The share of prompt tokens a provider's cache serves at its cached "
+		"price (a tenth of the input price on many APIs).",
 };
 
 #define MAX_OPTS 4
@@ -94,6 +100,10 @@ static const char *const opts[AK_COUNT][MAX_OPTS] = {
 	[AK_TRAFFIC] = { "Steady: load around the clock.",
 		"Business hours: load on working days only.",
 		"Bursty: peaks well above the average." },
+	[AK_GPU_PRICING] = { "On-demand: list rental by the hour.",
+		"Reserved: a committed term, paid every hour of it.",
+		"Spot: interruptible capacity at a discount.",
+		"Owned: bought, powered and housed; an air gap implies it." },
 };
 
 const char *question_label(int key)

@@ -38,46 +38,79 @@ static struct footprint fp_8b(void)
 	return f;
 }
 
-/* A steady fleet is sized for the peak and up all month; replicas step up with volume. */
-static void test_fleet_steps_with_volume(void **state)
+static struct fleet_sizing size_8b(int traffic, int basis, double requests)
 {
 	struct footprint f = fp_8b();
-	double spr = footprint_seconds_per_request(&f, 1000, 1000);
-	struct fleet_sizing small, big;
+	return fleet_size(&cat->cost, traffic, basis, (double)f.gpu_count,
+			  3600.0 / footprint_seconds_per_request(&f, 1000, 1000), requests);
+}
+
+/* A rented fleet is sized for the peak; at a low volume one replica stays up all
+ * month (autoscaling would only add warm-ups); replicas step up with the volume. */
+static void test_fleet_steps_with_volume(void **state)
+{
+	struct fleet_sizing small = size_8b(TRAFFIC_STEADY, BASIS_ON_DEMAND, 1000), big;
 	(void)state;
-	small = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_STEADY, 1000);
 	assert_float_equal(small.replicas, 1, 0);
+	assert_false(small.autoscaled);
 	assert_float_equal(small.gpu_hours, 730, 0);
-	assert_float_equal(small.gpu_lease, 730 * f.gpu->rates[RATE_ON_DEMAND].usd_per_hour, 1e-6);
-	big = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_STEADY, small.capacity_requests * 3.5);
+	big = size_8b(TRAFFIC_STEADY, BASIS_ON_DEMAND, small.capacity_requests * 3.5);
 	assert_float_equal(big.replicas, 4, 0);
 	assert_true(big.capacity_requests >= small.capacity_requests * 3.5);
 }
 
-/* Business hours: the same volume in 264 h needs more replicas, but fewer GPU-hours. */
+/* Following the load: busy replica-hours with the scale-up margin, at least one
+ * replica up, plus warm-up hours per peak replica — taken when cheaper than staying up. */
+static void test_autoscaled_hours(void **state)
+{
+	struct footprint f = fp_8b();
+	double rate = 3600.0 / footprint_seconds_per_request(&f, 1000, 1000);
+	const struct traffic_shape *t = &cat->cost.traffic[TRAFFIC_BURSTY];
+	double v = rate * 730 * 10;   /* ten replicas' worth of work */
+	struct fleet_sizing p = size_8b(TRAFFIC_BURSTY, BASIS_ON_DEMAND, v);
+	double up = p.replicas * t->hours, scaled = 10 * 730 * t->headroom + p.replicas * t->cold_start_hours;
+	(void)state;
+	assert_float_equal(p.replicas, ceil(10 * t->peak - 1e-9), 0);
+	assert_float_equal(p.replica_hours, fmin(up, scaled), 1e-6);
+	assert_int_equal(p.autoscaled, scaled < up);
+}
+
+/* Business hours: the same volume in 264 h needs more replicas, but fewer GPU-hours;
+ * the fleet is down outside them. */
 static void test_business_hours_shape(void **state)
 {
 	struct footprint f = fp_8b();
-	double spr = footprint_seconds_per_request(&f, 1000, 1000);
-	double v = 3600.0 / spr * 730 * 3;   /* three replicas' worth, all month */
-	struct fleet_sizing steady = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_STEADY, v);
-	struct fleet_sizing office = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_BUSINESS, v);
+	double v = 3600.0 / footprint_seconds_per_request(&f, 1000, 1000) * 730 * 3;
+	struct fleet_sizing steady = size_8b(TRAFFIC_STEADY, BASIS_ON_DEMAND, v);
+	struct fleet_sizing office = size_8b(TRAFFIC_BUSINESS, BASIS_ON_DEMAND, v);
 	(void)state;
 	assert_true(office.replicas > steady.replicas);
-	assert_float_equal(office.gpu_hours, office.replicas * 264, 1e-6);
+	assert_true(office.replica_hours <= office.replicas * 264 + 1e-6);
 }
 
-/* Bursty: autoscaled replica-hours follow the load (with headroom), plus cold starts. */
-static void test_bursty_shape(void **state)
+/* Bursty traffic never costs less than steady for the same volume, on any basis, at
+ * any volume from 1K to 10B requests a month. */
+static void test_bursty_never_cheaper(void **state)
 {
-	struct footprint f = fp_8b();
-	double spr = footprint_seconds_per_request(&f, 1000, 1000);
-	const struct traffic_shape *t = &cat->cost.traffic[TRAFFIC_BURSTY];
-	double v = 3600.0 / spr * 730 * 10;   /* ten replicas' worth */
-	struct fleet_sizing p = fleet_size(&cat->cost, f.gpu, f.gpu_count, spr, TRAFFIC_BURSTY, v);
 	(void)state;
-	assert_float_equal(p.gpu_hours, 10 * 730 * t->headroom + p.replicas * t->cold_start_hours, 1e-3);
-	assert_float_equal(p.replicas, ceil(10 * t->peak - 1e-9), 0);
+	for (int basis = 0; basis < BASIS_COUNT; basis++)
+		for (double v = 1e3; v <= 1e10; v *= 1.7) {
+			struct fleet_sizing s = size_8b(TRAFFIC_STEADY, basis, v), b = size_8b(TRAFFIC_BURSTY, basis, v);
+			if (b.replica_hours < s.replica_hours || b.replicas < s.replicas)
+				fail_msg("%s at %.0f requests: bursty %.1f replica-hours, steady %.1f",
+					 price_basis_names[basis], v, b.replica_hours, s.replica_hours);
+		}
+}
+
+/* Reserved and owned GPUs are paid every hour of the month, whatever the traffic. */
+static void test_committed_bases_pay_every_hour(void **state)
+{
+	(void)state;
+	for (int basis = BASIS_RESERVED; basis <= BASIS_OWNED; basis += BASIS_OWNED - BASIS_RESERVED) {
+		struct fleet_sizing z = size_8b(TRAFFIC_BUSINESS, basis, 1e6);
+		assert_float_equal(z.replica_hours, z.replicas * 730, 1e-9);
+		assert_false(z.autoscaled);
+	}
 }
 
 /* Fine-tuning: 6 × params × tokens for full, 4 × for LoRA, spread over a year. */
@@ -99,7 +132,7 @@ static void test_finetune_flops(void **state)
 	assert_float_equal(lora.flops_per_run / full.flops_per_run, 4.0 / 6.0, 1e-9);
 	answers_with(&a, "fine_tuning: none\nfinetune_tokens: 1000000000\nfinetune_cycles_per_year: 12\n");
 	finetune_estimate(cat, &a, m, &lora);
-	assert_float_equal(finetune_monthly(cat, &a, finetune_gpu(cat), m), 0, 0);
+	assert_float_equal(finetune_monthly(cat, &a, m), 0, 0);
 	assert_false(lora.present);
 }
 
@@ -186,7 +219,9 @@ int main(void)
 		cmocka_unit_test(test_long_context_tier),
 		cmocka_unit_test(test_fleet_steps_with_volume),
 		cmocka_unit_test(test_business_hours_shape),
-		cmocka_unit_test(test_bursty_shape),
+		cmocka_unit_test(test_autoscaled_hours),
+		cmocka_unit_test(test_bursty_never_cheaper),
+		cmocka_unit_test(test_committed_bases_pay_every_hour),
 		cmocka_unit_test(test_finetune_flops),
 		cmocka_unit_test(test_managed_closed_and_retired),
 		cmocka_unit_test(test_cheapest_row),

@@ -110,6 +110,8 @@ static const struct answer_case answer_cases[] = {
 	{ "growth_per_year: 1.0\n", probe_twelve },
 	{ "finetune_tokens: 90000000\n", probe_tuning },
 	{ "finetune_cycles_per_year: 12\n", probe_tuning },
+	{ "gpu_pricing: spot\n", probe_self_cost },
+	{ "cache_hit_rate: 0.8\n", probe_api_cost },
 };
 
 /* base_answers with change's key set to its value (its line replaced or added). */

@@ -61,17 +61,20 @@ static void test_batch_discount(void **state)
 }
 
 /* Seed "True Total Cost Comparison (1M requests/month)": the hidden-cost lines of the
- * catalog (partial ML ops) plus the seed's GPU lease reproduce its totals. */
+ * catalog (partial ML ops, the seed's fleets of 1-4 GPUs in business hours, where no
+ * one is on call) plus the seed's GPU lease reproduce its totals. */
 static void test_true_total_cost_lines(void **state)
 {
 	const struct model *m70 = catalog_model(cat, "llama-3.1-70b"), *m8 = catalog_model(cat, "llama-3.1-8b");
-	struct hidden_costs h70 = fleet_hidden(&cat->cost, MLOPS_PARTIAL, (double)m70->shape.params);
-	struct hidden_costs h8 = fleet_hidden(&cat->cost, MLOPS_PARTIAL, (double)m8->shape.params);
+	struct cost_breakdown h70 = { 0 }, h8 = { 0 };
 	double total70, total8, gpt4o, saving;
 	struct answers a;
 	struct verdict *v;
 	(void)state;
 
+	fleet_hidden(&cat->cost, MLOPS_PARTIAL, (double)m70->shape.params, 4, TRAFFIC_BUSINESS, &h70);
+	fleet_hidden(&cat->cost, MLOPS_PARTIAL, (double)m8->shape.params, 1, TRAFFIC_BUSINESS, &h8);
+	assert_float_equal(h70.on_call + h8.on_call, 0, 0);
 	assert_float_equal(h70.engineering, 5000, 0);
 	assert_float_equal(h70.orchestration, 500, 0);
 	assert_float_equal(h70.monitoring, 300, 0);
@@ -102,8 +105,8 @@ static void test_breakdowns_add_up(void **state)
 		const struct cost_breakdown *b = &v->scores[k].best.cost;
 		if (!v->scores[k].best.feasible)
 			continue;
-		assert_float_equal(b->total, b->api + b->gpu_lease + b->engineering + b->orchestration +
-				   b->monitoring + b->finetune, 1e-6);
+		assert_float_equal(b->total, b->api + b->gpu_lease + b->hardware + b->facility + b->engineering +
+				   b->on_call + b->orchestration + b->monitoring + b->finetune + b->finetune_labour, 1e-6);
 	}
 	for (int i = 0; i < v->n_self_hosted; i++) {
 		const struct plan *o = &v->self_hosted[i].opt;

@@ -165,7 +165,7 @@ for _ in $(seq 1 "$n_keys"); do
 done
 check "Down steps through every question ($visited of $n_keys)" "[ $visited -eq $n_keys ]"
 check "Left/Right changes every question ($changed of $n_keys)" "[ $changed -eq $n_keys ]"
-check "each question explains why it matters" "screen | grep -qi 're-tuned\\|update cycle'"
+check "each question explains why it matters" "screen | grep -qi 'cached price'"
 keys Home Down Down Enter
 check "Enter on the volume opens a prompt" "wait_for 'Requests/month' 3"
 keys C-u '2000 x 10' Enter

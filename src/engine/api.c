@@ -1,13 +1,22 @@
 /* api.c — what a closed model's API charges: per-token prices as the answers are
- * billed (long-context tier, batch discount) times the tokens of the volume. */
+ * billed (long-context tier, prompt-cache hits, batch discount) times the tokens of
+ * the volume. */
 #include "cost.h"
 
 void api_prices(const struct api_price *p, const struct answers *a, double *in, double *out)
 {
 	double discount = a->latency == LAT_BATCH ? p->batch_discount : 0;
 	bool long_ctx = p->long_above > 0 && a->input_tokens > p->long_above;
+	double input = long_ctx ? p->long_input : p->input;
 
-	*in = (long_ctx ? p->long_input : p->input) * (1 - discount);
+	/* The cached share of the prompt at the cached price; a long-context tier's cached
+	 * price is taken at the same ratio to its input price (vendors publish it so:
+	 * Gemini 2.5 Pro $0.125 / $0.25 cached under and over 200K, a tenth of each). */
+	if (p->cached_input >= 0 && a->cache_hit_rate > 0) {
+		double cached = long_ctx ? p->long_input * (p->cached_input / p->input) : p->cached_input;
+		input = (1 - a->cache_hit_rate) * input + a->cache_hit_rate * cached;
+	}
+	*in = input * (1 - discount);
 	*out = (long_ctx ? p->long_output : p->output) * (1 - discount);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "cost.h"
 #include "pick.h"
 #include "util.h"
 
@@ -40,11 +41,29 @@ void candidate_footprint(const struct catalog *c, const struct request_shape *sh
 	footprint_serving(&c->cost, m, g, p, longest, average < longest ? average : longest, f);
 }
 
-double candidate_replica_usd_per_hour(const struct candidate *cd, int basis)
+void candidate_price(const struct catalog *c, struct candidate *cd)
 {
-	const struct gpu_rate *r = &cd->gpu->rates[basis];
+	double hardware, facility, gpus = (double)cd->gpu_count;
 
-	return r->present ? (double)cd->gpu_count * r->usd_per_hour : NAN;
+	for (int b = 0; b < RATE_COUNT; b++)
+		cd->replica_usd_per_hour[b] = cd->gpu->rates[b].present ? gpus * cd->gpu->rates[b].usd_per_hour : NAN;
+	cd->replica_usd_per_hour[BASIS_OWNED] = cd->replica_facility_usd_per_hour = NAN;
+	if (cd->gpu->kind != GPU_EDGE && fleet_owned_gpu_month(&c->cost, cd->gpu, &hardware, &facility)) {
+		/* An owned GPU costs the same every hour of the month. */
+		cd->replica_usd_per_hour[BASIS_OWNED] = gpus * (hardware + facility) / c->cost.hours_per_month;
+		cd->replica_facility_usd_per_hour = gpus * facility / c->cost.hours_per_month;
+	}
+}
+
+/* The GPU can be paid for on some basis: a rental rate, or a purchase price and power. */
+static bool candidate_gpu_priced(const struct catalog *c, const struct gpu *g)
+{
+	double hardware, facility;
+
+	for (int b = 0; b < RATE_COUNT; b++)
+		if (g->rates[b].present)
+			return true;
+	return fleet_owned_gpu_month(&c->cost, g, &hardware, &facility);
 }
 
 /* Weights at 16 bits run as bf16 on a GPU that has it (the format current checkpoints
@@ -79,7 +98,7 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
 		.sec_per_request = footprint_seconds_per_request(&f, (double)shape->input_tokens,
 								 (double)shape->output_tokens),
 		.user_tokens_per_s = f.decode_tokens_per_s_single,
-		.size = size_class_of(&c->cost, (double)m->shape.params),
+		.params = (double)m->shape.params,
 		.tier = m->quality_tier,
 		.active_params = (double)m->shape.active_params,
 		.mau_capped = candidate_mau_capped(m->licence),
@@ -87,7 +106,7 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
 		.tasks = candidate_tasks(c, g, p),
 	};
 	cd->replica_rate = 3600.0 / cd->sec_per_request;
-	cd->replica_usd_per_hour = candidate_replica_usd_per_hour(cd, RATE_ON_DEMAND);
+	candidate_price(c, cd);
 	return isfinite(cd->sec_per_request) && cd->sec_per_request > 0;
 }
 
@@ -111,7 +130,7 @@ static void candidates_of_model(const struct catalog *c, const struct request_sh
 		precs |= candidate_precisions(c, t, edge);
 	for (int gi = 0; gi < c->n_gpus; gi++) {
 		const struct gpu *g = &c->gpus[gi];
-		if ((g->kind == GPU_EDGE) != edge || (!edge && !g->rates[RATE_ON_DEMAND].present))
+		if ((g->kind == GPU_EDGE) != edge || (!edge && !candidate_gpu_priced(c, g)))
 			continue;
 		for (int p = 0; p < PREC_COUNT; p++) {
 			struct candidate cd;
@@ -130,20 +149,21 @@ static void candidates_of_model(const struct catalog *c, const struct request_sh
 }
 
 /* x is never picked while y is there, whatever the answers and the volume: the same
- * model (its fixed costs and quality alike; the caller prunes one class's run), y
- * allowed for every task x is, and y no worse on each term of pick.h's rule: a
- * replica-hour no dearer on any rate basis, a request served no slower (so never more
- * replica-hours at any volume or traffic shape), a user served no slower. Where the
- * costs can tie, y must also win the tie: be faster for a user, or come first. */
+ * model (its quality, tuning and size class alike; the caller prunes one class's run),
+ * y allowed for every task x is, and y no worse on each term of pick.h's rule: a
+ * replica-hour no dearer on any price basis, a request served no slower (so never more
+ * replicas or replica-hours at any volume or traffic shape), no more GPUs a replica
+ * (the hidden costs grow with the GPUs), a user served no slower. Where the costs can
+ * tie, y must also win the tie: be faster for a user, or come first. */
 static bool candidate_dominated(const struct candidate *x, const struct candidate *y)
 {
 	bool cheaper = true;   /* strictly, on every basis */
 
-	if (x->model != y->model || (x->tasks & y->tasks) != x->tasks ||
+	if (x->model != y->model || (x->tasks & y->tasks) != x->tasks || y->gpu_count > x->gpu_count ||
 	    y->sec_per_request > x->sec_per_request || y->user_tokens_per_s < x->user_tokens_per_s)
 		return false;
-	for (int b = 0; b < RATE_COUNT; b++) {
-		double hx = candidate_replica_usd_per_hour(x, b), hy = candidate_replica_usd_per_hour(y, b);
+	for (int b = 0; b < BASIS_COUNT; b++) {
+		double hx = x->replica_usd_per_hour[b], hy = y->replica_usd_per_hour[b];
 		if (isnan(hx) != isnan(hy) || hy > hx)
 			return false;
 		cheaper &= isnan(hx) || hy < hx;
@@ -151,14 +171,17 @@ static bool candidate_dominated(const struct candidate *x, const struct candidat
 	return cheaper || y->user_tokens_per_s > x->user_tokens_per_s || y->order < x->order;
 }
 
-/* Sweep order: a dominator comes before what it dominates (on-demand price, then
- * request time, then user speed, then catalog order). */
+/* Sweep order: a dominator usually comes before what it dominates (on-demand price,
+ * then request time, then user speed, then catalog order); where it does not, both
+ * stay, which costs time, not exactness. */
 static int candidate_sweep_cmp(const void *a, const void *b)
 {
 	const struct candidate *x = *(const struct candidate *const *)a, *y = *(const struct candidate *const *)b;
 
-	if (x->replica_usd_per_hour != y->replica_usd_per_hour)
-		return x->replica_usd_per_hour < y->replica_usd_per_hour ? -1 : 1;
+	double px = x->replica_usd_per_hour[BASIS_ON_DEMAND], py = y->replica_usd_per_hour[BASIS_ON_DEMAND];
+
+	if (px != py && !isnan(px) && !isnan(py))
+		return px < py ? -1 : 1;
 	if (x->sec_per_request != y->sec_per_request)
 		return x->sec_per_request < y->sec_per_request ? -1 : 1;
 	if (x->user_tokens_per_s != y->user_tokens_per_s)
@@ -195,6 +218,40 @@ int candidates_prune(struct candidate *run, int n)
 	return out;
 }
 
+/* Each managed offer's model on its provider's dedicated GPU (fine-tuned serving),
+ * at every precision a task allows, priced at the provider's rate. */
+static void candidates_dedicated(const struct catalog *c, const struct request_shape *shape, struct candidate_set *set)
+{
+	int n_offers = 0, order = 0;
+	uint32_t precs = 0;
+
+	for (int t = 0; t < TASK_COUNT; t++)
+		precs |= candidate_precisions(c, t, false);
+	for (int i = 0; i < c->n_providers; i++)
+		n_offers += c->providers[i].n_offers;
+	set->first = xcalloc((size_t)n_offers + 1, sizeof *set->first);
+	set->count = xcalloc((size_t)n_offers + 1, sizeof *set->count);
+	for (int i = 0; i < c->n_providers; i++) {
+		const struct provider *p = &c->providers[i];
+		for (int j = 0; j < p->n_offers; j++, order++) {
+			const struct model *m = p->offers[j].model;
+			set->first[order] = set->n;
+			for (int pr = 0; p->dedicated.present && m->shape.present && pr < PREC_COUNT; pr++) {
+				struct candidate *cd = candidate_slot(set);
+				if (!(precs & 1u << pr) || !candidate_precision_served(p->dedicated.gpu, (enum precision)pr) ||
+				    !candidate_size(c, shape, m, p->dedicated.gpu, (enum precision)pr, cd))
+					continue;
+				for (int b = 0; b < BASIS_COUNT; b++)
+					cd->replica_usd_per_hour[b] = NAN;
+				cd->replica_usd_per_hour[BASIS_ON_DEMAND] = (double)cd->gpu_count * p->dedicated.usd_per_gpu_hour;
+				cd->order = set->n;
+				set->n++;
+			}
+			set->count[order] = set->n - set->first[order];
+		}
+	}
+}
+
 void candidates_size(const struct catalog *c, const struct request_shape *shape, struct candidates *out)
 {
 	int order = 0;
@@ -216,6 +273,7 @@ void candidates_size(const struct catalog *c, const struct request_shape *shape,
 		for (int k = 0; k < CLASS_COUNT; k++)
 			out->set[k].count[mi] = out->set[k].n - out->set[k].first[mi];
 	}
+	candidates_dedicated(c, shape, &out->dedicated);
 }
 
 void candidates_build(const struct catalog *c, const struct request_shape *shape, struct candidates *out)
@@ -236,12 +294,17 @@ void candidates_build(const struct catalog *c, const struct request_shape *shape
 	}
 }
 
+static void candidates_set_free(struct candidate_set *set)
+{
+	free(set->c);
+	free(set->first);
+	free(set->count);
+}
+
 void candidates_free(struct candidates *cs)
 {
-	for (int k = 0; k < CLASS_COUNT; k++) {
-		free(cs->set[k].c);
-		free(cs->set[k].first);
-		free(cs->set[k].count);
-	}
+	for (int k = 0; k < CLASS_COUNT; k++)
+		candidates_set_free(&cs->set[k]);
+	candidates_set_free(&cs->dedicated);
 	memset(cs, 0, sizeof *cs);
 }

@@ -12,7 +12,8 @@
 /* Sum the breakdown into total. */
 static inline void cost_sum(struct cost_breakdown *b)
 {
-	b->total = b->api + b->gpu_lease + b->engineering + b->orchestration + b->monitoring + b->finetune;
+	b->total = b->api + b->gpu_lease + b->hardware + b->facility + b->engineering + b->on_call +
+		   b->orchestration + b->monitoring + b->finetune + b->finetune_labour;
 }
 
 /* api.c: USD per 1M input and output tokens as charged for these answers: the
@@ -24,34 +25,45 @@ double api_token_cost(double in_price, double out_price, const struct answers *a
 double api_cost(const struct model *m, const struct answers *a, double requests);
 
 /* offers.c: a managed offer of provider p usable for these answers (active, not
- * retired, the licence gate, the fine-tuning the provider supports). */
+ * retired, the licence gate, the fine-tuning the provider supports and a price for
+ * serving the tuned model). */
 bool offer_allowed(const struct provider *p, const struct offer *of, const struct answers *a, bool gate_mau);
-/* An offer's bill a month at a volume: tokens, plus tuning compute (tune_usd a month). */
-void offer_cost(const struct offer *of, const struct answers *a, double requests, double tune_usd,
-		struct cost_breakdown *b);
 
-/* fleet.c: the seed's hidden costs of self-hosting for this team and model size. */
-struct hidden_costs fleet_hidden(const struct cost_model *cm, int mlops, double params);
-/* A fleet of replicas of gpu_count GPUs on g, each serving a request in
- * sec_per_request seconds, sized for volume requests a month under the traffic shape. */
+/* fleet.c: the price basis a fleet is paid on for these answers (air-gapped: owned). */
+int fleet_basis(const struct answers *a);
+/* One owned GPU a month: the purchase amortised with its networking (hardware) and its
+ * power at the facility's PUE plus colocation (facility); false without a purchase
+ * price or a power figure. */
+bool fleet_owned_gpu_month(const struct cost_model *cm, const struct gpu *g, double *hardware, double *facility);
+
+/* A fleet of replicas of gpu_count GPUs each, serving replica_rate requests an hour,
+ * sized for volume requests a month under the traffic shape and paid on the basis. */
 struct fleet_sizing {
 	double replicas;            /* what the peak needs */
+	double replica_hours;       /* a month, paid */
+	double gpus;                /* replicas × GPUs each */
 	double gpu_hours;           /* a month, the whole fleet */
 	double capacity_requests;   /* a month, the fleet as sized */
-	double gpu_lease;           /* USD a month at the GPU's on-demand rate */
+	bool autoscaled;            /* following the load was cheaper than staying up */
 };
-struct fleet_sizing fleet_size(const struct cost_model *cm, const struct gpu *g, int64_t gpu_count,
-			       double sec_per_request, int traffic, double requests);
+struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double gpu_count,
+			       double replica_rate, double requests);
+/* The hidden costs of a fleet of `gpus` GPUs serving a model of `params` parameters,
+ * into b's engineering, on_call, orchestration and monitoring. */
+void fleet_hidden(const struct cost_model *cm, int mlops, double params, double gpus, int traffic,
+		  struct cost_breakdown *b);
 
-/* finetune.c: the priced datacenter GPU (40 GB or more) with the lowest cost per
- * bf16/fp16 FLOP, where fine-tuning runs; NULL when there is none. */
-const struct gpu *finetune_gpu(const struct catalog *c);
-/* Tuning compute a month per active parameter for these answers on train (0 when
- * none is asked): a model's is this times its active parameters. */
-double finetune_monthly_per_param(const struct catalog *c, const struct answers *a, const struct gpu *train);
-/* Tuning compute a month for model m as the answers ask on train (0 when none is asked). */
-double finetune_monthly(const struct catalog *c, const struct answers *a, const struct gpu *train,
-			const struct model *m);
+/* finetune.c: the datacenter GPU (40 GB or more) priced on the basis with the lowest
+ * cost per bf16/fp16 FLOP, where fine-tuning runs; NULL when there is none. */
+const struct gpu *finetune_gpu(const struct catalog *c, int basis);
+/* Tuning compute a month per active parameter for these answers, on finetune_gpu for
+ * their price basis (0 when none is asked): a model's is this times its active parameters. */
+double finetune_monthly_per_param(const struct catalog *c, const struct answers *a);
+/* Tuning compute a month for model m as the answers ask (0 when none is asked). */
+double finetune_monthly(const struct catalog *c, const struct answers *a, const struct model *m);
+/* The seed's labour per tuning cycle, a month: its midpoint × cycles ÷ 12 (0 when no
+ * tuning is asked). */
+double finetune_labour_monthly(const struct catalog *c, const struct answers *a);
 /* The same with its parts (FLOPs, GPU-hours per run, the seed's labour), into est. */
 void finetune_estimate(const struct catalog *c, const struct answers *a, const struct model *m,
 		       struct finetune_estimate *est);

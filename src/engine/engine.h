@@ -32,10 +32,11 @@ struct candidate {
 	int64_t gpu_count;             /* GPUs one replica needs */
 	double sec_per_request;        /* replica time one average request takes at its batch */
 	double replica_rate;           /* requests a replica serves an hour: 3600 / sec_per_request */
-	double replica_usd_per_hour;   /* GPUs × the on-demand rate (rates[RATE_ON_DEMAND]) */
+	double replica_usd_per_hour[BASIS_COUNT];   /* GPUs × the rate on each basis; NAN: not priced on it */
+	double replica_facility_usd_per_hour;       /* owned: the power and colocation part */
 	double user_tokens_per_s;      /* decode speed one sequence sees */
 	/* What the choices read of the model and its licence, at hand. */
-	enum size_class size;          /* the model's class for the hidden costs */
+	double params;                 /* its total parameters: the size class of the hidden costs */
 	int tier;                      /* its quality tier */
 	double active_params;          /* what its tuning compute scales with */
 	bool mau_capped;               /* its licence caps users at 700M or fewer (Llama community) */
@@ -57,13 +58,16 @@ struct candidate_set {
  * GPUs with a price (by replica class), and on edge devices (on-device plans). */
 struct candidates {
 	struct candidate_set set[CLASS_COUNT];
+	/* Fine-tuned models on managed providers: each offer's model on the provider's
+	 * dedicated GPU, per offer (first/count indexed by the offer's place in catalog
+	 * order, provider by provider), priced at the provider's GPU-hour rate. */
+	struct candidate_set dedicated;
 };
 
 struct engine {
 	const struct catalog *c;
 	struct request_shape shape;
 	struct candidates cands;
-	const struct gpu *train_gpu;   /* where fine-tuning runs (finetune.c) */
 };
 
 void engine_init(struct engine *e, const struct catalog *c, const struct answers *a);
@@ -74,12 +78,12 @@ void engine_free(struct engine *e);
 void candidates_size(const struct catalog *c, const struct request_shape *shape, struct candidates *out);
 void candidates_build(const struct catalog *c, const struct request_shape *shape, struct candidates *out);
 void candidates_free(struct candidates *cs);
+/* cd's replica price on every basis, from its GPU and GPU count. */
+void candidate_price(const struct catalog *c, struct candidate *cd);
 /* Keep, in catalog order, the server candidates of one model's run[0..n) that no other
  * dominates; returns how many. */
 int candidates_prune(struct candidate *run, int n);
-/* A replica's hourly price on one rate basis (GPUs × the GPU's rate); NAN when the GPU
- * has no price on it. */
-double candidate_replica_usd_per_hour(const struct candidate *cd, int basis);
+
 /* The licence gates a decision's rules set (score.c fills them). */
 struct gates {
 	bool mau;              /* over 700M MAU: licences that cap users are out */
@@ -108,14 +112,21 @@ void candidate_footprint(const struct catalog *c, const struct request_shape *sh
 
 /* fleet.c: what a fleet's cost reads from the answers, found once per choice. */
 struct fleet_rates {
-	const struct traffic_shape *traffic;
-	const struct hidden_costs *hidden;   /* the ML-ops level's row, by size class */
-	double tune_usd_per_param;           /* fine-tuning a month per active parameter */
+	const struct cost_model *cm;
+	int mlops, traffic, basis;           /* the answers' level, shape, and the fleet's price basis */
+	double tune_usd_per_param;           /* fine-tuning compute a month per active parameter */
+	double tune_labour;                  /* fine-tuning labour a month */
 };
 struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *a);
 /* Candidate cd's fleet at a volume: its monthly total returned; o (when not NULL) gets
  * the whole plan: sizing, every cost line. The one place a fleet is costed. */
 double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o);
+
+/* offers.c: the managed offer choice's cost: offer number `order` (catalog order) of
+ * provider p at a volume, into b; NAN when it cannot serve these answers (a tuned
+ * model that fits none of the provider's dedicated GPUs). */
+double offer_cost(const struct engine *e, const struct answers *a, const struct provider *p, const struct offer *of,
+		  int order, double requests, struct cost_breakdown *b, const struct candidate **config);
 
 /* What the rules conclude for one set of answers. */
 struct decision {
@@ -123,6 +134,8 @@ struct decision {
 	int order[ARCH_COUNT];
 	enum arch recommended;
 	struct gates gates;
+	struct contradicted_rule contradicted[MAX_CONTRADICTED];   /* cost claims the plans refute */
+	int n_contradicted;
 };
 
 /* score.c: score every architecture at the answers. explain keeps every reason's text

@@ -8,13 +8,13 @@
 #include <string.h>
 
 #include "engine.h"
+#include "pick.h"
 #include "util.h"
 
 void engine_init(struct engine *e, const struct catalog *c, const struct answers *a)
 {
 	e->c = c;
 	e->shape = candidates_shape_of(a);
-	e->train_gpu = finetune_gpu(c);
 	candidates_build(c, &e->shape, &e->cands);
 }
 
@@ -43,6 +43,7 @@ static void evaluate_footprint(const struct engine *e, struct verdict *v)
 static void evaluate_footprint_options(const struct engine *e, struct verdict *v)
 {
 	const struct catalog *c = e->c;
+	struct fleet_rates rates = fleet_rates_of(e, &v->answers);
 
 	if (!v->footprint_present)
 		return;
@@ -58,18 +59,50 @@ static void evaluate_footprint_options(const struct engine *e, struct verdict *v
 			cd.sec_per_request = footprint_seconds_per_request(&o->f, (double)e->shape.input_tokens,
 									   (double)e->shape.output_tokens);
 			cd.user_tokens_per_s = o->f.decode_tokens_per_s_single;
-			o->priced = o->f.feasible && cd.gpu->rates[RATE_ON_DEMAND].present &&
-				   isfinite(cd.sec_per_request) && cd.sec_per_request > 0;
-			if (!o->priced)
-				continue;
-			cd.size = size_class_of(&c->cost, (double)cd.model->shape.params);
+			cd.params = (double)cd.model->shape.params;
 			cd.active_params = (double)cd.model->shape.active_params;
 			cd.replica_rate = 3600.0 / cd.sec_per_request;
-			cd.replica_usd_per_hour = candidate_replica_usd_per_hour(&cd, RATE_ON_DEMAND);
-			struct fleet_rates rates = fleet_rates_of(e, &v->answers);
+			candidate_price(c, &cd);
+			o->priced = o->f.feasible && isfinite(cd.sec_per_request) && cd.sec_per_request > 0 &&
+				    !isnan(cd.replica_usd_per_hour[rates.basis]);
+			if (!o->priced)
+				continue;
 			fleet_cost(&rates, &cd, (double)v->answers.requests_per_month, &o->fleet);
 			o->fleet.arch = o->f.gpu_count == 1 ? ARCH_SELF_SINGLE : ARCH_SELF_MULTI;
 		}
+}
+
+/* The cheapest plan of any architecture, feasible or not (on-device only with an edge
+ * need: without one its cost is no yardstick), among those whose model meets the task
+ * when any does (a cheaper option that fails the task is no alternative); and what the
+ * recommendation costs beyond it: the price of control. */
+static void evaluate_cheapest(const struct catalog *c, struct verdict *v)
+{
+	for (int pass = 0; pass < 2 && !v->has_cheapest; pass++)
+		for (int k = 0; k < ARCH_COUNT; k++) {
+			const struct plan *o = &v->scores[k].best;
+			const struct model *m = o->api_model ? o->api_model : o->model;
+			bool meets = m != NULL && pick_model_shortfall(c, v->answers.task, m) == 0;
+			if (!o->feasible || (k == ARCH_ON_DEVICE && v->answers.edge == EDGE_NONE) ||
+			    (pass == 0 && !meets) ||
+			    (v->has_cheapest && o->cost.total >= v->scores[v->cheapest_arch].best.cost.total))
+				continue;
+			v->cheapest_arch = (enum arch)k;
+			v->has_cheapest = true;
+		}
+	/* Negative when the recommendation is cheaper for falling short of the task. */
+	if (v->has_cheapest && v->feasible_any)
+		v->premium_usd = v->scores[v->recommended].best.cost.total - v->scores[v->cheapest_arch].best.cost.total;
+}
+
+/* Whether anything is feasible, and how close the top two are. */
+static void evaluate_ranking(struct verdict *v)
+{
+	const struct arch_score *first = &v->scores[v->order[0]], *second = &v->scores[v->order[1]];
+
+	v->feasible_any = first->feasible;
+	v->margin = second->feasible ? first->score - second->score : INFINITY;
+	v->close_call = v->feasible_any && second->feasible && v->margin < 1;
 }
 
 static void evaluate_twelve_months(const struct engine *e, struct verdict *v)
@@ -93,8 +126,13 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	memcpy(v->scores, d.scores, sizeof v->scores);
 	memcpy(v->order, d.order, sizeof v->order);
 	v->recommended = d.recommended;
+	memcpy(v->contradicted, d.contradicted, sizeof v->contradicted);
+	v->n_contradicted = d.n_contradicted;
+	evaluate_ranking(v);
+	evaluate_cheapest(c, v);
 	tables_fill(&e, v, &d);
-	evaluate_footprint(&e, v);
+	if (v->feasible_any)
+		evaluate_footprint(&e, v);
 	evaluate_footprint_options(&e, v);
 	evaluate_twelve_months(&e, v);
 	finetune_estimate(c, a, v->scores[v->recommended].best.model, &v->finetune);

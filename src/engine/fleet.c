@@ -1,13 +1,29 @@
-/* fleet.c — a self-hosted fleet at a volume: replicas for the traffic's peak, the
- * GPU-hours they are up, and the seed's hidden costs of running them. */
+/* fleet.c — a self-hosted fleet at a volume: replicas for the traffic's peak, what
+ * its GPUs cost on the price basis (rented by the hour, reserved, spot, or bought
+ * and housed), and the hidden costs of running it, which grow with the fleet. */
 #include <math.h>
+#include <string.h>
 
 #include "cost.h"
 #include "engine.h"
 
-struct hidden_costs fleet_hidden(const struct cost_model *cm, int mlops, double params)
+int fleet_basis(const struct answers *a)
 {
-	return cm->hidden[mlops][size_class_of(cm, params)];
+	/* Nothing can be rented into an air gap: its GPUs are bought, powered and housed. */
+	return a->privacy == PRIV_AIRGAPPED ? BASIS_OWNED : a->gpu_pricing;
+}
+
+bool fleet_owned_gpu_month(const struct cost_model *cm, const struct gpu *g, double *hardware, double *facility)
+{
+	const struct owned_costs *o = &cm->owned;
+	double it_kw;
+
+	if (!g->has_purchase || g->power_w <= 0)
+		return false;
+	it_kw = g->power_w / 1000 * o->host_power_factor;
+	*hardware = g->purchase_usd * (1 + o->capex_overhead) / (o->years * 12);
+	*facility = it_kw * o->pue * o->usd_per_kwh * cm->hours_per_month + it_kw * o->colocation_usd_per_kw_month;
+	return true;
 }
 
 /* ceil(x) for the replica counts: a conversion instead of libm's call (the hot path of
@@ -22,61 +38,76 @@ static inline double fleet_ceil(double x)
 	return t < x ? t + 1 : t;
 }
 
-/* A fleet of replicas serving replica_rate requests an hour each, priced
- * replica_usd an hour, for volume requests a month. Steady and business-hours fleets
- * are sized for the peak and stay up for the shape's hours; an autoscaled (bursty) one
- * follows the load with headroom, keeps one replica warm, and pays warm-up hours per
- * peak replica (costs.yaml, traffic). */
-static inline struct fleet_sizing fleet_sizing_of(const struct traffic_shape *t, double gpu_count,
-						  double replica_usd, double replica_rate, double requests)
+struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double gpu_count,
+			       double replica_rate, double requests)
 {
-	struct fleet_sizing z;
-	double peak_rate = requests / t->hours * t->peak, replica_hours;
+	const struct traffic_shape *t = &cm->traffic[traffic];
+	double peak_rate = requests / t->hours * t->peak;
+	struct fleet_sizing z = { 0 };
 
 	z.replicas = fleet_ceil(peak_rate / replica_rate - 1e-9);
 	if (z.replicas < 1)
 		z.replicas = 1;
-	if (t->autoscale) {
-		double busy = requests / replica_rate * t->headroom;
-		replica_hours = (busy > t->hours ? busy : t->hours) + z.replicas * t->cold_start_hours;
+	if (basis == BASIS_RESERVED || basis == BASIS_OWNED) {
+		/* Committed or bought: every hour of the month is paid, whatever the load. */
+		z.replica_hours = z.replicas * cm->hours_per_month;
 	} else {
-		replica_hours = z.replicas * t->hours;
+		/* Rented by the hour: up for the shape's hours, or autoscaled (busy hours with
+		 * the scale-up margin, one replica up at least, warm-up per peak replica),
+		 * whichever a team would pay less for. */
+		double up = z.replicas * t->hours;
+		double busy = requests / replica_rate * t->headroom;
+		double scaled = (busy > t->hours ? busy : t->hours) + z.replicas * t->cold_start_hours;
+		z.autoscaled = scaled < up;
+		z.replica_hours = z.autoscaled ? scaled : up;
 	}
-	z.gpu_hours = replica_hours * gpu_count;
+	z.gpus = z.replicas * gpu_count;
+	z.gpu_hours = z.replica_hours * gpu_count;
 	z.capacity_requests = z.replicas * replica_rate * t->hours / t->peak;
-	/* replica-hours × a replica's hourly price: no dearer when both are no larger
-	 * (rounding is monotone), which candidates_prune relies on. */
-	z.gpu_lease = replica_hours * replica_usd;
 	return z;
 }
 
-struct fleet_sizing fleet_size(const struct cost_model *cm, const struct gpu *g, int64_t gpu_count,
-			       double sec_per_request, int traffic, double requests)
+void fleet_hidden(const struct cost_model *cm, int mlops, double params, double gpus, int traffic,
+		  struct cost_breakdown *b)
 {
-	return fleet_sizing_of(&cm->traffic[traffic], (double)gpu_count,
-			       (double)gpu_count * g->rates[RATE_ON_DEMAND].usd_per_hour, 3600.0 / sec_per_request,
-			       requests);
+	const struct hidden_costs *h = &cm->hidden[mlops][size_class_of(cm, params)];
+	double beyond_node = gpus > (double)cm->node_size ? gpus - (double)cm->node_size : 0;
+
+	b->engineering = fmax(h->engineering, gpus / cm->gpus_per_fte[mlops] * cm->fte_usd_month);
+	b->orchestration = h->orchestration + cm->orchestration_per_gpu * beyond_node;
+	b->monitoring = h->monitoring + cm->monitoring_per_gpu * beyond_node;
+	/* A fleet up at night and at weekends needs someone on call for GPU failures. */
+	b->on_call = traffic == TRAFFIC_BUSINESS ? 0
+		   : cm->on_call_fte * fleet_ceil(gpus / cm->gpus_per_on_call) * cm->fte_usd_month;
 }
 
 struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *a)
 {
 	return (struct fleet_rates){
-		.traffic = &e->c->cost.traffic[a->traffic],
-		.hidden = e->c->cost.hidden[a->mlops],
-		.tune_usd_per_param = finetune_monthly_per_param(e->c, a, e->train_gpu),
+		.cm = &e->c->cost,
+		.mlops = a->mlops,
+		.traffic = a->traffic,
+		.basis = fleet_basis(a),
+		.tune_usd_per_param = finetune_monthly_per_param(e->c, a),
+		.tune_labour = finetune_labour_monthly(e->c, a),
 	};
 }
 
 double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o)
 {
-	struct fleet_sizing z = fleet_sizing_of(r->traffic, (double)cd->gpu_count, cd->replica_usd_per_hour,
-						cd->replica_rate, requests);
-	const struct hidden_costs *h = &r->hidden[cd->size];
-	struct cost_breakdown b = {
-		.gpu_lease = z.gpu_lease, .engineering = h->engineering, .orchestration = h->orchestration,
-		.monitoring = h->monitoring, .finetune = r->tune_usd_per_param * cd->active_params,
-	};
+	struct fleet_sizing z = fleet_size(r->cm, r->traffic, r->basis, (double)cd->gpu_count, cd->replica_rate,
+					   requests);
+	struct cost_breakdown b = { .finetune = r->tune_usd_per_param * cd->active_params,
+				    .finetune_labour = r->tune_labour };
+	double gpus_cost = z.replica_hours * cd->replica_usd_per_hour[r->basis];
 
+	if (r->basis == BASIS_OWNED) {
+		b.facility = z.replica_hours * cd->replica_facility_usd_per_hour;
+		b.hardware = gpus_cost - b.facility;
+	} else {
+		b.gpu_lease = gpus_cost;
+	}
+	fleet_hidden(r->cm, r->mlops, cd->params, z.gpus, r->traffic, &b);
 	cost_sum(&b);
 	if (o != NULL) {
 		o->feasible = true;
@@ -88,6 +119,8 @@ double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, doubl
 		o->gpu_hours = z.gpu_hours;
 		o->capacity_requests = z.capacity_requests;
 		o->user_tokens_per_s = cd->user_tokens_per_s;
+		o->basis = (enum price_basis)r->basis;
+		o->autoscaled = z.autoscaled;
 		o->cost = b;
 	}
 	return b.total;

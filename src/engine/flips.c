@@ -17,7 +17,7 @@ static enum arch flips_winner_at(const struct engine *e, const struct answers *b
 
 	a.requests_per_month = (int64_t)req;
 	score_decide(e, &a, &d, false);
-	return d.recommended;
+	return d.scores[d.recommended].feasible ? d.recommended : ARCH_COUNT;
 }
 
 /* Walk the volume by log steps in one direction; bisect the first change. */
@@ -71,22 +71,29 @@ static void flips_add(struct verdict *v, int key, const char *value, enum arch w
 	f->winner = winner;
 }
 
-/* The winner with one answer changed. Candidates are sized for a request shape, which
- * no choice answer changes today; should one, the decision gets its own. */
-static enum arch flips_winner_with(const struct engine *e, const struct answers *a)
+/* The decision with one answer changed. Candidates are sized for a request shape,
+ * which no choice answer changes today; should one, the decision gets its own. */
+static void flips_decide(const struct engine *e, const struct answers *a, struct decision *d)
 {
 	struct request_shape shape = candidates_shape_of(a);
-	struct decision d;
 	struct engine other;
 
 	if (candidates_shape_equal(&shape, &e->shape)) {
-		score_decide(e, a, &d, false);
-		return d.recommended;
+		score_decide(e, a, d, false);
+		return;
 	}
 	engine_init(&other, e->c, a);
-	score_decide(&other, a, &d, false);
+	score_decide(&other, a, d, false);
 	engine_free(&other);
-	return d.recommended;
+}
+
+/* The winner with one answer changed; ARCH_COUNT when nothing is feasible then. */
+static enum arch flips_winner_with(const struct engine *e, const struct answers *a)
+{
+	struct decision d;
+
+	flips_decide(e, a, &d);
+	return d.scores[d.recommended].feasible ? d.recommended : ARCH_COUNT;
 }
 
 /* Every other value of every choice answer, decided afresh. */
@@ -105,14 +112,42 @@ static void flips_answers(const struct engine *e, struct verdict *v)
 				continue;
 			answers_set(&a, key, val);
 			w = flips_winner_with(e, &a);
-			if (w != v->recommended)
+			if (w != v->recommended)   /* ARCH_COUNT: nothing would be feasible */
 				flips_add(v, key, f->names[val], w);
+		}
+	}
+}
+
+/* Nothing is feasible: each single answer change that makes something so. */
+static void flips_relax(const struct engine *e, struct verdict *v)
+{
+	for (int key = 0; key < AK_COUNT; key++) {
+		const struct answer_field *f = &answer_fields[key];
+		int cur;
+		if (f->type != AT_ENUM && f->type != AT_BOOL)
+			continue;
+		cur = (int)answers_get(&v->answers, key);
+		for (int val = 0; val < f->n_names && v->n_relax < (int)(sizeof v->relax / sizeof v->relax[0]); val++) {
+			struct answers a = v->answers;
+			struct decision d;
+			if (val == cur)
+				continue;
+			answers_set(&a, key, val);
+			flips_decide(e, &a, &d);
+			if (!d.scores[d.recommended].feasible)
+				continue;
+			v->relax[v->n_relax++] = (struct answer_change){ .key = key, .arch = d.recommended };
+			snprintf(v->relax[v->n_relax - 1].value, sizeof v->relax[0].value, "%s", f->names[val]);
 		}
 	}
 }
 
 void flips_find(const struct engine *e, struct verdict *v)
 {
+	if (!v->feasible_any) {
+		flips_relax(e, v);
+		return;
+	}
 	flips_volume(e, v, FLIPS_UP, &v->flip_volume_up);
 	flips_volume(e, v, FLIPS_DOWN, &v->flip_volume_down);
 	flips_answers(e, v);

@@ -1,6 +1,17 @@
-/* offers.c — managed inference: an open model served per token by a provider. */
+/* offers.c — managed inference: an open model served by a provider, per token; a
+ * fine-tuned one on a dedicated deployment of the provider's GPUs, billed by the
+ * GPU-hour (providers serve tuned models so: docs.fireworks.ai cost structure,
+ * docs.together.ai inference pricing, Bedrock provisioned throughput). */
+#include <math.h>
+
 #include "cost.h"
 #include "engine.h"
+#include "pick.h"
+
+static bool offer_tuned(const struct answers *a)
+{
+	return a->fine_tuning == FT_LORA || a->fine_tuning == FT_FULL;
+}
 
 bool offer_allowed(const struct provider *p, const struct offer *of, const struct answers *a, bool gate_mau)
 {
@@ -8,13 +19,52 @@ bool offer_allowed(const struct provider *p, const struct offer *of, const struc
 
 	return p->status == PROV_ACTIVE && !of->retired && !candidate_gated(of->model, &g, false) &&
 	       !(a->fine_tuning == FT_LORA && p->finetune == FT_SUPPORT_NONE) &&
-	       !(a->fine_tuning == FT_FULL && p->finetune != FT_SUPPORT_FULL);
+	       !(a->fine_tuning == FT_FULL && p->finetune != FT_SUPPORT_FULL) &&
+	       !(offer_tuned(a) && !p->dedicated.present);
 }
 
-void offer_cost(const struct offer *of, const struct answers *a, double requests, double tune_usd,
-		struct cost_breakdown *b)
+/* The cheapest dedicated deployment of offer `order`'s tuned model at a volume:
+ * replicas for the peak on the provider's GPU at its rate, up or autoscaled as
+ * the traffic makes cheaper; the provider runs it, so no hidden costs. */
+static double offer_dedicated(const struct engine *e, const struct answers *a, int order, double requests,
+			      const struct candidate **config)
 {
-	*b = (struct cost_breakdown){ .api = api_token_cost(of->input, of->output, a, requests),
-				      .finetune = tune_usd };
+	const struct candidate_set *set = &e->cands.dedicated;
+	const struct cost_model *cm = &e->c->cost;
+	struct pick_key best = { 0 };
+	int need = e->c->policy.required_tier[a->task];
+
+	*config = NULL;
+	for (int i = set->first[order]; i < set->first[order] + set->count[order]; i++) {
+		const struct candidate *cd = &set->c[i];
+		struct fleet_sizing z;
+		struct pick_key k;
+		if (!(cd->tasks & 1u << a->task))
+			continue;
+		z = fleet_size(cm, a->traffic, BASIS_ON_DEMAND, (double)cd->gpu_count, cd->replica_rate, requests);
+		k = (struct pick_key){ pick_shortfall(cd->tier, need), z.replica_hours * cd->replica_usd_per_hour[BASIS_ON_DEMAND],
+				       cd->user_tokens_per_s, cd->order };
+		if (*config == NULL || pick_before(&k, &best)) {
+			*config = cd;
+			best = k;
+		}
+	}
+	return *config ? best.cost : NAN;
+}
+
+double offer_cost(const struct engine *e, const struct answers *a, const struct provider *p, const struct offer *of,
+		  int order, double requests, struct cost_breakdown *b, const struct candidate **config)
+{
+	*b = (struct cost_breakdown){ .finetune = finetune_monthly(e->c, a, of->model),
+				      .finetune_labour = finetune_labour_monthly(e->c, a) };
+	*config = NULL;
+	if (offer_tuned(a) && p->dedicated.present) {
+		b->gpu_lease = offer_dedicated(e, a, order, requests, config);
+		if (isnan(b->gpu_lease))
+			return NAN;
+	} else {
+		b->api = api_token_cost(of->input, of->output, a, requests);
+	}
 	cost_sum(b);
+	return b->total;
 }

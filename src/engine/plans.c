@@ -32,6 +32,8 @@ static void plan_api(const struct engine *e, const struct answers *a, double req
 	o->feasible = true;
 	o->model = chosen;
 	o->cost.api = best.cost;
+	if (a->fine_tuning == FT_API)   /* the vendor tunes; preparing each update is still the team's work */
+		o->cost.finetune_labour = finetune_labour_monthly(c, a);
 	cost_sum(&o->cost);
 }
 
@@ -42,33 +44,49 @@ static void plan_managed(const struct engine *e, const struct answers *a, double
 	const struct catalog *c = e->c;
 	struct pick_key best = { 0 };
 	struct cost_breakdown best_cost = { 0 };
+	const struct candidate *best_config = NULL;
 	int order = 0;
 
 	for (int i = 0; i < c->n_providers; i++) {
 		const struct provider *p = &c->providers[i];
 		for (int j = 0; j < p->n_offers; j++, order++) {
 			const struct offer *of = &p->offers[j];
+			const struct candidate *config;
 			struct cost_breakdown b;
 			struct pick_key k;
-			if (!offer_allowed(p, of, a, g->mau))
+			if (!offer_allowed(p, of, a, g->mau) ||
+			    isnan(offer_cost(e, a, p, of, order, requests, &b, &config)))
 				continue;
-			offer_cost(of, a, requests, finetune_monthly(c, a, e->train_gpu, of->model), &b);
-			k = (struct pick_key){ pick_model_shortfall(c, a->task, of->model), b.total, 0, order };
+			k = (struct pick_key){ pick_model_shortfall(c, a->task, of->model), b.total,
+					       config ? config->user_tokens_per_s : 0, order };
 			if (!o->feasible || pick_before(&k, &best)) {
 				o->feasible = true;
 				o->model = of->model;
 				o->provider = p;
 				best = k;
 				best_cost = b;
+				best_config = config;
 			}
 		}
 	}
 	if (!o->feasible) {
 		snprintf(o->why_not, sizeof o->why_not, "no active provider offers an allowed model%s",
-			 a->fine_tuning >= FT_LORA ? " with the fine-tuning asked" : "");
+			 a->fine_tuning >= FT_LORA ? " with the fine-tuning asked and a price to serve it" : "");
 		return;
 	}
 	o->cost = best_cost;
+	if (best_config != NULL) {   /* a tuned model's dedicated deployment, and its size */
+		struct fleet_sizing z = fleet_size(&c->cost, a->traffic, BASIS_ON_DEMAND, (double)best_config->gpu_count,
+						   best_config->replica_rate, requests);
+		o->gpu = best_config->gpu;
+		o->precision = best_config->precision;
+		o->gpu_count = best_config->gpu_count;
+		o->user_tokens_per_s = best_config->user_tokens_per_s;
+		o->replicas = (int64_t)z.replicas;
+		o->gpu_hours = z.gpu_hours;
+		o->capacity_requests = z.capacity_requests;
+		o->autoscaled = z.autoscaled;
+	}
 }
 
 /* The fleet choice among cands[0..n), those allowed for the task under the gates,
@@ -81,7 +99,8 @@ static void plan_pick_fleet(const struct fleet_rates *rates, int need, int task,
 	for (int i = 0; i < n; i++) {
 		const struct candidate *cd = &cands[i];
 		struct pick_key key = { pick_shortfall(cd->tier, need), 0, cd->user_tokens_per_s, cd->order };
-		if ((*chosen != NULL && key.shortfall > best->shortfall) || !candidate_allowed(cd, task, g))
+		if ((*chosen != NULL && key.shortfall > best->shortfall) || !candidate_allowed(cd, task, g) ||
+		    isnan(cd->replica_usd_per_hour[rates->basis]))
 			continue;
 		key.cost = fleet_cost(rates, cd, requests, NULL);
 		if (*chosen == NULL || pick_before(&key, best)) {
@@ -114,8 +133,10 @@ static void plan_self(const struct engine *e, const struct answers *a, int task,
 			plan_pick_fleet(&rates, need, task, set->c, set->n, g, requests, &chosen, &best);
 	}
 	if (chosen == NULL) {
-		snprintf(o->why_not, sizeof o->why_not, "no allowed open model fits %s",
-			 k == CLASS_SINGLE ? "one priced GPU" : "a multi-GPU replica of a priced GPU");
+		snprintf(o->why_not, sizeof o->why_not, "no allowed open model fits %s%s%s",
+			 k == CLASS_SINGLE ? "one GPU" : "a multi-GPU replica of GPUs",
+			 rates.basis == BASIS_ON_DEMAND ? " with a price" : " priced ",
+			 rates.basis == BASIS_ON_DEMAND ? "" : price_basis_names[rates.basis]);
 		return;
 	}
 	fleet_cost(&rates, chosen, requests, o);
@@ -166,7 +187,8 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 		if (fit == NULL)
 			continue;
 		struct pick_key k = { pick_model_shortfall(c, a->task, fit->model),
-				      c->cost.edge_engineering[a->mlops] + finetune_monthly(c, a, e->train_gpu, fit->model),
+				      c->cost.edge_engineering[a->mlops] + finetune_monthly(c, a, fit->model) +
+				      finetune_labour_monthly(c, a),
 				      fit->user_tokens_per_s, fit->order };
 		if (chosen == NULL || k.shortfall < best.shortfall ||
 		    (k.shortfall == best.shortfall && (fit->gpu->memory_gb < chosen->gpu->memory_gb ||
@@ -187,7 +209,8 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 	o->gpu_count = 1;
 	o->user_tokens_per_s = chosen->user_tokens_per_s;
 	o->cost.engineering = c->cost.edge_engineering[a->mlops];
-	o->cost.finetune = finetune_monthly(c, a, e->train_gpu, chosen->model);
+	o->cost.finetune = finetune_monthly(c, a, chosen->model);
+	o->cost.finetune_labour = finetune_labour_monthly(c, a);
 	cost_sum(&o->cost);
 }
 
@@ -218,24 +241,35 @@ static double plan_self_cost_of(const struct engine *e, const struct answers *a,
 	return p.feasible ? p.cost.total : NAN;
 }
 
+/* A managed plan's offer (its provider's offer of its model) at another volume. */
+static double plan_offer_cost_at(const struct engine *e, const struct answers *a, const struct plan *o,
+				 double requests)
+{
+	const struct catalog *c = e->c;
+	int order = 0;
+
+	for (int i = 0; i < c->n_providers; i++)
+		for (int j = 0; j < c->providers[i].n_offers; j++, order++)
+			if (&c->providers[i] == o->provider && c->providers[i].offers[j].model == o->model) {
+				struct cost_breakdown b;
+				const struct candidate *config;
+				return offer_cost(e, a, o->provider, &c->providers[i].offers[j], order, requests, &b,
+						  &config);
+			}
+	return NAN;
+}
+
 double plan_cost_at(const struct engine *e, const struct answers *a, const struct plan *o, double requests)
 {
-	struct cost_breakdown b;
 	double share = e->c->cost.hybrid_api_share;
 
 	if (!o->feasible)
 		return NAN;
 	switch (o->arch) {
 	case ARCH_DIRECT_API:
-		return api_cost(o->model, a, requests);
+		return api_cost(o->model, a, requests) + o->cost.finetune_labour;
 	case ARCH_MANAGED:
-		for (int j = 0; j < o->provider->n_offers; j++)
-			if (o->provider->offers[j].model == o->model) {
-				offer_cost(&o->provider->offers[j], a, requests,
-					   finetune_monthly(e->c, a, e->train_gpu, o->model), &b);
-				return b.total;
-			}
-		return NAN;
+		return plan_offer_cost_at(e, a, o, requests);
 	case ARCH_SELF_SINGLE:
 	case ARCH_SELF_MULTI:
 		return plan_self_cost_of(e, a, o->model, a->task, o->arch == ARCH_SELF_MULTI ? CLASS_MULTI : CLASS_SINGLE,

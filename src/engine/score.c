@@ -62,6 +62,25 @@ static void score_add_reason(struct arch_score *sc, const struct rule *r, double
 	snprintf(rs->text, sizeof rs->text, "%s", text);
 }
 
+/* One rule's effects on every architecture. */
+static void score_apply(const struct rule *r, struct decision *d, bool explain)
+{
+	d->gates.mau |= r->gate == GATE_MAU_LIMIT;
+	d->gates.noncommercial |= r->gate == GATE_NON_COMMERCIAL;
+	for (int k = 0; k < ARCH_COUNT; k++) {
+		struct arch_score *sc = &d->scores[k];
+		if (r->exclude[k]) {
+			sc->feasible = false;
+			score_add_reason(sc, r, 0, true, explain ? r->because : NULL);
+		} else if (r->weight[k] != 0) {
+			sc->score += r->weight[k];
+			score_add_reason(sc, r, r->weight[k], false, explain ? r->because : NULL);
+		}
+	}
+}
+
+/* The rules whose conditions hold; those with a cost claim wait for the plans
+ * (score_claims). */
 static void score_rules(const struct catalog *c, const struct answers *a, struct decision *d,
 			bool explain)
 {
@@ -70,25 +89,50 @@ static void score_rules(const struct catalog *c, const struct answers *a, struct
 	score_answer_values(a, vals);
 	for (int i = 0; i < c->n_rules; i++) {
 		const struct rule *r = &c->rules[i];
-		if (!score_conds_hold(r, vals))
+		if (!score_conds_hold(r, vals) || r->claim.cheaper)
 			continue;
-		d->gates.mau |= r->gate == GATE_MAU_LIMIT;
-		d->gates.noncommercial |= r->gate == GATE_NON_COMMERCIAL;
-		for (int k = 0; k < ARCH_COUNT; k++) {
-			struct arch_score *sc = &d->scores[k];
-			if (r->exclude[k]) {
-				sc->feasible = false;
-				score_add_reason(sc, r, 0, true, explain ? r->because : NULL);
-			} else if (r->weight[k] != 0) {
-				sc->score += r->weight[k];
-				score_add_reason(sc, r, r->weight[k], false, explain ? r->because : NULL);
-			}
-		}
+		score_apply(r, d, explain);
 	}
 }
 
-/* Cost points: each doubling above the cheapest feasible option costs cost_weight. */
-/* On-device cost is the team's, not serving cost: without an edge need it is no yardstick. */
+/* The cheapest plan among the architectures of a set (bit per arch) the rules leave
+ * open; INFINITY if none. */
+static double score_cheapest_of(const struct decision *d, uint32_t set)
+{
+	double least = INFINITY;
+
+	for (int k = 0; k < ARCH_COUNT; k++)
+		if ((set & 1u << k) && d->scores[k].feasible && d->scores[k].best.feasible &&
+		    d->scores[k].best.cost.total < least)
+			least = d->scores[k].best.cost.total;
+	return least;
+}
+
+/* The rules whose conditions hold and that claim one kind of option is cheaper: they
+ * fire where the plans' costs at these answers agree, and otherwise are noted as
+ * contradicted by the numbers (never given as a reason). */
+static void score_claims(const struct catalog *c, const struct answers *a, struct decision *d, bool explain)
+{
+	double vals[AK_COUNT];
+
+	score_answer_values(a, vals);
+	for (int i = 0; i < c->n_rules; i++) {
+		const struct rule *r = &c->rules[i];
+		double cheaper, than;
+		if (!r->claim.cheaper || !score_conds_hold(r, vals))
+			continue;
+		cheaper = score_cheapest_of(d, r->claim.cheaper);
+		than = score_cheapest_of(d, r->claim.than);
+		if (cheaper < than)
+			score_apply(r, d, explain);
+		else if (explain && d->n_contradicted < MAX_CONTRADICTED)
+			d->contradicted[d->n_contradicted++] = (struct contradicted_rule){ r, cheaper, than };
+	}
+}
+
+/* Cost points in proportion to the money: cost_weight per 100 % above the cheapest
+ * feasible option, capped (rules.yaml, scoring). On-device cost is the team's, not
+ * serving cost: without an edge need it is no yardstick. */
 static void score_cost_points(const struct catalog *c, const struct answers *a, struct decision *d,
 			bool explain)
 {
@@ -111,7 +155,7 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 			continue;
 		/* +$1 keeps the ratio finite at zero volume. */
 		ratio = (sc->best.cost.total + 1) / (cheapest + 1);
-		pts = -c->policy.cost_weight * log2(ratio);
+		pts = -c->policy.cost_weight * (ratio - 1);
 		if (pts >= 0)   /* below the yardstick (on-device without an edge need): no bonus */
 			pts = 0.0;     /* (and never a printed "-0.0") */
 		if (pts < -c->policy.cost_cap)
@@ -183,6 +227,7 @@ static void score_start(const struct catalog *c, struct decision *d, bool explai
 		memset(d, 0, sizeof *d);
 	} else {
 		d->gates = (struct gates){ 0 };
+		d->n_contradicted = 0;
 		for (int k = 0; k < ARCH_COUNT; k++)
 			d->scores[k].n_reasons = 0;
 	}
@@ -217,6 +262,7 @@ void score_decide(const struct engine *e, const struct answers *a, struct decisi
 	score_start(e->c, d, explain);
 	score_rules(e->c, a, d, explain);
 	score_plans(e, a, d, explain);
+	score_claims(e->c, a, d, explain);
 	score_cost_points(e->c, a, d, explain);
 	score_quality_points(e->c, a, d, explain);
 	score_rank(d);

@@ -12,9 +12,12 @@
 /* The monthly cost of one option, line by line (USD). */
 struct cost_breakdown {
 	double api;            /* per-token charges: vendor API or managed provider */
-	double gpu_lease;      /* GPUs × hours × price */
-	double engineering, orchestration, monitoring;   /* hidden costs (seed) */
+	double gpu_lease;      /* rented GPUs: GPU-hours × the basis's rate */
+	double hardware;       /* owned GPUs: the purchase (and its networking) amortised */
+	double facility;       /* owned GPUs: power at the facility's PUE, and colocation */
+	double engineering, on_call, orchestration, monitoring;   /* hidden costs, growing with the fleet */
 	double finetune;       /* compute for the tuning runs, per month */
+	double finetune_labour;   /* the seed's labour per update cycle, per month */
 	double total;
 };
 
@@ -29,6 +32,8 @@ struct plan {
 	const struct gpu *gpu;
 	enum precision precision;
 	int64_t gpu_count;               /* GPUs per replica */
+	enum price_basis basis;          /* how its GPUs are paid for (self-hosted) */
+	bool autoscaled;                 /* follows the load, rather than up for the traffic's hours */
 	double user_tokens_per_s;        /* decode speed one user sees (self-hosted, on-device) */
 	int64_t replicas;
 	double gpu_hours;                /* per month, whole fleet */
@@ -44,6 +49,15 @@ struct reason {
 };
 
 #define MAX_REASONS 24
+
+/* A rule whose conditions held but whose cost claim the costs at these answers refute:
+ * the cheapest of its `cheaper` architectures costs `cheaper_usd`, no less than the
+ * cheapest of the others, `than_usd`. It adds nothing; the memo says so. */
+struct contradicted_rule {
+	const struct rule *rule;
+	double cheaper_usd, than_usd;
+};
+#define MAX_CONTRADICTED 8
 
 struct arch_score {
 	enum arch arch;
@@ -80,6 +94,12 @@ struct volume_flip {                 /* nearest volume where another architectur
 	enum arch winner;
 };
 
+struct answer_change {               /* one answer changed: what it makes feasible (what_to_relax) */
+	int key;
+	char value[40];
+	enum arch arch;                  /* the architecture that then wins */
+};
+
 struct answer_flip {                 /* one answer changed ⇒ a different architecture wins */
 	int key;
 	char value[40];
@@ -110,6 +130,9 @@ struct finetune_estimate {
 	const struct model *model;
 	bool full;
 	double flops_per_run, gpu_hours_per_run, usd_per_run, usd_per_month;
+	double labour_per_month;         /* the seed's labour per cycle, a month */
+	double bytes_needed;             /* training memory: weights, and for full tuning gradients and optimiser */
+	int64_t min_gpus;                /* the fewest of the training GPU that hold it */
 	const struct gpu *gpu;
 	double seed_labour_low, seed_labour_high;
 };
@@ -138,7 +161,16 @@ struct footprint_option {
 struct verdict {
 	const struct catalog *catalog;
 	struct answers answers;
-	enum arch recommended;
+	enum arch recommended;           /* the top of the ranking; a recommendation only when feasible_any */
+	bool feasible_any;               /* some architecture is feasible; else nothing is recommended */
+	bool close_call;                 /* the top two are within a point */
+	double margin;                   /* points between the top two feasible architectures */
+	enum arch cheapest_arch;         /* the cheapest plan of any architecture, excluded or not */
+	bool has_cheapest;
+	double premium_usd;              /* the recommendation's cost beyond it: the price of control
+	                                    (negative when it is cheaper for falling short of the task) */
+	struct contradicted_rule contradicted[MAX_CONTRADICTED]; int n_contradicted;
+	struct answer_change relax[24]; int n_relax;   /* when nothing is feasible */
 	struct arch_score scores[ARCH_COUNT];
 	int order[ARCH_COUNT];           /* architectures ranked, best first */
 	struct footprint footprint;      /* of the recommended self-hosted/edge option, or the

@@ -58,6 +58,10 @@ const struct answer_field answer_fields[AK_COUNT] = {
 		.comment = "tokens in one fine-tuning run (dataset x epochs)" },
 	[AK_FT_CYCLES] = { .key = "finetune_cycles_per_year", .type = AT_INT, .min = 0, .max = 365, .optional = true,
 		.comment = "how often the model is re-tuned" },
+	[AK_GPU_PRICING] = { .key = "gpu_pricing", .type = AT_ENUM, .names = price_basis_names, .n_names = BASIS_COUNT,
+		.optional = true, .comment = "on-demand | reserved | spot | owned (air-gapped implies owned)" },
+	[AK_CACHE_HIT] = { .key = "cache_hit_rate", .type = AT_DOUBLE, .min = 0, .max = 1, .optional = true,
+		.comment = "share of input tokens served from a provider's prompt cache" },
 };
 
 void answers_default(struct answers *a)
@@ -108,6 +112,8 @@ static void *field_ptr(const struct answers *a, int key)
 	case AK_GROWTH: return &m->growth_per_year;
 	case AK_FT_TOKENS: return &m->finetune_tokens;
 	case AK_FT_CYCLES: return &m->finetune_cycles_per_year;
+	case AK_GPU_PRICING: return &m->gpu_pricing;
+	case AK_CACHE_HIT: return &m->cache_hit_rate;
 	}
 	return NULL;
 }

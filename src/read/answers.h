@@ -32,6 +32,8 @@ struct answers {
 	double growth_per_year;
 	int64_t finetune_tokens;
 	int64_t finetune_cycles_per_year;
+	int gpu_pricing;           /* enum price_basis: how a self-hosted fleet's GPUs are paid for */
+	double cache_hit_rate;     /* share of input tokens a provider's prompt cache serves */
 };
 
 enum answer_type { AT_ENUM, AT_INT, AT_BOOL, AT_DOUBLE };
@@ -39,7 +41,7 @@ enum answer_type { AT_ENUM, AT_INT, AT_BOOL, AT_DOUBLE };
 enum answer_key {
 	AK_PRIVACY, AK_REQUESTS, AK_INPUT, AK_OUTPUT, AK_CONTEXT, AK_TASK, AK_MLOPS,
 	AK_FINE_TUNING, AK_EDGE, AK_LATENCY, AK_VENDOR, AK_COMPLIANCE, AK_OVER_700M,
-	AK_TRAFFIC, AK_GROWTH, AK_FT_TOKENS, AK_FT_CYCLES, AK_COUNT
+	AK_TRAFFIC, AK_GROWTH, AK_FT_TOKENS, AK_FT_CYCLES, AK_GPU_PRICING, AK_CACHE_HIT, AK_COUNT
 };
 
 struct answer_field {

@@ -15,10 +15,16 @@ const char *const openness_names[OPENNESS_COUNT] = {
 	"closed", "open-weight-restricted", "open-weight-permissive", "fully-open" };
 const char *const gpu_kind_names[GPU_KIND_COUNT] = { "datacenter", "workstation", "edge" };
 const char *const rate_basis_keys[RATE_COUNT] = { "price", "price_reserved", "price_spot" };
+const char *const price_basis_names[BASIS_COUNT + 1] = { "on-demand", "reserved", "spot", "owned", NULL };
 const char *const precision_names[PREC_COUNT + 1] = { "fp16", "bf16", "fp8", "int8", "int4", NULL };
 const char *const arch_ids[ARCH_COUNT] = {
 	"direct-api", "managed-inference", "self-hosted-single-gpu", "self-hosted-multi-gpu",
 	"hybrid", "on-device" };
+
+const char *arch_id_or_none(int arch)
+{
+	return arch >= 0 && arch < ARCH_COUNT ? arch_ids[arch] : "nothing feasible";
+}
 
 int arch_from_id(const char *id)
 {
@@ -156,6 +162,8 @@ void gpu_free(struct gpu *g)
 
 void provider_free(struct provider *p)
 {
+	free(p->dedicated.gpu_id);
+	free(p->dedicated.src.source);
 	free(p->id); free(p->name); free(p->pricing); free(p->latency); free(p->src.source);
 	for (int i = 0; i < p->n_offers; i++) {
 		free(p->offers[i].model_id);

@@ -81,6 +81,12 @@ struct model {
 enum rate_basis { RATE_ON_DEMAND, RATE_RESERVED, RATE_SPOT, RATE_COUNT };
 extern const char *const rate_basis_keys[RATE_COUNT];   /* the gpus.yaml keys: price, price_reserved, price_spot */
 
+/* How a self-hosted fleet's GPUs are paid for: rented on one of the rate bases, or
+ * bought (the purchase amortised, plus power and colocation: costs.yaml, owned). */
+enum price_basis { BASIS_ON_DEMAND = RATE_ON_DEMAND, BASIS_RESERVED = RATE_RESERVED, BASIS_SPOT = RATE_SPOT,
+		   BASIS_OWNED = RATE_COUNT, BASIS_COUNT };
+extern const char *const price_basis_names[BASIS_COUNT + 1];   /* "on-demand", ..., NULL-terminated */
+
 struct gpu_rate {
 	bool present;
 	double usd_per_hour;       /* per GPU */
@@ -122,11 +128,22 @@ struct offer {
 	struct origin at;
 };
 
+/* What a provider charges to serve a fine-tuned model: a dedicated deployment on its
+ * GPUs, billed by the GPU-hour (shared per-token prices are for the base models). */
+struct dedicated_rate {
+	bool present;
+	char *gpu_id;
+	const struct gpu *gpu;         /* resolved */
+	double usd_per_gpu_hour;
+	struct sourced src;
+};
+
 struct provider {
 	char *id, *name, *pricing, *latency;
 	enum provider_status status;
 	int32_t closed_on;
 	enum finetune_support finetune;
+	struct dedicated_rate dedicated;
 	struct sourced src;
 	struct offer *offers;
 	int n_offers;
@@ -140,6 +157,9 @@ enum arch {
 };
 extern const char *const arch_ids[ARCH_COUNT];
 int arch_from_id(const char *id);   /* -1 if unknown */
+/* arch's id, or "nothing feasible" for ARCH_COUNT (what a change leaves when it
+ * makes every architecture infeasible). */
+const char *arch_id_or_none(int arch);
 
 struct architecture {
 	char *name, *models_supported, *complexity, *use_case;
@@ -157,8 +177,16 @@ struct rule_cond {
 
 enum model_gate { GATE_NONE, GATE_MAU_LIMIT, GATE_NON_COMMERCIAL };
 
+/* A rule's claim about costs ("self-hosting is cheaper at scale"): it holds at a set of
+ * answers when the cheapest plan of the `cheaper` architectures costs less than the
+ * cheapest of the `than` ones; the rule fires only then. Bit per enum arch. */
+struct rule_claim {
+	uint32_t cheaper, than;    /* 0, 0: no claim */
+};
+
 struct rule {
 	char *id, *because, *row;
+	struct rule_claim claim;
 	struct rule_cond *conds;
 	int n_conds;
 	double weight[ARCH_COUNT];
@@ -176,7 +204,9 @@ enum mlops_level { MLOPS_NONE, MLOPS_PARTIAL, MLOPS_DEDICATED, MLOPS_COUNT };
 enum size_class { SIZE_SMALL, SIZE_LARGE, SIZE_XL, SIZE_COUNT };
 enum traffic { TRAFFIC_STEADY, TRAFFIC_BUSINESS, TRAFFIC_BURSTY, TRAFFIC_COUNT };
 
-struct hidden_costs {          /* USD per month */
+/* The seed's hidden costs of self-hosting for one ML-ops level and model size, at
+ * their floor: what a fleet of up to one node costs a month (USD). */
+struct hidden_costs {
 	double engineering, orchestration, monitoring;
 };
 
@@ -197,17 +227,30 @@ struct cost_model {
 	struct traffic_shape {
 		double hours;            /* hours a month the traffic arrives over */
 		double peak;             /* peak ÷ average rate the fleet must carry */
-		bool autoscale;          /* replicas follow the load instead of staying up */
-		double headroom;         /* autoscaled: capacity kept above the load */
+		double headroom;         /* autoscaled: capacity kept above the load (the scale-up margin) */
 		double cold_start_hours; /* autoscaled: hours per peak replica lost to scale-ups */
 	} traffic[TRAFFIC_COUNT];
-	/* hidden costs by ML-ops level and model size */
+	/* owned GPUs: the purchase amortised, power and housing */
+	struct owned_costs {
+		double years;                 /* amortisation period */
+		double capex_overhead;        /* networking, cabling, insurance on top of the GPUs */
+		double host_power_factor;     /* a GPU's share of its server's power ÷ its board power */
+		double pue;                   /* facility power ÷ IT power */
+		double usd_per_kwh;           /* electricity */
+		double colocation_usd_per_kw_month;
+	} owned;
+	/* hidden costs by ML-ops level and model size, growing with the fleet */
 	double size_small_max_b, size_large_max_b;  /* size classes by total parameters, billions */
-	struct hidden_costs hidden[MLOPS_COUNT][SIZE_COUNT];
-	double hire_note_usd;                       /* the seed's dedicated ML-ops figure */
+	struct hidden_costs hidden[MLOPS_COUNT][SIZE_COUNT];   /* floors */
+	double fte_usd_month;                       /* one loaded ML-ops engineer a month */
+	double gpus_per_fte[MLOPS_COUNT];           /* GPUs one engineer runs */
+	double on_call_fte;                         /* an off-hours on-call rotation, in FTE */
+	double gpus_per_on_call;                    /* GPUs one rotation covers */
+	double orchestration_per_gpu, monitoring_per_gpu;   /* beyond the first node */
 	/* fine-tuning */
 	double lora_flops_factor, full_flops_factor;   /* × params × tokens */
 	double finetune_mfu;                        /* training utilisation of peak */
+	double full_bytes_per_param, lora_bytes_per_param;   /* training memory a parameter */
 	double finetune_labour_usd[2];              /* seed: $1,000–5,000 per update cycle */
 	/* on-device */
 	double edge_engineering[MLOPS_COUNT];
@@ -221,7 +264,7 @@ struct cost_model {
 struct policy {
 	int required_tier[TASK_COUNT];
 	uint32_t precisions[TASK_COUNT];            /* bit per enum precision allowed */
-	double cost_weight, cost_cap;               /* points per doubling of cost, cap */
+	double cost_weight, cost_cap;               /* points per 100 % premium over the cheapest, cap */
 	double quality_gap_weight;                  /* points per tier short of the need */
 };
 

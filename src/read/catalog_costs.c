@@ -55,20 +55,22 @@ static int read_numbers(struct yread *r, const struct ynode *root, const struct 
 /* Unknown keys at every level of costs.yaml. */
 static int check_cost_keys(struct yread *r, const struct ynode *root)
 {
-	static const char *const top[] = { "openweigh_catalog", "source", "as_of", "footprint", "fleet",
+	static const char *const top[] = { "openweigh_catalog", "source", "as_of", "footprint", "fleet", "owned",
 					   "hidden", "finetune", "on_device", "hybrid", NULL };
 	static const char *const fp[] = { "bytes_per_param", "int4_group_size", "int4_scale_bytes",
 					  "quantized_embeddings_16bit", "kv_bytes", "overhead_gb",
 					  "usable_fraction", "decode_efficiency", "prefill_efficiency",
 					  "max_batch", "node_size", NULL };
 	static const char *const fleet[] = { "hours_per_month", "traffic", NULL };
-	static const char *const shape[] = { "hours", "peak", "autoscale", "headroom",
-					     "cold_start_hours", NULL };
-	static const char *const hidden[] = { "small_max_b", "large_max_b", "none", "partial", "dedicated", NULL };
+	static const char *const shape[] = { "hours", "peak", "headroom", "cold_start_hours", NULL };
+	static const char *const owned[] = { "years", "capex_overhead", "host_power_factor", "pue", "usd_per_kwh",
+					     "colocation_usd_per_kw_month", NULL };
+	static const char *const hidden[] = { "small_max_b", "large_max_b", "fte_usd_month", "gpus_per_fte",
+					      "on_call", "per_gpu_beyond_node", "none", "partial", "dedicated", NULL };
 	static const char *const sizes[] = { "small", "large", "xl", NULL };
 	static const char *const lines[] = { "engineering", "orchestration", "monitoring", NULL };
-	static const char *const ft[] = { "lora_flops_factor", "full_flops_factor", "mfu",
-					  "labour_per_cycle_low", "labour_per_cycle_high", NULL };
+	static const char *const ft[] = { "lora_flops_factor", "full_flops_factor", "mfu", "full_bytes_per_param",
+					  "lora_bytes_per_param", "labour_per_cycle_low", "labour_per_cycle_high", NULL };
 	static const char *const od[] = { "engineering", "max_params_b", NULL };
 	static const char *const hy[] = { "api_share", NULL };
 	const struct ynode *n;
@@ -76,7 +78,7 @@ static int check_cost_keys(struct yread *r, const struct ynode *root)
 	if (yr_known_keys(r, root, top))
 		return -1;
 	struct { const char *path; const char *const *keys; } secs[] = {
-		{ "footprint", fp }, { "fleet", fleet }, { "hidden", hidden }, { "finetune", ft },
+		{ "footprint", fp }, { "fleet", fleet }, { "owned", owned }, { "hidden", hidden }, { "finetune", ft },
 		{ "on_device", od }, { "hybrid", hy },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(secs); i++) {
@@ -95,12 +97,26 @@ static int check_cost_keys(struct yread *r, const struct ynode *root)
 	n = ymap_get(root, "hidden");
 	for (int lv = 0; lv < MLOPS_COUNT; lv++) {
 		const struct ynode *l = ymap_get(n, mlops_names[lv]);
+		if (l != NULL && yr_expect_map(r, l, mlops_names[lv]))
+			return -1;
 		for (size_t i = 0; l && l->kind == Y_MAP && i < ymap_size(l); i++)
 			if (yr_expect_map(r, ymap_val(l, i), ymap_key(l, i)->value) ||
 			    yr_known_keys(r, ymap_val(l, i), lines))
 				return -1;
 		if (l && l->kind == Y_MAP && yr_known_keys(r, l, sizes))
 			return -1;
+	}
+	{
+		static const char *const oc[] = { "fte", "gpus_per_rotation", NULL };
+		static const char *const pg[] = { "orchestration", "monitoring", NULL };
+		const struct ynode *h = ymap_get(root, "hidden");
+		struct { const char *key; const char *const *keys; } subs[] = {
+			{ "gpus_per_fte", mlops_names }, { "on_call", oc }, { "per_gpu_beyond_node", pg },
+		};
+		for (size_t i = 0; i < ARRAY_LEN(subs); i++)
+			if ((n = ymap_get(h, subs[i].key)) != NULL &&
+			    (yr_expect_map(r, n, subs[i].key) || yr_known_keys(r, n, subs[i].keys)))
+				return -1;
 	}
 	n = ymap_get(ymap_get(root, "on_device"), "engineering");
 	if (n && n->kind == Y_MAP && yr_known_keys(r, n, mlops_names))
@@ -139,31 +155,32 @@ static int read_footprint(struct yread *r, const struct ynode *root, struct cost
 		       &cm->quant_keeps_embeddings_16bit);
 }
 
-static int read_fleet_and_hidden(struct yread *r, const struct ynode *root, struct cost_model *cm)
+/* A burstier shape is never cheaper than steady for the same volume: every term that
+ * prices it is at least steady's. */
+static int check_bursty(struct yread *r, const struct ynode *root, const struct cost_model *cm)
 {
-	static const char *const sizes[] = { "small", "large", "xl" };
-	struct num_field f[] = {
-		{ "fleet.hours_per_month", &cm->hours_per_month, 1, 744 },
-		{ "hidden.small_max_b", &cm->size_small_max_b, 0.1, 100000 },
-		{ "hidden.large_max_b", &cm->size_large_max_b, 0.1, 100000 },
-	};
+	const struct traffic_shape *s = &cm->traffic[TRAFFIC_STEADY], *b = &cm->traffic[TRAFFIC_BURSTY];
+
+	if (b->hours < s->hours || b->peak < s->peak || b->headroom < s->headroom ||
+	    b->cold_start_hours < s->cold_start_hours)
+		return yr_fail(r, ymap_get(ymap_get(ymap_get(root, "fleet"), "traffic"), "bursty"),
+			       "bursty traffic must not be cheaper to serve than steady: its hours, peak, headroom "
+			       "and cold_start_hours must each be at least steady's");
+	return 0;
+}
+
+static int read_traffic(struct yread *r, const struct ynode *root, struct cost_model *cm)
+{
 	char path[128];
 
-	if (read_numbers(r, root, f, ARRAY_LEN(f)))
-		return -1;
 	for (int t = 0; t < TRAFFIC_COUNT; t++) {
 		struct traffic_shape *ts = &cm->traffic[t];
 		struct num_field tf[] = {
-			{ "hours", &ts->hours, 1, 744 },
-			{ "peak", &ts->peak, 1, 100 },
-			{ "headroom", &ts->headroom, 1, 10 },
-			{ "cold_start_hours", &ts->cold_start_hours, 0, 744 },
+			{ .path = "hours", .out = &ts->hours, .min = 1, .max = 744 },
+			{ .path = "peak", .out = &ts->peak, .min = 1, .max = 100 },
+			{ .path = "headroom", .out = &ts->headroom, .min = 1, .max = 10 },
+			{ .path = "cold_start_hours", .out = &ts->cold_start_hours, .min = 0, .max = 744 },
 		};
-		char leaf[64];
-		snprintf(path, sizeof path, "fleet.traffic.%s.autoscale", traffic_names[t]);
-		const struct ynode *tm = dig(r, root, path, leaf, sizeof leaf);
-		if (tm == NULL || yr_bool(r, tm, leaf, YR_REQUIRED, &ts->autoscale))
-			return -1;
 		for (size_t i = 0; i < ARRAY_LEN(tf); i++) {
 			snprintf(path, sizeof path, "fleet.traffic.%s.%s", traffic_names[t], tf[i].path);
 			tf[i].path = path;
@@ -171,13 +188,21 @@ static int read_fleet_and_hidden(struct yread *r, const struct ynode *root, stru
 				return -1;
 		}
 	}
+	return check_bursty(r, root, cm);
+}
+
+static int read_hidden_floors(struct yread *r, const struct ynode *root, struct cost_model *cm)
+{
+	static const char *const sizes[] = { "small", "large", "xl" };
+	char path[128];
+
 	for (int lv = 0; lv < MLOPS_COUNT; lv++)
 		for (int s = 0; s < SIZE_COUNT; s++) {
 			struct hidden_costs *h = &cm->hidden[lv][s];
 			struct num_field hf[] = {
-				{ "engineering", &h->engineering, 0, 1e7 },
-				{ "orchestration", &h->orchestration, 0, 1e7 },
-				{ "monitoring", &h->monitoring, 0, 1e7 },
+				{ .path = "engineering", .out = &h->engineering, .min = 0, .max = 1e7 },
+				{ .path = "orchestration", .out = &h->orchestration, .min = 0, .max = 1e7 },
+				{ .path = "monitoring", .out = &h->monitoring, .min = 0, .max = 1e7 },
 			};
 			for (size_t i = 0; i < ARRAY_LEN(hf); i++) {
 				snprintf(path, sizeof path, "hidden.%s.%s.%s", mlops_names[lv], sizes[s], hf[i].path);
@@ -186,6 +211,34 @@ static int read_fleet_and_hidden(struct yread *r, const struct ynode *root, stru
 					return -1;
 			}
 		}
+	return 0;
+}
+
+static int read_fleet_and_hidden(struct yread *r, const struct ynode *root, struct cost_model *cm)
+{
+	struct owned_costs *o = &cm->owned;
+	struct num_field f[] = {
+		{ .path = "fleet.hours_per_month", .out = &cm->hours_per_month, .min = 1, .max = 744 },
+		{ .path = "owned.years", .out = &o->years, .min = 0.5, .max = 30 },
+		{ .path = "owned.capex_overhead", .out = &o->capex_overhead, .min = 0, .max = 5 },
+		{ .path = "owned.host_power_factor", .out = &o->host_power_factor, .min = 1, .max = 10 },
+		{ .path = "owned.pue", .out = &o->pue, .min = 1, .max = 5 },
+		{ .path = "owned.usd_per_kwh", .out = &o->usd_per_kwh, .min = 0, .max = 5 },
+		{ .path = "owned.colocation_usd_per_kw_month", .out = &o->colocation_usd_per_kw_month, .min = 0, .max = 10000 },
+		{ .path = "hidden.small_max_b", .out = &cm->size_small_max_b, .min = 0.1, .max = 100000 },
+		{ .path = "hidden.large_max_b", .out = &cm->size_large_max_b, .min = 0.1, .max = 100000 },
+		{ .path = "hidden.fte_usd_month", .out = &cm->fte_usd_month, .min = 0, .max = 1e6 },
+		{ .path = "hidden.gpus_per_fte.none", .out = &cm->gpus_per_fte[MLOPS_NONE], .min = 1, .max = 1e6 },
+		{ .path = "hidden.gpus_per_fte.partial", .out = &cm->gpus_per_fte[MLOPS_PARTIAL], .min = 1, .max = 1e6 },
+		{ .path = "hidden.gpus_per_fte.dedicated", .out = &cm->gpus_per_fte[MLOPS_DEDICATED], .min = 1, .max = 1e6 },
+		{ .path = "hidden.on_call.fte", .out = &cm->on_call_fte, .min = 0, .max = 100 },
+		{ .path = "hidden.on_call.gpus_per_rotation", .out = &cm->gpus_per_on_call, .min = 1, .max = 1e6 },
+		{ .path = "hidden.per_gpu_beyond_node.orchestration", .out = &cm->orchestration_per_gpu, .min = 0, .max = 1e5 },
+		{ .path = "hidden.per_gpu_beyond_node.monitoring", .out = &cm->monitoring_per_gpu, .min = 0, .max = 1e5 },
+	};
+
+	if (read_numbers(r, root, f, ARRAY_LEN(f)) || read_traffic(r, root, cm) || read_hidden_floors(r, root, cm))
+		return -1;
 	if (cm->size_small_max_b >= cm->size_large_max_b)
 		return yr_fail(r, ymap_get(root, "hidden"), "small_max_b must be below large_max_b");
 	return 0;
@@ -194,16 +247,18 @@ static int read_fleet_and_hidden(struct yread *r, const struct ynode *root, stru
 static int read_rest(struct yread *r, const struct ynode *root, struct cost_model *cm)
 {
 	struct num_field f[] = {
-		{ "finetune.lora_flops_factor", &cm->lora_flops_factor, 0.1, 100 },
-		{ "finetune.full_flops_factor", &cm->full_flops_factor, 0.1, 100 },
-		{ "finetune.mfu", &cm->finetune_mfu, 0.01, 1 },
-		{ "finetune.labour_per_cycle_low", &cm->finetune_labour_usd[0], 0, 1e7 },
-		{ "finetune.labour_per_cycle_high", &cm->finetune_labour_usd[1], 0, 1e7 },
-		{ "on_device.engineering.none", &cm->edge_engineering[MLOPS_NONE], 0, 1e7 },
-		{ "on_device.engineering.partial", &cm->edge_engineering[MLOPS_PARTIAL], 0, 1e7 },
-		{ "on_device.engineering.dedicated", &cm->edge_engineering[MLOPS_DEDICATED], 0, 1e7 },
-		{ "on_device.max_params_b", &cm->edge_max_params_b, 0.1, 1000 },
-		{ "hybrid.api_share", &cm->hybrid_api_share, 0.01, 0.99 },
+		{ .path = "finetune.lora_flops_factor", .out = &cm->lora_flops_factor, .min = 0.1, .max = 100 },
+		{ .path = "finetune.full_flops_factor", .out = &cm->full_flops_factor, .min = 0.1, .max = 100 },
+		{ .path = "finetune.mfu", .out = &cm->finetune_mfu, .min = 0.01, .max = 1 },
+		{ .path = "finetune.full_bytes_per_param", .out = &cm->full_bytes_per_param, .min = 1, .max = 64 },
+		{ .path = "finetune.lora_bytes_per_param", .out = &cm->lora_bytes_per_param, .min = 0.1, .max = 64 },
+		{ .path = "finetune.labour_per_cycle_low", .out = &cm->finetune_labour_usd[0], .min = 0, .max = 1e7 },
+		{ .path = "finetune.labour_per_cycle_high", .out = &cm->finetune_labour_usd[1], .min = 0, .max = 1e7 },
+		{ .path = "on_device.engineering.none", .out = &cm->edge_engineering[MLOPS_NONE], .min = 0, .max = 1e7 },
+		{ .path = "on_device.engineering.partial", .out = &cm->edge_engineering[MLOPS_PARTIAL], .min = 0, .max = 1e7 },
+		{ .path = "on_device.engineering.dedicated", .out = &cm->edge_engineering[MLOPS_DEDICATED], .min = 0, .max = 1e7 },
+		{ .path = "on_device.max_params_b", .out = &cm->edge_max_params_b, .min = 0.1, .max = 1000 },
+		{ .path = "hybrid.api_share", .out = &cm->hybrid_api_share, .min = 0.01, .max = 0.99 },
 	};
 	return read_numbers(r, root, f, ARRAY_LEN(f));
 }

@@ -87,6 +87,12 @@ static int resolve(struct catalog *c, struct ow_error *e)
 			return fail_origin(e, &m->at, "model '%s' names licence '%s', which licences.yaml does not define",
 					   m->id, m->licence_id);
 	}
+	for (int i = 0; i < c->n_providers; i++) {
+		struct dedicated_rate *d = &c->providers[i].dedicated;
+		if (d->present && (d->gpu = catalog_gpu(c, d->gpu_id)) == NULL)
+			return fail_origin(e, &c->providers[i].at, "provider '%s' serves fine-tuned models on GPU '%s', which gpus.yaml does not define",
+					   c->providers[i].id, d->gpu_id);
+	}
 	for (int i = 0; i < c->n_providers; i++)
 		for (int j = 0; j < c->providers[i].n_offers; j++) {
 			struct offer *o = &c->providers[i].offers[j];

@@ -334,10 +334,25 @@ static int parse_offer(struct loadctx *lc, const struct ynode *n, struct offer *
 	return 0;
 }
 
+/* dedicated: {gpu, usd_per_gpu_hour, source, as_of}: serving a fine-tuned model. */
+static int parse_dedicated(struct yread *r, const struct ynode *n, struct dedicated_rate *d)
+{
+	static const char *const keys[] = { "gpu", "usd_per_gpu_hour", "source", "as_of", NULL };
+	const struct ynode *m = ymap_get(n, "dedicated");
+
+	if (m == NULL)
+		return 0;
+	d->present = true;
+	return yr_expect_map(r, m, "dedicated") || yr_known_keys(r, m, keys) ||
+	       yr_id(r, m, "gpu", &d->gpu_id) ||
+	       yr_double(r, m, "usd_per_gpu_hour", YR_REQUIRED, 0.01, 1000, &d->usd_per_gpu_hour) ||
+	       read_sourced(r, m, &d->src) ? -1 : 0;
+}
+
 static int parse_provider(struct loadctx *lc, const struct ynode *n, struct provider *p)
 {
 	static const char *const keys[] = { "id", "name", "status", "closed_on", "pricing", "latency",
-					    "finetune", "source", "as_of", "offers", NULL };
+					    "finetune", "dedicated", "source", "as_of", "offers", NULL };
 	static const char *const status_names[] = { "active", "closed" };
 	static const char *const ft_names[] = { "none", "lora", "full" };
 	struct yread *r = &lc->r;
@@ -355,6 +370,8 @@ static int parse_provider(struct loadctx *lc, const struct ynode *n, struct prov
 		return -1;
 	p->status = (enum provider_status)status;
 	p->finetune = (enum finetune_support)ft;
+	if (parse_dedicated(r, n, &p->dedicated))
+		return -1;
 	if (p->status == PROV_ACTIVE && ymap_get(n, "closed_on"))
 		return yr_fail(r, ymap_get(n, "closed_on"), "closed_on is only for status: closed");
 	offers = ymap_get(n, "offers");

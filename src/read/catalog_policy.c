@@ -160,10 +160,46 @@ static int parse_rule_effects(struct yread *r, const struct ynode *n, struct rul
 	return 0;
 }
 
+/* A list of architecture ids into a bit set; empty is an error. */
+static int parse_arch_set(struct yread *r, const struct ynode *map, const char *key, uint32_t *set)
+{
+	const struct ynode *x = ymap_get(map, key);
+
+	if (x == NULL)
+		return yr_fail(r, map, "missing required key '%s'", key);
+	if (yr_expect_seq(r, x, key))
+		return -1;
+	if (x->n == 0)
+		return yr_fail(r, x, "'%s' names no architecture", key);
+	for (size_t i = 0; i < x->n; i++) {
+		int a = x->items[i]->kind == Y_SCALAR ? arch_from_id(x->items[i]->value) : -1;
+		if (a < 0)
+			return yr_fail(r, x->items[i], "unknown architecture in '%s'", key);
+		*set |= 1u << a;
+	}
+	return 0;
+}
+
+/* claim: { cheaper: [archs], than: [archs] }: the costs must agree for the rule to fire. */
+static int parse_rule_claim(struct yread *r, const struct ynode *n, struct rule *ru)
+{
+	static const char *const keys[] = { "cheaper", "than", NULL };
+	const struct ynode *c = ymap_get(n, "claim");
+
+	if (c == NULL)
+		return 0;
+	if (yr_expect_map(r, c, "claim") || yr_known_keys(r, c, keys) ||
+	    parse_arch_set(r, c, "cheaper", &ru->claim.cheaper) || parse_arch_set(r, c, "than", &ru->claim.than))
+		return -1;
+	if (ru->claim.cheaper & ru->claim.than)
+		return yr_fail(r, c, "an architecture cannot be both 'cheaper' and 'than'");
+	return 0;
+}
+
 static int parse_rule(struct loadctx *lc, const struct ynode *n, struct rule *ru)
 {
 	static const char *const keys[] = { "id", "row", "when", "weights", "exclude", "gate",
-					    "because", NULL };
+					    "claim", "because", NULL };
 	struct yread *r = &lc->r;
 	const struct ynode *when;
 
@@ -181,7 +217,7 @@ static int parse_rule(struct loadctx *lc, const struct ynode *n, struct rule *ru
 	for (size_t i = 0; i < ymap_size(when); i++, ru->n_conds++)
 		if (parse_cond(r, ymap_key(when, i), ymap_val(when, i), &ru->conds[i]))
 			return -1;
-	return parse_rule_effects(r, n, ru);
+	return parse_rule_effects(r, n, ru) || parse_rule_claim(r, n, ru) ? -1 : 0;
 }
 
 static int parse_quality(struct yread *r, const struct ynode *root, struct policy *p)

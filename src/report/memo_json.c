@@ -14,6 +14,15 @@ static double cents(double usd)
 	return isfinite(usd) ? round(usd * 100) / 100 : NAN;
 }
 
+/* An architecture id, or null for ARCH_COUNT (nothing feasible). */
+static void json_arch(cJSON *o, const char *key, int arch)
+{
+	if (arch >= 0 && arch < ARCH_COUNT)
+		cJSON_AddStringToObject(o, key, arch_ids[arch]);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
 static cJSON *answers_json(const struct answers *a)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -53,10 +62,14 @@ static cJSON *breakdown_json(const struct cost_breakdown *b)
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "api", cents(b->api));
 	cJSON_AddNumberToObject(o, "gpu_lease", cents(b->gpu_lease));
+	cJSON_AddNumberToObject(o, "hardware", cents(b->hardware));
+	cJSON_AddNumberToObject(o, "facility", cents(b->facility));
 	cJSON_AddNumberToObject(o, "engineering", cents(b->engineering));
+	cJSON_AddNumberToObject(o, "on_call", cents(b->on_call));
 	cJSON_AddNumberToObject(o, "orchestration", cents(b->orchestration));
 	cJSON_AddNumberToObject(o, "monitoring", cents(b->monitoring));
 	cJSON_AddNumberToObject(o, "finetune", cents(b->finetune));
+	cJSON_AddNumberToObject(o, "finetune_labour", cents(b->finetune_labour));
 	cJSON_AddNumberToObject(o, "total", cents(b->total));
 	return o;
 }
@@ -75,8 +88,13 @@ static void plan_fields(cJSON *o, const struct plan *op)
 		cJSON_AddNumberToObject(o, "gpu_count", (double)op->gpu_count);
 		if (op->arch != ARCH_ON_DEVICE) {
 			cJSON_AddNumberToObject(o, "replicas", (double)op->replicas);
+			cJSON_AddNumberToObject(o, "gpus_total", (double)(op->replicas * op->gpu_count));
 			cJSON_AddNumberToObject(o, "gpu_hours", round(op->gpu_hours));
 			cJSON_AddNumberToObject(o, "requests_per_month_capacity", round(op->capacity_requests));
+		}
+		if (op->arch == ARCH_SELF_SINGLE || op->arch == ARCH_SELF_MULTI || op->arch == ARCH_HYBRID) {
+			cJSON_AddStringToObject(o, "price_basis", price_basis_names[op->basis]);
+			cJSON_AddBoolToObject(o, "autoscaled", op->autoscaled);
 		}
 	}
 	cJSON_AddNumberToObject(o, "monthly_cost_usd", cents(op->cost.total));
@@ -170,18 +188,73 @@ cJSON *footprint_to_json(const struct footprint *f)
 	return o;
 }
 
+/* Nothing feasible: architecture null, no plan; else the plan, its premium over the
+ * cheapest option and whether the runner-up is within a point. */
 static cJSON *recommendation_json(const struct verdict *v)
 {
 	const struct arch_score *sc = &v->scores[v->recommended];
 	cJSON *o = cJSON_CreateObject(), *reasons = cJSON_CreateArray();
 
-	cJSON_AddStringToObject(o, "architecture", arch_ids[v->recommended]);
-	cJSON_AddBoolToObject(o, "feasible", sc->feasible);
-	plan_fields(o, &sc->best);
-	for (int i = 0; i < sc->n_reasons; i++)
-		cJSON_AddItemToArray(reasons, cJSON_CreateString(sc->reasons[i].text));
+	json_arch(o, "architecture", v->feasible_any ? (int)v->recommended : ARCH_COUNT);
+	cJSON_AddBoolToObject(o, "feasible", v->feasible_any);
+	if (v->feasible_any) {
+		plan_fields(o, &sc->best);
+		cJSON_AddNumberToObject(o, "premium_usd", cents(v->premium_usd));
+		cJSON_AddBoolToObject(o, "close_call", v->close_call);
+		if (isfinite(v->margin))
+			cJSON_AddNumberToObject(o, "margin_points", round(v->margin * 100) / 100);
+		for (int i = 0; i < sc->n_reasons; i++)
+			cJSON_AddItemToArray(reasons, cJSON_CreateString(sc->reasons[i].text));
+	}
 	cJSON_AddItemToObject(o, "reasons", reasons);
 	return o;
+}
+
+static cJSON *cheapest_json(const struct verdict *v)
+{
+	const struct plan *p = &v->scores[v->cheapest_arch].best;
+	cJSON *o;
+
+	if (!v->has_cheapest)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "architecture", arch_ids[v->cheapest_arch]);
+	cJSON_AddStringToObject(o, "model", p->model->id);
+	if (p->api_model)
+		cJSON_AddStringToObject(o, "api_model", p->api_model->id);
+	cJSON_AddNumberToObject(o, "monthly_cost_usd", cents(p->cost.total));
+	cJSON_AddBoolToObject(o, "feasible", v->scores[v->cheapest_arch].feasible);
+	return o;
+}
+
+static cJSON *relax_json(const struct verdict *v)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < v->n_relax; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "answer", answer_fields[v->relax[i].key].key);
+		cJSON_AddStringToObject(o, "value", v->relax[i].value);
+		cJSON_AddStringToObject(o, "architecture", arch_ids[v->relax[i].arch]);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+/* Rules whose cost claim the costs refuted: they added nothing. */
+static cJSON *contradicted_json(const struct verdict *v)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < v->n_contradicted; i++) {
+		const struct contradicted_rule *r = &v->contradicted[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "rule", r->rule->id);
+		cJSON_AddNumberToObject(o, "claimed_cheaper_usd", cents(r->cheaper_usd));
+		cJSON_AddNumberToObject(o, "other_usd", cents(r->than_usd));
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
 }
 
 static cJSON *scores_json(const struct verdict *v)
@@ -217,7 +290,7 @@ static cJSON *flips_json(const struct verdict *v)
 		cJSON *f = cJSON_CreateObject();
 		if (vf[i]->found) {
 			cJSON_AddNumberToObject(f, "requests_per_month", vf[i]->requests_per_month);
-			cJSON_AddStringToObject(f, "architecture", arch_ids[vf[i]->winner]);
+			json_arch(f, "architecture", vf[i]->winner);
 			cJSON_AddItemToObject(o, names[i], f);
 		} else {
 			cJSON_Delete(f);
@@ -228,7 +301,7 @@ static cJSON *flips_json(const struct verdict *v)
 		cJSON *f = cJSON_CreateObject();
 		cJSON_AddStringToObject(f, "answer", answer_fields[v->flips[i].key].key);
 		cJSON_AddStringToObject(f, "value", v->flips[i].value);
-		cJSON_AddStringToObject(f, "architecture", arch_ids[v->flips[i].winner]);
+		json_arch(f, "architecture", v->flips[i].winner);
 		cJSON_AddItemToArray(arr, f);
 	}
 	cJSON_AddItemToObject(o, "answers", arr);
@@ -306,6 +379,9 @@ char *memo_json(const struct verdict *v, const char *generated_at)
 	cJSON_AddItemToObject(root, "catalog", catalog_json(v->catalog));
 	cJSON_AddItemToObject(root, "answers", answers_json(&v->answers));
 	cJSON_AddItemToObject(root, "recommendation", recommendation_json(v));
+	cJSON_AddItemToObject(root, "cheapest", cheapest_json(v));
+	cJSON_AddItemToObject(root, "what_to_relax", relax_json(v));
+	cJSON_AddItemToObject(root, "rules_contradicted_by_costs", contradicted_json(v));
 	cJSON_AddItemToObject(root, "scores", scores_json(v));
 	cJSON_AddItemToObject(root, "costs", costs_to_json(v));
 	cJSON_AddItemToObject(root, "crossovers", crossovers_to_json(v));

@@ -66,15 +66,15 @@ static void section_flips(struct strbuf *sb, const struct verdict *v)
 	sb_add(sb, "## What would flip it\n\n");
 	if (v->flip_volume_up.found)
 		sb_addf(sb, "- At %s requests/month or more, **%s** would win.\n",
-			vol(b, v->flip_volume_up.requests_per_month), arch_ids[v->flip_volume_up.winner]);
+			vol(b, v->flip_volume_up.requests_per_month), arch_id_or_none(v->flip_volume_up.winner));
 	if (v->flip_volume_down.found)
 		sb_addf(sb, "- At %s requests/month or fewer, **%s** would win.\n",
-			vol(b, v->flip_volume_down.requests_per_month), arch_ids[v->flip_volume_down.winner]);
+			vol(b, v->flip_volume_down.requests_per_month), arch_id_or_none(v->flip_volume_down.winner));
 	if (!v->flip_volume_up.found && !v->flip_volume_down.found)
 		sb_add(sb, "- No volume from 1/1000 to 1000 times yours changes the recommendation.\n");
 	for (int i = 0; i < v->n_flips; i++)
 		sb_addf(sb, "- `%s: %s` instead would make **%s** win.\n",
-			answer_fields[v->flips[i].key].key, v->flips[i].value, arch_ids[v->flips[i].winner]);
+			answer_fields[v->flips[i].key].key, v->flips[i].value, arch_id_or_none(v->flips[i].winner));
 	if (v->n_flips == 0)
 		sb_add(sb, "- No single change of a choice answer changes the recommendation.\n");
 	sb_add(sb, "\n");
@@ -145,7 +145,7 @@ char *costs_markdown(const struct verdict *v)
 			r->input_price, r->output_price, r->usable ? usd(b, r->opt.cost.total) : "—", r->note,
 			r->cheapest ? "**cheapest that meets the task**" : "");
 	}
-	sb_add(&sb, "\n### Self-hosted (cheapest fleet per model, with the seed's hidden costs)\n\n| model | fleet | GPU lease | engineering | orchestration | monitoring | fine-tune | total | note |\n|---|---|---|---|---|---|---|---|---|\n");
+	sb_add(&sb, "\n### Self-hosted (cheapest fleet per model, with the hidden costs)\n\n| model | fleet | GPUs | engineering and on-call | orchestration | monitoring | fine-tune | total | note |\n|---|---|---|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_self_hosted; i++) {
 		const struct cost_row *r = &v->self_hosted[i];
 		const struct plan *o = &r->opt;
@@ -153,13 +153,14 @@ char *costs_markdown(const struct verdict *v)
 			sb_addf(&sb, "| %s | — | | | | | | — | %s |\n", r->model->id, r->note);
 			continue;
 		}
-		sb_addf(&sb, "| %s | %lld x %lld x %s %s | %s | %s | %s | %s | %s | %s | %s |\n", r->model->id,
+		sb_addf(&sb, "| %s | %lld x %lld x %s %s, %s | %s | %s | %s | %s | %s | %s | %s |\n", r->model->id,
 			(long long)o->replicas, (long long)o->gpu_count, o->gpu->id, precision_names[o->precision],
-			usd(b, o->cost.gpu_lease), usd(c, o->cost.engineering), usd(d, o->cost.orchestration),
-			usd(e, o->cost.monitoring), usd(f, o->cost.finetune), usd(g, o->cost.total),
-			r->cheapest ? "**cheapest that meets the task**" : r->note);
+			price_basis_names[o->basis], usd(b, o->cost.gpu_lease + o->cost.hardware + o->cost.facility),
+			usd(c, o->cost.engineering + o->cost.on_call), usd(d, o->cost.orchestration),
+			usd(e, o->cost.monitoring), usd(f, o->cost.finetune + o->cost.finetune_labour),
+			usd(g, o->cost.total), r->cheapest ? "**cheapest that meets the task**" : r->note);
 	}
-	sb_add(&sb, "\nFleet: replicas x GPUs per replica x GPU, precision.\n\n");
+	sb_add(&sb, "\nFleet: replicas x GPUs per replica x GPU, precision, how the GPUs are paid for.\n\n");
 	return sb.s;
 }
 
@@ -169,10 +170,14 @@ static void section_total_cost(struct strbuf *sb, const struct verdict *v)
 	static const struct { const char *label; size_t off; } lines[] = {
 		{ "Per-token charges", offsetof(struct cost_breakdown, api) },
 		{ "GPU lease", offsetof(struct cost_breakdown, gpu_lease) },
+		{ "GPUs owned (amortised)", offsetof(struct cost_breakdown, hardware) },
+		{ "Power and colocation", offsetof(struct cost_breakdown, facility) },
 		{ "ML engineering", offsetof(struct cost_breakdown, engineering) },
+		{ "On-call", offsetof(struct cost_breakdown, on_call) },
 		{ "Infrastructure (orchestration)", offsetof(struct cost_breakdown, orchestration) },
 		{ "Monitoring", offsetof(struct cost_breakdown, monitoring) },
 		{ "Fine-tuning compute", offsetof(struct cost_breakdown, finetune) },
+		{ "Fine-tuning labour", offsetof(struct cost_breakdown, finetune_labour) },
 		{ "**Total monthly**", offsetof(struct cost_breakdown, total) },
 	};
 
@@ -347,6 +352,22 @@ static void overlay_entries(struct strbuf *sb, const struct catalog *c)
 	sb_free(&list);
 }
 
+/* Whether the recommended fleet is up all month, for the traffic's hours, or follows the load. */
+static const char *memo_fleet_uptime(const struct verdict *v)
+{
+	const struct plan *o = &v->scores[v->recommended].best;
+
+	if (o->gpu == NULL || o->arch == ARCH_ON_DEVICE || o->arch == ARCH_MANAGED)
+		return "";
+	if (o->basis == BASIS_OWNED || o->basis == BASIS_RESERVED)
+		return "Its GPUs are paid for every hour of the month (owned or reserved), so it stays up.";
+	if (o->autoscaled)
+		return "It autoscales: replicas follow the load with headroom, at least one stays up, and each scale-up pays for warming up.";
+	if (v->answers.traffic == TRAFFIC_BUSINESS)
+		return "It runs in business hours only and is down otherwise.";
+	return "It stays up all month: following the load would cost more.";
+}
+
 static void section_assumptions(struct strbuf *sb, const struct verdict *v)
 {
 	const struct cost_model *cm = &v->catalog->cost;
@@ -362,9 +383,8 @@ static void section_assumptions(struct strbuf *sb, const struct verdict *v)
 	sb_addf(sb, "- GPUs use %.0f%% of their memory, less %.1f GB each for the runtime; decode reaches %.0f%% of memory bandwidth, prefill %.0f%% of peak FLOPs; at most %lld sequences batched.\n",
 		cm->usable_fraction * 100, cm->overhead_gb, cm->decode_efficiency * 100,
 		cm->prefill_efficiency * 100, (long long)cm->max_batch);
-	sb_addf(sb, "- Traffic `%s`: load arrives over %.0f hours a month, peaks at %.1fx the average%s.\n",
-		traffic_names[v->answers.traffic], t->hours, t->peak,
-		t->autoscale ? ", replicas scale with the load" : ", the fleet stays up");
+	sb_addf(sb, "- Traffic `%s`: load arrives over %.0f hours a month and peaks at %.1fx the average; fleets are sized for the peak. %s\n",
+		traffic_names[v->answers.traffic], t->hours, t->peak, memo_fleet_uptime(v));
 	sb_addf(sb, "- Cost model constants: %s\n\n", cm->src.source);
 }
 
