@@ -50,8 +50,14 @@ static void notes_quality(struct verdict *v, const struct plan *o)
 static void notes_cost(struct verdict *v, const struct plan *o)
 {
 	if (o->arch == ARCH_SELF_SINGLE || o->arch == ARCH_SELF_MULTI || o->arch == ARCH_HYBRID) {
-		verdict_caveat(v, "Hidden costs of self-hosting are the seed's estimates; they vary enormously with team experience (an experienced ML team's overhead is much lower).");
-		verdict_caveat(v, "Self-hosted costs assume on-demand cloud GPU prices; reserved, spot or on-premise GPU economics differ significantly.");
+		verdict_caveat(v, "Hidden costs of self-hosting grow from the seed's estimates with the fleet (engineering per GPU, on-call rotations, tooling); they vary enormously with team experience.");
+		if (o->basis == BASIS_OWNED)
+			verdict_caveat(v, "Owned GPUs: the purchase is amortised over %.0f years with %.0f%% for networking, power at PUE %.2f and $%.3f/kWh, colocation $%.0f/kW-month (costs.yaml, owned); a site's own figures replace these.",
+				       v->catalog->cost.owned.years, v->catalog->cost.owned.capex_overhead * 100, v->catalog->cost.owned.pue,
+				       v->catalog->cost.owned.usd_per_kwh, v->catalog->cost.owned.colocation_usd_per_kw_month);
+		else
+			verdict_caveat(v, "GPUs priced %s (gpu_pricing); the other bases (on-demand, reserved, spot, owned) can differ by several times for the same fleet.",
+				       price_basis_names[o->basis]);
 	}
 	if (o->arch == ARCH_MANAGED && o->provider)
 		verdict_caveat(v, "Managed inference on %s: open-model prices without running GPUs; check its data-retention terms against your privacy needs.",

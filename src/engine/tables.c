@@ -1,6 +1,7 @@
 /* tables.c — the cost tables: every API model, every managed offer, and each open
  * model's cheapest fleet, at the volume asked; the cheapest usable row that meets the
  * task marked. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -34,42 +35,66 @@ static void tables_api(const struct engine *e, struct verdict *v)
 	}
 }
 
+/* Why a managed row cannot be used, in words. */
+static void tables_managed_note(struct cost_row *r, const struct provider *p, const struct offer *of,
+				const struct answers *a, const struct gates *g, double usd)
+{
+	char d[16];
+
+	if (p->status != PROV_ACTIVE) {
+		format_date(p->closed_on, d, sizeof d);
+		snprintf(r->note, sizeof r->note, "%s closed on %s", p->name, d);
+	} else if (of->retired) {
+		snprintf(r->note, sizeof r->note, "retired by %s", p->name);
+	} else if (candidate_gated(of->model, g, false)) {
+		snprintf(r->note, sizeof r->note, "licence: over 700M MAU");
+	} else if ((a->fine_tuning == FT_LORA && p->finetune == FT_SUPPORT_NONE) ||
+		   (a->fine_tuning == FT_FULL && p->finetune != FT_SUPPORT_FULL)) {
+		snprintf(r->note, sizeof r->note, "%s does not offer %s fine-tuning", p->name, a->fine_tuning == FT_FULL ? "full" : "LoRA");
+	} else if (!r->usable && !p->dedicated.present) {
+		snprintf(r->note, sizeof r->note, "no price in the catalog for serving a tuned model on %s", p->name);
+	} else if (isnan(usd)) {
+		snprintf(r->note, sizeof r->note, "the tuned model fits none of %s's dedicated GPUs", p->name);
+	} else if (r->opt.cost.gpu_lease > 0) {
+		snprintf(r->note, sizeof r->note, "tuned: a dedicated deployment at $%.2f a GPU-hour", p->dedicated.usd_per_gpu_hour);
+	}
+}
+
+/* Every offer of every provider, priced by offer_cost (per token, or a tuned model's
+ * dedicated deployment); a row it cannot serve says why. */
 static void tables_managed(const struct engine *e, struct verdict *v, const struct gates *g)
 {
 	const struct catalog *c = e->c;
 	const struct answers *a = &v->answers;
-	int total = 0;
+	int total = 0, order = 0;
 
 	for (int i = 0; i < c->n_providers; i++)
 		total += c->providers[i].n_offers;
 	v->managed = xcalloc((size_t)total, sizeof *v->managed);
 	for (int i = 0; i < c->n_providers; i++) {
 		const struct provider *p = &c->providers[i];
-		for (int j = 0; j < p->n_offers; j++) {
+		for (int j = 0; j < p->n_offers; j++, order++) {
 			const struct offer *of = &p->offers[j];
 			struct cost_row *r = &v->managed[v->n_managed++];
+			const struct candidate *config;
+			double usd = offer_cost(e, a, p, of, order, (double)a->requests_per_month, &r->opt.cost, &config);
 			r->model = of->model;
 			r->provider = p;
 			r->licence = of->model->licence;
 			r->input_price = of->input;
 			r->output_price = of->output;
 			r->meets_quality = pick_model_shortfall(c, a->task, of->model) == 0;
-			r->usable = p->status == PROV_ACTIVE && !of->retired && !candidate_gated(of->model, g, false);
-			if (p->status != PROV_ACTIVE) {
-				char d[16];
-				format_date(p->closed_on, d, sizeof d);
-				snprintf(r->note, sizeof r->note, "%s closed on %s", p->name, d);
-			} else if (of->retired) {
-				snprintf(r->note, sizeof r->note, "retired by %s", p->name);
-			} else if (!r->usable) {
-				snprintf(r->note, sizeof r->note, "licence: over 700M MAU");
-			}
+			r->usable = offer_allowed(p, of, a, g->mau) && !isnan(usd);
+			tables_managed_note(r, p, of, a, g, usd);
 			r->opt.arch = ARCH_MANAGED;
 			r->opt.model = of->model;
 			r->opt.provider = p;
 			r->opt.feasible = r->usable;
-			r->opt.cost.api = api_token_cost(of->input, of->output, a, (double)a->requests_per_month);
-			cost_sum(&r->opt.cost);
+			if (config) {
+				r->opt.gpu = config->gpu;
+				r->opt.precision = config->precision;
+				r->opt.gpu_count = config->gpu_count;
+			}
 		}
 	}
 }

@@ -44,18 +44,100 @@ static void plan_line(struct strbuf *sb, const struct plan *o)
 	sb_addf(sb, " — %s/month", usd(b, o->cost.total));
 }
 
+/* "a closed API (gpt-4o-mini at $6,750 a month)": the option in words. */
+static void memo_option_words(struct strbuf *sb, const struct plan *o)
+{
+	static const char *const kinds[ARCH_COUNT] = {
+		[ARCH_DIRECT_API] = "a closed API", [ARCH_MANAGED] = "managed inference",
+		[ARCH_SELF_SINGLE] = "self-hosting on one GPU a replica", [ARCH_SELF_MULTI] = "self-hosting on several GPUs a replica",
+		[ARCH_HYBRID] = "a hybrid", [ARCH_ON_DEVICE] = "on the device",
+	};
+	char b[32];
+
+	sb_addf(sb, "%s (", kinds[o->arch]);
+	if (o->arch == ARCH_HYBRID)
+		sb_addf(sb, "%s + %s", o->api_model->id, o->model->id);
+	else if (o->provider)
+		sb_addf(sb, "%s on %s", o->model->id, o->provider->name);
+	else
+		sb_addf(sb, "%s", o->model->id);
+	sb_addf(sb, " at %s a month)", usd(b, o->cost.total));
+}
+
+/* What the recommendation costs beyond the cheapest option: the price of control. */
+static void memo_premium(struct strbuf *sb, const struct verdict *v)
+{
+	const struct plan *rec = &v->scores[v->recommended].best, *low = &v->scores[v->cheapest_arch].best;
+	bool own = rec->arch == ARCH_SELF_SINGLE || rec->arch == ARCH_SELF_MULTI || rec->arch == ARCH_ON_DEVICE;
+	bool in_house = own && v->answers.privacy >= PRIV_CONFIDENTIAL && (low->arch == ARCH_DIRECT_API ||
+								       low->arch == ARCH_MANAGED || low->arch == ARCH_HYBRID);
+	char b[32];
+
+	if (!v->has_cheapest)
+		return;
+	if (v->cheapest_arch == v->recommended || fabs(v->premium_usd) < 0.5) {
+		sb_add(sb, "It is the cheapest option that meets the task.\n\n");
+		return;
+	}
+	if (v->premium_usd < 0) {
+		sb_addf(sb, "It costs %s a month less than the cheapest option that meets the task, ", usd(b, -v->premium_usd));
+		memo_option_words(sb, low);
+		sb_add(sb, ", because its model falls short of the task's tier.\n\n");
+		return;
+	}
+	sb_addf(sb, "%s %s a month more than the cheapest option, ",
+		in_house ? "Keeping the data in-house costs" : own ? "Running it yourself costs" : "It costs",
+		usd(b, v->premium_usd));
+	memo_option_words(sb, low);
+	sb_addf(sb, "%s%s.\n\n", v->scores[v->cheapest_arch].feasible ? "" : ", which the rules exclude",
+		own ? ": the price of control" : "");
+}
+
+/* Nothing is feasible: say so, and which single answer would change that. */
+static void section_nothing_feasible(struct strbuf *sb, const struct verdict *v)
+{
+	sb_add(sb, "## Recommendation: none\n\n**No architecture is feasible with these answers.** Every option is excluded:\n\n");
+	for (int k = 0; k < ARCH_COUNT; k++)
+		for (int i = 0; i < v->scores[k].n_reasons; i++)
+			if (v->scores[k].reasons[i].excludes) {
+				sb_addf(sb, "- %s: %s\n", arch_ids[k], v->scores[k].reasons[i].text);
+				break;
+			}
+	sb_add(sb, "\nWhat to relax (one answer changed):\n\n");
+	for (int i = 0; i < v->n_relax; i++)
+		sb_addf(sb, "- `%s: %s` would make **%s** feasible and recommended.\n",
+			answer_fields[v->relax[i].key].key, v->relax[i].value, arch_ids[v->relax[i].arch]);
+	if (v->n_relax == 0)
+		sb_add(sb, "- No single answer change is enough.\n");
+	sb_add(sb, "\n");
+}
+
 static void section_recommendation(struct strbuf *sb, const struct verdict *v)
 {
 	const struct arch_score *sc = &v->scores[v->recommended];
 	const struct architecture *ar = &v->catalog->arch[v->recommended];
+	char b[32], c[32];
 
+	if (!v->feasible_any) {
+		section_nothing_feasible(sb, v);
+		return;
+	}
 	sb_addf(sb, "## Recommendation: %s\n\n", ar->name);
 	sb_add(sb, "**");
 	plan_line(sb, &sc->best);
-	sb_addf(sb, "**\n\n%s. Complexity: %s. Use case: %s.\n\nWhy:\n\n", ar->models_supported,
-		ar->complexity, ar->use_case);
+	sb_add(sb, "**\n\n");
+	memo_premium(sb, v);
+	if (v->close_call)
+		sb_addf(sb, "A close call: **%s** is within %.1f points%s.\n\n", arch_ids[v->order[1]], v->margin,
+			v->margin == 0 ? "; the cost broke the tie" : "");
+	sb_addf(sb, "%s. Complexity: %s. Use case: %s.\n\nWhy:\n\n", ar->models_supported, ar->complexity,
+		ar->use_case);
 	for (int i = 0; i < sc->n_reasons; i++)
 		sb_addf(sb, "- %s (%+.1f)\n", sc->reasons[i].text, sc->reasons[i].points);
+	for (int i = 0; i < v->n_contradicted; i++)
+		sb_addf(sb, "- Not counted: rule `%s` claims %s is cheaper, but at your answers it costs %s against %s.\n",
+			v->contradicted[i].rule->id, v->contradicted[i].rule->claim.cheaper & (1u << ARCH_DIRECT_API)
+			? "the API" : "self-hosting", usd(b, v->contradicted[i].cheaper_usd), usd(c, v->contradicted[i].than_usd));
 	sb_add(sb, "\n");
 }
 
@@ -396,7 +478,8 @@ char *memo_markdown(const struct verdict *v, const char *generated_at)
 	sb_init(&sb);
 	sb_addf(&sb, "# openweigh decision memo\n\nGenerated %s by openweigh %s.\n\n", generated_at, PACKAGE_VERSION);
 	section_recommendation(&sb, v);
-	section_flips(&sb, v);
+	if (v->feasible_any)
+		section_flips(&sb, v);
 	section_list(&sb, "Warnings", v->warnings, v->n_warnings);
 	section_inputs(&sb, v);
 	section_ranking(&sb, v);
