@@ -407,6 +407,38 @@ static void test_pruning_keeps_ties_in_catalog_order(void **state)
 	remove_tree(ov);
 }
 
+/* The bound the picks skip candidates with is a bound: for every candidate, on every
+ * basis, traffic shape and ML-ops level, at volumes from 1 to 10^11 a month, with and
+ * without tuning, fleet_floor never exceeds fleet_cost. */
+static void test_fleet_floor_is_a_floor(void **state)
+{
+	uint32_t seed = 7;
+	int checked = 0;
+	(void)state;
+	for (int t = 0; t < 40; t++) {
+		struct answers a;
+		struct engine e;
+		random_answers(&seed, &a);
+		engine_init(&e, cat, &a);
+		struct fleet_rates r = fleet_rates_of(&e, &a);
+		for (int k = 0; k < CLASS_EDGE; k++)
+			for (int i = 0; i < e.cands.set[k].n; i++) {
+				const struct candidate *cd = &e.cands.set[k].c[i];
+				if (isnan(cd->replica_usd_per_hour[r.basis]))
+					continue;
+				for (double v = 1; v <= 1e11; v *= 7.3) {
+					double floor = fleet_floor(&r, cd, v), cost = fleet_cost(&r, cd, v, NULL);
+					if (floor > cost)
+						fail_msg("%s on %s: floor %.6f above cost %.6f at %.0f", cd->model->id, cd->gpu->id,
+							 floor, cost, v);
+					checked++;
+				}
+			}
+		engine_free(&e);
+	}
+	assert_true(checked > 10000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_every_field_moves_the_verdict),
 		cmocka_unit_test(test_pruning_is_exact),
 		cmocka_unit_test(test_pruning_keeps_ties_in_catalog_order),
+		cmocka_unit_test(test_fleet_floor_is_a_floor),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

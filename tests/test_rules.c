@@ -297,8 +297,8 @@ static void check_volume_flip(const struct verdict *v, const struct volume_flip 
 	w = evaluate(cat, &a);
 	assert_int_equal(w->recommended, f->winner);
 	verdict_free(w);
-	/* One request before the flip, the recommendation still stands. */
-	a.requests_per_month = (int64_t)f->requests_per_month - dir;
+	/* A hundredth of a per cent before the flip, the recommendation still stands. */
+	a.requests_per_month = (int64_t)(f->requests_per_month - dir * fmax(1, ceil(f->requests_per_month * 1e-4)));
 	w = evaluate(cat, &a);
 	assert_int_equal(w->recommended, v->recommended);
 	verdict_free(w);

@@ -67,10 +67,12 @@ static bool candidate_gpu_priced(const struct catalog *c, const struct gpu *g)
 }
 
 /* Weights at 16 bits run as bf16 on a GPU that has it (the format current checkpoints
- * ship in, without fp16's overflow risk); fp16 only where bf16 is missing (T4). */
+ * ship in, without fp16's overflow risk); fp16 only where bf16 is missing (T4). At 8
+ * bits, fp8 where the GPU has fp8 units (the FP8 checkpoints TensorRT-LLM, vLLM and
+ * SGLang serve; prefill runs on those units), int8 weight-only only where it has not. */
 static bool candidate_precision_served(const struct gpu *g, enum precision p)
 {
-	return !(p == PREC_FP16 && g->bf16_tflops > 0);
+	return !(p == PREC_FP16 && g->bf16_tflops > 0) && !(p == PREC_INT8 && g->fp8_tflops > 0);
 }
 
 /* The tasks whose policy allows precision p on the GPU (bit per task). */
@@ -98,7 +100,7 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
 		.sec_per_request = footprint_seconds_per_request(&f, (double)shape->input_tokens,
 								 (double)shape->output_tokens),
 		.user_tokens_per_s = f.decode_tokens_per_s_single,
-		.params = (double)m->shape.params,
+		.size = size_class_of(&c->cost, (double)m->shape.params),
 		.tier = m->quality_tier,
 		.active_params = (double)m->shape.active_params,
 		.mau_capped = candidate_mau_capped(m->licence),

@@ -59,6 +59,8 @@ const struct gpu *finetune_gpu(const struct catalog *c, int basis);
 /* Tuning compute a month per active parameter for these answers, on finetune_gpu for
  * their price basis (0 when none is asked): a model's is this times its active parameters. */
 double finetune_monthly_per_param(const struct catalog *c, const struct answers *a);
+/* The same on a given training GPU (finetune_gpu's for the answers' basis). */
+double finetune_gpu_monthly_per_param(const struct catalog *c, const struct answers *a, const struct gpu *train);
 /* Tuning compute a month for model m as the answers ask (0 when none is asked). */
 double finetune_monthly(const struct catalog *c, const struct answers *a, const struct model *m);
 /* The seed's labour per tuning cycle, a month: its midpoint × cycles ÷ 12 (0 when no

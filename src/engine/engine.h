@@ -36,7 +36,7 @@ struct candidate {
 	double replica_facility_usd_per_hour;       /* owned: the power and colocation part */
 	double user_tokens_per_s;      /* decode speed one sequence sees */
 	/* What the choices read of the model and its licence, at hand. */
-	double params;                 /* its total parameters: the size class of the hidden costs */
+	enum size_class size;          /* its total parameters' class, for the hidden costs */
 	int tier;                      /* its quality tier */
 	double active_params;          /* what its tuning compute scales with */
 	bool mau_capped;               /* its licence caps users at 700M or fewer (Llama community) */
@@ -68,6 +68,7 @@ struct engine {
 	const struct catalog *c;
 	struct request_shape shape;
 	struct candidates cands;
+	const struct gpu *train_gpu[BASIS_COUNT];   /* where fine-tuning runs, by price basis */
 };
 
 void engine_init(struct engine *e, const struct catalog *c, const struct answers *a);
@@ -116,8 +117,13 @@ struct fleet_rates {
 	int mlops, traffic, basis;           /* the answers' level, shape, and the fleet's price basis */
 	double tune_usd_per_param;           /* fine-tuning compute a month per active parameter */
 	double tune_labour;                  /* fine-tuning labour a month */
+	double floor_hours, floor_per_request, floor_fixed[SIZE_COUNT];   /* fleet_floor's terms */
 };
 struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *a);
+/* The least fleet_cost(r, cd, requests, ...) can be, from a few products: a pick skips
+ * the candidates whose floor is above the best cost found (an exact bound: test_engine
+ * checks floor <= cost for every candidate). */
+double fleet_floor(const struct fleet_rates *r, const struct candidate *cd, double requests);
 /* Candidate cd's fleet at a volume: its monthly total returned; o (when not NULL) gets
  * the whole plan: sizing, every cost line. The one place a fleet is costed. */
 double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o);
@@ -125,8 +131,9 @@ double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, doubl
 /* offers.c: the managed offer choice's cost: offer number `order` (catalog order) of
  * provider p at a volume, into b; NAN when it cannot serve these answers (a tuned
  * model that fits none of the provider's dedicated GPUs). */
-double offer_cost(const struct engine *e, const struct answers *a, const struct provider *p, const struct offer *of,
-		  int order, double requests, struct cost_breakdown *b, const struct candidate **config);
+double offer_cost(const struct engine *e, const struct answers *a, const struct fleet_rates *r,
+		  const struct provider *p, const struct offer *of, int order, double requests,
+		  struct cost_breakdown *b, const struct candidate **config);
 
 /* What the rules conclude for one set of answers. */
 struct decision {

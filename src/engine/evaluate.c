@@ -16,6 +16,8 @@ void engine_init(struct engine *e, const struct catalog *c, const struct answers
 	e->c = c;
 	e->shape = candidates_shape_of(a);
 	candidates_build(c, &e->shape, &e->cands);
+	for (int b = 0; b < BASIS_COUNT; b++)
+		e->train_gpu[b] = finetune_gpu(c, b);
 }
 
 void engine_free(struct engine *e)
@@ -59,7 +61,7 @@ static void evaluate_footprint_options(const struct engine *e, struct verdict *v
 			cd.sec_per_request = footprint_seconds_per_request(&o->f, (double)e->shape.input_tokens,
 									   (double)e->shape.output_tokens);
 			cd.user_tokens_per_s = o->f.decode_tokens_per_s_single;
-			cd.params = (double)cd.model->shape.params;
+			cd.size = size_class_of(&c->cost, (double)cd.model->shape.params);
 			cd.active_params = (double)cd.model->shape.active_params;
 			cd.replica_rate = 3600.0 / cd.sec_per_request;
 			candidate_price(c, &cd);

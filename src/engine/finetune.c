@@ -53,9 +53,12 @@ static double finetune_hours_per_param(const struct cost_model *cm, const struct
 
 double finetune_monthly_per_param(const struct catalog *c, const struct answers *a)
 {
-	const struct gpu *train;
+	return finetune_gpu_monthly_per_param(c, a, finetune_asked(a) ? finetune_gpu(c, fleet_basis(a)) : NULL);
+}
 
-	if (!finetune_asked(a) || (train = finetune_gpu(c, fleet_basis(a))) == NULL)
+double finetune_gpu_monthly_per_param(const struct catalog *c, const struct answers *a, const struct gpu *train)
+{
+	if (!finetune_asked(a) || train == NULL)
 		return 0;
 	return finetune_hours_per_param(&c->cost, a, train) * finetune_gpu_hour(c, train, fleet_basis(a)) *
 	       (double)a->finetune_cycles_per_year / 12.0;

@@ -38,8 +38,8 @@ static inline double fleet_ceil(double x)
 	return t < x ? t + 1 : t;
 }
 
-struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double gpu_count,
-			       double replica_rate, double requests)
+static inline struct fleet_sizing fleet_sizing_of(const struct cost_model *cm, int traffic, int basis,
+						  double gpu_count, double replica_rate, double requests)
 {
 	const struct traffic_shape *t = &cm->traffic[traffic];
 	double peak_rate = requests / t->hours * t->peak;
@@ -63,17 +63,34 @@ struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int bas
 	}
 	z.gpus = z.replicas * gpu_count;
 	z.gpu_hours = z.replica_hours * gpu_count;
-	z.capacity_requests = z.replicas * replica_rate * t->hours / t->peak;
 	return z;
 }
 
-void fleet_hidden(const struct cost_model *cm, int mlops, double params, double gpus, int traffic,
-		  struct cost_breakdown *b)
+/* What a fleet sized as z serves a month: its replicas at the peak's share of the load. */
+static double fleet_capacity(const struct cost_model *cm, int traffic, double replicas, double replica_rate)
 {
-	const struct hidden_costs *h = &cm->hidden[mlops][size_class_of(cm, params)];
-	double beyond_node = gpus > (double)cm->node_size ? gpus - (double)cm->node_size : 0;
+	const struct traffic_shape *t = &cm->traffic[traffic];
 
-	b->engineering = fmax(h->engineering, gpus / cm->gpus_per_fte[mlops] * cm->fte_usd_month);
+	return replicas * replica_rate * t->hours / t->peak;
+}
+
+struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double gpu_count,
+			       double replica_rate, double requests)
+{
+	struct fleet_sizing z = fleet_sizing_of(cm, traffic, basis, gpu_count, replica_rate, requests);
+
+	z.capacity_requests = fleet_capacity(cm, traffic, z.replicas, replica_rate);
+	return z;
+}
+
+static inline void fleet_hidden_of(const struct cost_model *cm, int mlops, enum size_class size, double gpus,
+				   int traffic, struct cost_breakdown *b)
+{
+	const struct hidden_costs *h = &cm->hidden[mlops][size];
+	double beyond_node = gpus > (double)cm->node_size ? gpus - (double)cm->node_size : 0;
+	double by_fleet = gpus / cm->gpus_per_fte[mlops] * cm->fte_usd_month;
+
+	b->engineering = by_fleet > h->engineering ? by_fleet : h->engineering;
 	b->orchestration = h->orchestration + cm->orchestration_per_gpu * beyond_node;
 	b->monitoring = h->monitoring + cm->monitoring_per_gpu * beyond_node;
 	/* A fleet up at night and at weekends needs someone on call for GPU failures. */
@@ -81,22 +98,54 @@ void fleet_hidden(const struct cost_model *cm, int mlops, double params, double 
 		   : cm->on_call_fte * fleet_ceil(gpus / cm->gpus_per_on_call) * cm->fte_usd_month;
 }
 
+void fleet_hidden(const struct cost_model *cm, int mlops, double params, double gpus, int traffic,
+		  struct cost_breakdown *b)
+{
+	fleet_hidden_of(cm, mlops, size_class_of(cm, params), gpus, traffic, b);
+}
+
 struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *a)
 {
-	return (struct fleet_rates){
-		.cm = &e->c->cost,
+	const struct cost_model *cm = &e->c->cost;
+	const struct traffic_shape *t = &cm->traffic[a->traffic];
+	int basis = fleet_basis(a);
+	bool committed = basis == BASIS_RESERVED || basis == BASIS_OWNED;
+	struct fleet_rates r = {
+		.cm = cm,
 		.mlops = a->mlops,
 		.traffic = a->traffic,
-		.basis = fleet_basis(a),
-		.tune_usd_per_param = finetune_monthly_per_param(e->c, a),
+		.basis = basis,
+		.tune_usd_per_param = finetune_gpu_monthly_per_param(e->c, a, e->train_gpu[basis]),
 		.tune_labour = finetune_labour_monthly(e->c, a),
+		/* fleet_floor's terms: the least replica-hours one replica is paid for, and
+		 * replica-hours per request-hour of work at the least (peak or headroom). */
+		.floor_hours = committed ? cm->hours_per_month : t->hours,
+		.floor_per_request = committed ? t->peak * cm->hours_per_month / t->hours : fmin(t->peak, t->headroom),
 	};
+
+	for (int s = 0; s < SIZE_COUNT; s++) {
+		const struct hidden_costs *h = &cm->hidden[a->mlops][s];
+		r.floor_fixed[s] = h->engineering + h->orchestration + h->monitoring +
+				   (a->traffic == TRAFFIC_BUSINESS ? 0 : cm->on_call_fte * cm->fte_usd_month) + r.tune_labour;
+	}
+	return r;
+}
+
+double fleet_floor(const struct fleet_rates *r, const struct candidate *cd, double requests)
+{
+	double usd = cd->replica_usd_per_hour[r->basis];
+	double work = requests / cd->replica_rate * r->floor_per_request;   /* replica-hours the volume needs */
+
+	/* 1e-9 below: replicas round from 1e-9 under the exact count (fleet_sizing_of),
+	 * and these sums round in another order than fleet_cost's. */
+	return ((work > r->floor_hours ? work : r->floor_hours) * usd + r->floor_fixed[cd->size] +
+		r->tune_usd_per_param * cd->active_params) * (1 - 1e-9);
 }
 
 double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o)
 {
-	struct fleet_sizing z = fleet_size(r->cm, r->traffic, r->basis, (double)cd->gpu_count, cd->replica_rate,
-					   requests);
+	struct fleet_sizing z = fleet_sizing_of(r->cm, r->traffic, r->basis, (double)cd->gpu_count, cd->replica_rate,
+						requests);
 	struct cost_breakdown b = { .finetune = r->tune_usd_per_param * cd->active_params,
 				    .finetune_labour = r->tune_labour };
 	double gpus_cost = z.replica_hours * cd->replica_usd_per_hour[r->basis];
@@ -107,7 +156,7 @@ double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, doubl
 	} else {
 		b.gpu_lease = gpus_cost;
 	}
-	fleet_hidden(r->cm, r->mlops, cd->params, z.gpus, r->traffic, &b);
+	fleet_hidden_of(r->cm, r->mlops, cd->size, z.gpus, r->traffic, &b);
 	cost_sum(&b);
 	if (o != NULL) {
 		o->feasible = true;
@@ -117,7 +166,7 @@ double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, doubl
 		o->gpu_count = cd->gpu_count;
 		o->replicas = (int64_t)z.replicas;
 		o->gpu_hours = z.gpu_hours;
-		o->capacity_requests = z.capacity_requests;
+		o->capacity_requests = fleet_capacity(r->cm, r->traffic, z.replicas, cd->replica_rate);
 		o->user_tokens_per_s = cd->user_tokens_per_s;
 		o->basis = (enum price_basis)r->basis;
 		o->autoscaled = z.autoscaled;

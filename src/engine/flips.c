@@ -20,13 +20,18 @@ static enum arch flips_winner_at(const struct engine *e, const struct answers *b
 	return d.scores[d.recommended].feasible ? d.recommended : ARCH_COUNT;
 }
 
-/* Walk the volume by log steps in one direction; bisect the first change. */
 /* Which way the volume search walks. */
 enum flips_direction { FLIPS_DOWN = -1, FLIPS_UP = 1 };
 
+/* The flip's volume is found to within this fraction of it (a hundredth of a per
+ * cent: the costs behind it are not known to better than a few per cent). */
+#define FLIP_PRECISION 1e-4
+
+/* Walk the volume by log steps in one direction; bisect the first change. */
 static void flips_volume(const struct engine *e, const struct verdict *v, enum flips_direction dir,
 			struct volume_flip *out)
 {
+	enum arch w = ARCH_COUNT;
 	const struct answer_field *f = &answer_fields[AK_REQUESTS];
 	double from = (double)v->answers.requests_per_month, prev = from, req;
 	double limit = from <= 0 ? 1e6 : from * pow(10, dir * MAX_DECADES);
@@ -40,23 +45,26 @@ static void flips_volume(const struct engine *e, const struct verdict *v, enum f
 		req = dir > 0 ? ceil(req) : floor(req);
 		if (req > f->max || req < 1 || (dir > 0 ? req > limit : req < limit))
 			return;
-		if (flips_winner_at(e, &v->answers, req) != v->recommended)
+		if ((w = flips_winner_at(e, &v->answers, req)) != v->recommended)
 			break;
 	}
-	/* The change lies between prev (same winner) and req (another). */
+	/* The change lies between prev (same winner) and req (another, w). */
 	double same = prev, other = req;
-	while (fabs(other - same) > 1) {
+	while (fabs(other - same) > fmax(1, other * FLIP_PRECISION)) {
 		double mid = round((same + other) / 2);
+		enum arch at;
 		if (mid == same || mid == other)
 			break;
-		if (flips_winner_at(e, &v->answers, mid) == v->recommended)
+		if ((at = flips_winner_at(e, &v->answers, mid)) == v->recommended) {
 			same = mid;
-		else
+		} else {
 			other = mid;
+			w = at;
+		}
 	}
 	out->found = true;
 	out->requests_per_month = other;
-	out->winner = flips_winner_at(e, &v->answers, other);
+	out->winner = w;
 }
 
 static void flips_add(struct verdict *v, int key, const char *value, enum arch winner)

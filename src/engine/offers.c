@@ -52,11 +52,14 @@ static double offer_dedicated(const struct engine *e, const struct answers *a, i
 	return *config ? best.cost : NAN;
 }
 
-double offer_cost(const struct engine *e, const struct answers *a, const struct provider *p, const struct offer *of,
-		  int order, double requests, struct cost_breakdown *b, const struct candidate **config)
+double offer_cost(const struct engine *e, const struct answers *a, const struct fleet_rates *r,
+		  const struct provider *p, const struct offer *of, int order, double requests,
+		  struct cost_breakdown *b, const struct candidate **config)
 {
-	*b = (struct cost_breakdown){ .finetune = finetune_monthly(e->c, a, of->model),
-				      .finetune_labour = finetune_labour_monthly(e->c, a) };
+	*b = (struct cost_breakdown){
+		.finetune = of->model->shape.present ? r->tune_usd_per_param * (double)of->model->shape.active_params : 0,
+		.finetune_labour = r->tune_labour,
+	};
 	*config = NULL;
 	if (offer_tuned(a) && p->dedicated.present) {
 		b->gpu_lease = offer_dedicated(e, a, order, requests, config);

@@ -45,6 +45,7 @@ static void plan_managed(const struct engine *e, const struct answers *a, double
 	struct pick_key best = { 0 };
 	struct cost_breakdown best_cost = { 0 };
 	const struct candidate *best_config = NULL;
+	struct fleet_rates rates = fleet_rates_of(e, a);
 	int order = 0;
 
 	for (int i = 0; i < c->n_providers; i++) {
@@ -55,7 +56,7 @@ static void plan_managed(const struct engine *e, const struct answers *a, double
 			struct cost_breakdown b;
 			struct pick_key k;
 			if (!offer_allowed(p, of, a, g->mau) ||
-			    isnan(offer_cost(e, a, p, of, order, requests, &b, &config)))
+			    isnan(offer_cost(e, a, &rates, p, of, order, requests, &b, &config)))
 				continue;
 			k = (struct pick_key){ pick_model_shortfall(c, a->task, of->model), b.total,
 					       config ? config->user_tokens_per_s : 0, order };
@@ -91,7 +92,7 @@ static void plan_managed(const struct engine *e, const struct answers *a, double
 
 /* The fleet choice among cands[0..n), those allowed for the task under the gates,
  * into *chosen and *best (kept when none beats them). A fleet is costed only when
- * its shortfall, the rule's first test, does not already lose. */
+ * neither its shortfall, the rule's first test, nor its cost floor already loses. */
 static void plan_pick_fleet(const struct fleet_rates *rates, int need, int task, const struct candidate *cands,
 			    int n, const struct gates *g, double requests, const struct candidate **chosen,
 			    struct pick_key *best)
@@ -100,7 +101,8 @@ static void plan_pick_fleet(const struct fleet_rates *rates, int need, int task,
 		const struct candidate *cd = &cands[i];
 		struct pick_key key = { pick_shortfall(cd->tier, need), 0, cd->user_tokens_per_s, cd->order };
 		if ((*chosen != NULL && key.shortfall > best->shortfall) || !candidate_allowed(cd, task, g) ||
-		    isnan(cd->replica_usd_per_hour[rates->basis]))
+		    isnan(cd->replica_usd_per_hour[rates->basis]) ||
+		    (*chosen != NULL && key.shortfall == best->shortfall && fleet_floor(rates, cd, requests) > best->cost))
 			continue;
 		key.cost = fleet_cost(rates, cd, requests, NULL);
 		if (*chosen == NULL || pick_before(&key, best)) {
@@ -172,7 +174,7 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 	const struct catalog *c = e->c;
 	const struct candidate *chosen = NULL;
 	struct pick_key best = { 0 };
-
+	struct fleet_rates rates = fleet_rates_of(e, a);
 	const struct candidate_set *set = &e->cands.set[CLASS_EDGE];
 
 	for (int mi = 0; mi < c->n_models; mi++) {
@@ -187,8 +189,8 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 		if (fit == NULL)
 			continue;
 		struct pick_key k = { pick_model_shortfall(c, a->task, fit->model),
-				      c->cost.edge_engineering[a->mlops] + finetune_monthly(c, a, fit->model) +
-				      finetune_labour_monthly(c, a),
+				      c->cost.edge_engineering[a->mlops] + rates.tune_usd_per_param * fit->active_params +
+				      rates.tune_labour,
 				      fit->user_tokens_per_s, fit->order };
 		if (chosen == NULL || k.shortfall < best.shortfall ||
 		    (k.shortfall == best.shortfall && (fit->gpu->memory_gb < chosen->gpu->memory_gb ||
@@ -209,8 +211,8 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 	o->gpu_count = 1;
 	o->user_tokens_per_s = chosen->user_tokens_per_s;
 	o->cost.engineering = c->cost.edge_engineering[a->mlops];
-	o->cost.finetune = finetune_monthly(c, a, chosen->model);
-	o->cost.finetune_labour = finetune_labour_monthly(c, a);
+	o->cost.finetune = rates.tune_usd_per_param * chosen->active_params;
+	o->cost.finetune_labour = rates.tune_labour;
 	cost_sum(&o->cost);
 }
 
@@ -253,8 +255,9 @@ static double plan_offer_cost_at(const struct engine *e, const struct answers *a
 			if (&c->providers[i] == o->provider && c->providers[i].offers[j].model == o->model) {
 				struct cost_breakdown b;
 				const struct candidate *config;
-				return offer_cost(e, a, o->provider, &c->providers[i].offers[j], order, requests, &b,
-						  &config);
+				struct fleet_rates rates = fleet_rates_of(e, a);
+				return offer_cost(e, a, &rates, o->provider, &c->providers[i].offers[j], order, requests,
+						  &b, &config);
 			}
 	return NAN;
 }

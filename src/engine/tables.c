@@ -67,6 +67,7 @@ static void tables_managed(const struct engine *e, struct verdict *v, const stru
 	const struct catalog *c = e->c;
 	const struct answers *a = &v->answers;
 	int total = 0, order = 0;
+	struct fleet_rates rates = fleet_rates_of(e, a);
 
 	for (int i = 0; i < c->n_providers; i++)
 		total += c->providers[i].n_offers;
@@ -77,7 +78,7 @@ static void tables_managed(const struct engine *e, struct verdict *v, const stru
 			const struct offer *of = &p->offers[j];
 			struct cost_row *r = &v->managed[v->n_managed++];
 			const struct candidate *config;
-			double usd = offer_cost(e, a, p, of, order, (double)a->requests_per_month, &r->opt.cost, &config);
+			double usd = offer_cost(e, a, &rates, p, of, order, (double)a->requests_per_month, &r->opt.cost, &config);
 			r->model = of->model;
 			r->provider = p;
 			r->licence = of->model->licence;
