@@ -48,6 +48,14 @@ static int recommended(struct app *app, WINDOW *w, int y, int x, int width)
 	wattron(w, app->th.head);
 	text_put(w, y++, x, width, "Recommended");
 	wattroff(w, app->th.head);
+	if (!v->feasible_any) {   /* say so plainly, and the first answer that would change it */
+		wattron(w, app->th.warn);
+		text_put(w, y++, x + 1, width - 1, "Nothing is feasible");
+		wattroff(w, app->th.warn);
+		if (v->n_relax > 0)
+			text_putf(w, y++, x + 1, width - 1, "try %s: %s", question_label(v->relax[0].key), v->relax[0].value);
+		return y;
+	}
 	wattron(w, A_BOLD);
 	text_put(w, y++, x + 1, width - 1, app->cat->arch[v->recommended].name);
 	wattroff(w, A_BOLD);

@@ -41,7 +41,7 @@ static int row_of_cost(double usd)
 }
 
 /* The verdict's cost of arch at the curve point nearest req (the chart draws what the
- * core computed, at its resolution of 20 points a decade). */
+ * core computed, at its resolution of 10 points a decade). */
 static double curve_at(const struct verdict *v, int arch, double req)
 {
 	long i = lround((log10(fmax(req, 1)) - CURVE_FROM_LOG10) * CURVE_PER_DECADE);

@@ -19,11 +19,26 @@ static void recommendation(struct app *app, struct textview *tv)
 	const struct plan *p = &v->scores[v->recommended].best;
 	char label[200], m[32], vol[32];
 
+	if (!v->feasible_any) {   /* nothing to recommend: say so, and what one answer would change */
+		tv_add(tv, 0, 2, app->th.warn, "%s", "Nothing is feasible with these answers: every architecture is excluded.");
+		for (int i = 0; i < v->n_relax; i++)
+			tv_add(tv, 2, 4, 0, "- %s: %s would make %s feasible.", question_label(v->relax[i].key),
+			       v->relax[i].value, arch_ids[v->relax[i].arch]);
+		tv_add(tv, 0, 0, 0, "%s", "");
+		return;
+	}
 	plan_label(p, label, sizeof label);
 	money(m, sizeof m, p->cost.total);
 	fmt_int(vol, sizeof vol, (double)v->answers.requests_per_month);
 	tv_add(tv, 0, 2, app->th.good, "Recommended: %s", app->cat->arch[v->recommended].name);
 	tv_add(tv, 2, 2, A_BOLD, "%s, %s a month at %s requests/month", label, m, vol);
+	if (v->has_cheapest && v->premium_usd >= 0.5) {
+		money(m, sizeof m, v->premium_usd);
+		tv_add(tv, 2, 2, 0, "It costs %s a month more than the cheapest option (%s): the price of control.", m,
+		       arch_ids[v->cheapest_arch]);
+	}
+	if (v->close_call)
+		tv_add(tv, 2, 2, app->th.warn, "A close call: %s is within %.1f points.", arch_ids[v->order[1]], v->margin);
 	tv_add(tv, 0, 0, 0, "%s", "");
 }
 

@@ -8,7 +8,7 @@
 #include "engine.h"
 
 /* Crossings are looked for from 1K to 100B requests a month: the curve points
- * CROSS_FROM .. CROSS_TO (two crossings closer than 1.12x apart may show as none). */
+ * CROSS_FROM .. CROSS_TO (two crossings closer than 1.26x apart may show as none). */
 #define CROSS_FROM ((3 - CURVE_FROM_LOG10) * CURVE_PER_DECADE)
 #define CROSS_TO ((11 - CURVE_FROM_LOG10) * CURVE_PER_DECADE)
 #define MAX_CROSSINGS 64

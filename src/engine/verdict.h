@@ -138,10 +138,10 @@ struct finetune_estimate {
 };
 
 /* Each architecture's monthly cost along the volume axis, for the chart: the best plan
- * at the answers re-sized at each volume (20 points a decade, 100 to 10^12 requests a
+ * at the answers re-sized at each volume (10 points a decade, 100 to 10^12 requests a
  * month). NAN where the architecture has no plan. */
 #define CURVE_FROM_LOG10 2
-#define CURVE_PER_DECADE 20
+#define CURVE_PER_DECADE 10
 #define CURVE_POINTS (10 * CURVE_PER_DECADE + 1)
 struct cost_curves {
 	double requests[CURVE_POINTS];
