@@ -26,23 +26,24 @@ bool candidates_shape_equal(const struct request_shape *x, const struct request_
 
 /* One (model, GPU, precision) way to serve, sized for a request shape. */
 struct candidate {
+	/* What every choice reads, first: one cache line for the picks' scan. */
+	uint32_t tasks;                /* bit per task whose policy allows this precision here */
+	int tier;                      /* the model's quality tier */
+	bool mau_capped;               /* its licence caps users at 700M or fewer (Llama community) */
+	bool noncommercial;            /* its licence forbids commercial use */
+	enum size_class size;          /* its total parameters' class, for the hidden costs */
+	double replica_rate;           /* requests a replica serves an hour: 3600 / sec_per_request */
+	double replica_usd_per_hour[BASIS_COUNT];   /* GPUs × the rate on each basis; NAN: not priced on it */
+	double active_params;          /* what its tuning compute scales with */
+	double user_tokens_per_s;      /* decode speed one sequence sees */
+	int order;                     /* catalog order: model, then GPU, then precision */
+	/* The rest. */
+	int64_t gpu_count;             /* GPUs one replica needs */
+	double sec_per_request;        /* replica time one average request takes at its batch */
+	double replica_facility_usd_per_hour;       /* owned: the power and colocation part */
 	const struct model *model;
 	const struct gpu *gpu;
 	enum precision precision;
-	int64_t gpu_count;             /* GPUs one replica needs */
-	double sec_per_request;        /* replica time one average request takes at its batch */
-	double replica_rate;           /* requests a replica serves an hour: 3600 / sec_per_request */
-	double replica_usd_per_hour[BASIS_COUNT];   /* GPUs × the rate on each basis; NAN: not priced on it */
-	double replica_facility_usd_per_hour;       /* owned: the power and colocation part */
-	double user_tokens_per_s;      /* decode speed one sequence sees */
-	/* What the choices read of the model and its licence, at hand. */
-	enum size_class size;          /* its total parameters' class, for the hidden costs */
-	int tier;                      /* its quality tier */
-	double active_params;          /* what its tuning compute scales with */
-	bool mau_capped;               /* its licence caps users at 700M or fewer (Llama community) */
-	bool noncommercial;            /* its licence forbids commercial use */
-	uint32_t tasks;                /* bit per task whose policy allows this precision here */
-	int order;                     /* catalog order: model, then GPU, then precision */
 };
 
 /* Which fleets a choice may take: one GPU a replica, several, or either; and devices. */
@@ -122,8 +123,18 @@ struct fleet_rates {
 struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *a);
 /* The least fleet_cost(r, cd, requests, ...) can be, from a few products: a pick skips
  * the candidates whose floor is above the best cost found (an exact bound: test_engine
- * checks floor <= cost for every candidate). */
-double fleet_floor(const struct fleet_rates *r, const struct candidate *cd, double requests);
+ * checks floor <= cost for every candidate). Inline: the picks' scan calls it for
+ * nearly every candidate. */
+static inline double fleet_floor(const struct fleet_rates *r, const struct candidate *cd, double requests)
+{
+	double usd = cd->replica_usd_per_hour[r->basis];
+	double work = requests / cd->replica_rate * r->floor_per_request;   /* replica-hours the volume needs */
+
+	/* 1e-9 below: replicas round from 1e-9 under the exact count (fleet.c), and these
+	 * sums round in another order than fleet_cost's. */
+	return ((work > r->floor_hours ? work : r->floor_hours) * usd + r->floor_fixed[cd->size] +
+		r->tune_usd_per_param * cd->active_params) * (1 - 1e-9);
+}
 /* Candidate cd's fleet at a volume: its monthly total returned; o (when not NULL) gets
  * the whole plan: sizing, every cost line. The one place a fleet is costed. */
 double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o);

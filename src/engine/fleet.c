@@ -131,16 +131,6 @@ struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *
 	return r;
 }
 
-double fleet_floor(const struct fleet_rates *r, const struct candidate *cd, double requests)
-{
-	double usd = cd->replica_usd_per_hour[r->basis];
-	double work = requests / cd->replica_rate * r->floor_per_request;   /* replica-hours the volume needs */
-
-	/* 1e-9 below: replicas round from 1e-9 under the exact count (fleet_sizing_of),
-	 * and these sums round in another order than fleet_cost's. */
-	return ((work > r->floor_hours ? work : r->floor_hours) * usd + r->floor_fixed[cd->size] +
-		r->tune_usd_per_param * cd->active_params) * (1 - 1e-9);
-}
 
 double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o)
 {
