@@ -41,7 +41,7 @@ static struct footprint fp_8b(void)
 static struct fleet_sizing size_8b(int traffic, int basis, double requests)
 {
 	struct footprint f = fp_8b();
-	return fleet_size(&cat->cost, traffic, basis, (double)f.gpu_count,
+	return fleet_size(&cat->cost, traffic, basis, 1, (double)f.gpu_count,
 			  3600.0 / footprint_seconds_per_request(&f, 1000, 1000), requests);
 }
 

@@ -37,7 +37,8 @@ int fleet_basis(const struct answers *a);
 bool fleet_owned_gpu_month(const struct cost_model *cm, const struct gpu *g, double *hardware, double *facility);
 
 /* A fleet of replicas of gpu_count GPUs each, serving replica_rate requests an hour,
- * sized for volume requests a month under the traffic shape and paid on the basis. */
+ * sized for volume requests a month under the traffic shape (its peak times
+ * peak_factor: 1 but in the sensitivity analysis) and paid on the basis. */
 struct fleet_sizing {
 	double replicas;            /* what the peak needs */
 	double replica_hours;       /* a month, paid */
@@ -46,8 +47,8 @@ struct fleet_sizing {
 	double capacity_requests;   /* a month, the fleet as sized */
 	bool autoscaled;            /* following the load was cheaper than staying up */
 };
-struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double gpu_count,
-			       double replica_rate, double requests);
+struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double peak_factor,
+			       double gpu_count, double replica_rate, double requests);
 /* The hidden costs of a fleet of `gpus` GPUs serving a model of `params` parameters,
  * into b's engineering, on_call, orchestration and monitoring. */
 void fleet_hidden(const struct cost_model *cm, int mlops, double params, double gpus, int traffic,

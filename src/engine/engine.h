@@ -65,8 +65,16 @@ struct candidates {
 	struct candidate_set dedicated;
 };
 
+/* The what-ifs the sensitivity analysis turns (sensitivity.c): multipliers of every
+ * GPU's price, every per-token price, the hidden costs and the traffic's peak. 1 in
+ * every decision but the analysis's own. */
+struct what_if {
+	double gpu_price, token_price, hidden, peak;
+};
+
 struct engine {
 	const struct catalog *c;
+	struct what_if what_if;
 	struct request_shape shape;
 	struct candidates cands;
 	const struct gpu *train_gpu[BASIS_COUNT];   /* where fine-tuning runs, by price basis */
@@ -118,6 +126,7 @@ struct fleet_rates {
 	int mlops, traffic, basis;           /* the answers' level, shape, and the fleet's price basis */
 	double tune_usd_per_param;           /* fine-tuning compute a month per active parameter */
 	double tune_labour;                  /* fine-tuning labour a month */
+	double gpu_price, hidden, peak;      /* the engine's what-ifs (1: none) */
 	double floor_hours, floor_per_request, floor_fixed[SIZE_COUNT];   /* fleet_floor's terms */
 };
 struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *a);
@@ -132,7 +141,7 @@ static inline double fleet_floor(const struct fleet_rates *r, const struct candi
 
 	/* 1e-9 below: replicas round from 1e-9 under the exact count (fleet.c), and these
 	 * sums round in another order than fleet_cost's. */
-	return ((work > r->floor_hours ? work : r->floor_hours) * usd + r->floor_fixed[cd->size] +
+	return ((work > r->floor_hours ? work : r->floor_hours) * usd * r->gpu_price + r->floor_fixed[cd->size] +
 		r->tune_usd_per_param * cd->active_params) * (1 - 1e-9);
 }
 /* Candidate cd's fleet at a volume: its monthly total returned; o (when not NULL) gets
@@ -182,6 +191,7 @@ double crossovers_first(const struct engine *e, const struct answers *a, const s
 /* tables.c, flips.c, claims.c, notes.c */
 void tables_fill(const struct engine *e, struct verdict *v, const struct decision *d);
 void flips_find(const struct engine *e, struct verdict *v);
+void sensitivity_find(const struct engine *e, struct verdict *v);
 void claims_check(const struct catalog *c, struct verdict *v);
 void claims_seed_crossovers(const struct engine *e, struct verdict *v);
 void notes_add(struct verdict *v, const struct decision *d);

@@ -14,6 +14,7 @@
 void engine_init(struct engine *e, const struct catalog *c, const struct answers *a)
 {
 	e->c = c;
+	e->what_if = (struct what_if){ .gpu_price = 1, .token_price = 1, .hidden = 1, .peak = 1 };
 	e->shape = candidates_shape_of(a);
 	candidates_build(c, &e->shape, &e->cands);
 	for (int b = 0; b < BASIS_COUNT; b++)
@@ -142,6 +143,7 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	crossovers_find(&e, v);
 	claims_seed_crossovers(&e, v);
 	flips_find(&e, v);
+	sensitivity_find(&e, v);
 	claims_check(c, v);
 	notes_add(v, &d);
 	engine_free(&e);

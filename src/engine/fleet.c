@@ -38,11 +38,11 @@ static inline double fleet_ceil(double x)
 	return t < x ? t + 1 : t;
 }
 
-static inline struct fleet_sizing fleet_sizing_of(const struct cost_model *cm, int traffic, int basis,
+static inline struct fleet_sizing fleet_sizing_of(const struct cost_model *cm, int traffic, int basis, double peak,
 						  double gpu_count, double replica_rate, double requests)
 {
 	const struct traffic_shape *t = &cm->traffic[traffic];
-	double peak_rate = requests / t->hours * t->peak;
+	double peak_rate = requests / t->hours * peak;
 	struct fleet_sizing z = { 0 };
 
 	z.replicas = fleet_ceil(peak_rate / replica_rate - 1e-9);
@@ -67,19 +67,19 @@ static inline struct fleet_sizing fleet_sizing_of(const struct cost_model *cm, i
 }
 
 /* What a fleet sized as z serves a month: its replicas at the peak's share of the load. */
-static double fleet_capacity(const struct cost_model *cm, int traffic, double replicas, double replica_rate)
+static double fleet_capacity(const struct cost_model *cm, int traffic, double peak, double replicas,
+			     double replica_rate)
 {
-	const struct traffic_shape *t = &cm->traffic[traffic];
-
-	return replicas * replica_rate * t->hours / t->peak;
+	return replicas * replica_rate * cm->traffic[traffic].hours / peak;
 }
 
-struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double gpu_count,
-			       double replica_rate, double requests)
+struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double peak_factor,
+			       double gpu_count, double replica_rate, double requests)
 {
-	struct fleet_sizing z = fleet_sizing_of(cm, traffic, basis, gpu_count, replica_rate, requests);
+	double peak = cm->traffic[traffic].peak * peak_factor;
+	struct fleet_sizing z = fleet_sizing_of(cm, traffic, basis, peak, gpu_count, replica_rate, requests);
 
-	z.capacity_requests = fleet_capacity(cm, traffic, z.replicas, replica_rate);
+	z.capacity_requests = fleet_capacity(cm, traffic, peak, z.replicas, replica_rate);
 	return z;
 }
 
@@ -119,14 +119,18 @@ struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *
 		.tune_labour = finetune_labour_monthly(e->c, a),
 		/* fleet_floor's terms: the least replica-hours one replica is paid for, and
 		 * replica-hours per request-hour of work at the least (peak or headroom). */
+		.gpu_price = e->what_if.gpu_price,
+		.hidden = e->what_if.hidden,
+		.peak = t->peak * e->what_if.peak,
 		.floor_hours = committed ? cm->hours_per_month : t->hours,
-		.floor_per_request = committed ? t->peak * cm->hours_per_month / t->hours : fmin(t->peak, t->headroom),
 	};
 
+	r.floor_per_request = committed ? r.peak * cm->hours_per_month / t->hours : fmin(r.peak, t->headroom);
 	for (int s = 0; s < SIZE_COUNT; s++) {
 		const struct hidden_costs *h = &cm->hidden[a->mlops][s];
-		r.floor_fixed[s] = h->engineering + h->orchestration + h->monitoring +
-				   (a->traffic == TRAFFIC_BUSINESS ? 0 : cm->on_call_fte * cm->fte_usd_month) + r.tune_labour;
+		r.floor_fixed[s] = (h->engineering + h->orchestration + h->monitoring +
+				    (a->traffic == TRAFFIC_BUSINESS ? 0 : cm->on_call_fte * cm->fte_usd_month)) * r.hidden +
+				   r.tune_labour;
 	}
 	return r;
 }
@@ -134,19 +138,25 @@ struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *
 
 double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o)
 {
-	struct fleet_sizing z = fleet_sizing_of(r->cm, r->traffic, r->basis, (double)cd->gpu_count, cd->replica_rate,
-						requests);
+	struct fleet_sizing z = fleet_sizing_of(r->cm, r->traffic, r->basis, r->peak, (double)cd->gpu_count,
+						cd->replica_rate, requests);
 	struct cost_breakdown b = { .finetune = r->tune_usd_per_param * cd->active_params,
 				    .finetune_labour = r->tune_labour };
-	double gpus_cost = z.replica_hours * cd->replica_usd_per_hour[r->basis];
+	double gpus_cost = z.replica_hours * cd->replica_usd_per_hour[r->basis] * r->gpu_price;
 
 	if (r->basis == BASIS_OWNED) {
-		b.facility = z.replica_hours * cd->replica_facility_usd_per_hour;
+		b.facility = z.replica_hours * cd->replica_facility_usd_per_hour * r->gpu_price;
 		b.hardware = gpus_cost - b.facility;
 	} else {
 		b.gpu_lease = gpus_cost;
 	}
 	fleet_hidden_of(r->cm, r->mlops, cd->size, z.gpus, r->traffic, &b);
+	if (r->hidden != 1) {
+		b.engineering *= r->hidden;
+		b.on_call *= r->hidden;
+		b.orchestration *= r->hidden;
+		b.monitoring *= r->hidden;
+	}
 	cost_sum(&b);
 	if (o != NULL) {
 		o->feasible = true;
@@ -156,7 +166,7 @@ double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, doubl
 		o->gpu_count = cd->gpu_count;
 		o->replicas = (int64_t)z.replicas;
 		o->gpu_hours = z.gpu_hours;
-		o->capacity_requests = fleet_capacity(r->cm, r->traffic, z.replicas, cd->replica_rate);
+		o->capacity_requests = fleet_capacity(r->cm, r->traffic, r->peak, z.replicas, cd->replica_rate);
 		o->user_tokens_per_s = cd->user_tokens_per_s;
 		o->basis = (enum price_basis)r->basis;
 		o->autoscaled = z.autoscaled;

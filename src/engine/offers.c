@@ -41,8 +41,10 @@ static double offer_dedicated(const struct engine *e, const struct answers *a, i
 		struct pick_key k;
 		if (!(cd->tasks & 1u << a->task))
 			continue;
-		z = fleet_size(cm, a->traffic, BASIS_ON_DEMAND, (double)cd->gpu_count, cd->replica_rate, requests);
-		k = (struct pick_key){ pick_shortfall(cd->tier, need), z.replica_hours * cd->replica_usd_per_hour[BASIS_ON_DEMAND],
+		z = fleet_size(cm, a->traffic, BASIS_ON_DEMAND, e->what_if.peak, (double)cd->gpu_count, cd->replica_rate,
+			       requests);
+		k = (struct pick_key){ pick_shortfall(cd->tier, need),
+				       z.replica_hours * cd->replica_usd_per_hour[BASIS_ON_DEMAND] * e->what_if.gpu_price,
 				       cd->user_tokens_per_s, cd->order };
 		if (*config == NULL || pick_before(&k, &best)) {
 			*config = cd;
@@ -66,7 +68,7 @@ double offer_cost(const struct engine *e, const struct answers *a, const struct 
 		if (isnan(b->gpu_lease))
 			return NAN;
 	} else {
-		b->api = api_token_cost(of->input, of->output, a, requests);
+		b->api = api_token_cost(of->input, of->output, a, requests) * e->what_if.token_price;
 	}
 	cost_sum(b);
 	return b->total;

@@ -19,7 +19,8 @@ static void plan_api(const struct engine *e, const struct answers *a, double req
 		struct pick_key k;
 		if (!m->api.present)
 			continue;
-		k = (struct pick_key){ pick_model_shortfall(c, a->task, m), api_cost(m, a, requests), 0, i };
+		k = (struct pick_key){ pick_model_shortfall(c, a->task, m), api_cost(m, a, requests) * e->what_if.token_price,
+				       0, i };
 		if (chosen == NULL || pick_before(&k, &best)) {
 			chosen = m;
 			best = k;
@@ -77,8 +78,8 @@ static void plan_managed(const struct engine *e, const struct answers *a, double
 	}
 	o->cost = best_cost;
 	if (best_config != NULL) {   /* a tuned model's dedicated deployment, and its size */
-		struct fleet_sizing z = fleet_size(&c->cost, a->traffic, BASIS_ON_DEMAND, (double)best_config->gpu_count,
-						   best_config->replica_rate, requests);
+		struct fleet_sizing z = fleet_size(&c->cost, a->traffic, BASIS_ON_DEMAND, e->what_if.peak,
+						   (double)best_config->gpu_count, best_config->replica_rate, requests);
 		o->gpu = best_config->gpu;
 		o->precision = best_config->precision;
 		o->gpu_count = best_config->gpu_count;
@@ -270,7 +271,7 @@ double plan_cost_at(const struct engine *e, const struct answers *a, const struc
 		return NAN;
 	switch (o->arch) {
 	case ARCH_DIRECT_API:
-		return api_cost(o->model, a, requests) + o->cost.finetune_labour;
+		return api_cost(o->model, a, requests) * e->what_if.token_price + o->cost.finetune_labour;
 	case ARCH_MANAGED:
 		return plan_offer_cost_at(e, a, o, requests);
 	case ARCH_SELF_SINGLE:
@@ -279,7 +280,7 @@ double plan_cost_at(const struct engine *e, const struct answers *a, const struc
 					 requests);
 	case ARCH_HYBRID:
 		return plan_self_cost_of(e, a, o->model, TASK_EXTRACTION, CLASS_ANY, requests * (1 - share)) +
-		       api_cost(o->api_model, a, requests * share);
+		       api_cost(o->api_model, a, requests * share) * e->what_if.token_price;
 	case ARCH_ON_DEVICE:
 	case ARCH_COUNT:
 		break;

@@ -106,6 +106,16 @@ struct answer_flip {                 /* one answer changed ⇒ a different archi
 	enum arch winner;
 };
 
+/* One uncertain assumption at its low and high value (costs.yaml, sensitivity). */
+struct sensitivity {
+	int assumption;                  /* enum assumption */
+	double base, low, high;          /* multipliers (base 1) or the answer's own value */
+	double cost_low, cost_high;      /* the recommended architecture's monthly cost at each */
+	bool flips;                      /* another architecture wins within the range */
+	double flips_at;                 /* the value where it starts to */
+	enum arch flips_to;              /* ARCH_COUNT: nothing would be feasible */
+};
+
 struct claim_check {                 /* the seed's GPU table, checked by the footprint model */
 	char text[120];                  /* "405B (FP16) on 8× A100 (80GB)" */
 	const struct model *model;
@@ -184,6 +194,7 @@ struct verdict {
 	struct volume_flip flip_volume_up, flip_volume_down;
 	struct answer_flip flips[16]; int n_flips;
 	struct claim_check claims[8]; int n_claims;
+	struct sensitivity sensitivity[ASSUME_COUNT]; int n_sensitivity;
 	struct seed_crossover seed_crossovers[SEED_CROSSOVERS]; int n_seed_crossovers;
 	struct finetune_estimate finetune;
 	struct cost_curves curves;

@@ -210,6 +210,16 @@ struct hidden_costs {
 	double engineering, orchestration, monitoring;
 };
 
+/* The uncertain assumptions the sensitivity analysis turns (costs.yaml, sensitivity):
+ * the first six multiply a catalog figure or an answer, the last two are the answer's
+ * value itself. */
+enum assumption {
+	ASSUME_GPU_PRICE, ASSUME_TOKEN_PRICE, ASSUME_VOLUME, ASSUME_OUTPUT, ASSUME_PEAK, ASSUME_HIDDEN,
+	ASSUME_CACHE, ASSUME_GROWTH, ASSUME_COUNT
+};
+extern const char *const assumption_names[ASSUME_COUNT + 1];   /* the costs.yaml keys, NULL-terminated */
+#define ASSUME_MULTIPLIERS ASSUME_CACHE   /* assumptions before it are multipliers */
+
 /* Constants of the footprint and cost models (costs.yaml), each with its source. */
 struct cost_model {
 	/* footprint */
@@ -257,6 +267,8 @@ struct cost_model {
 	double edge_max_params_b;
 	/* hybrid */
 	double hybrid_api_share;
+	/* sensitivity: each assumption's low and high value */
+	struct { double low, high; } sensitivity[ASSUME_COUNT];
 	struct sourced src;
 };
 

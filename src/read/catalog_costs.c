@@ -56,7 +56,7 @@ static int read_numbers(struct yread *r, const struct ynode *root, const struct 
 static int check_cost_keys(struct yread *r, const struct ynode *root)
 {
 	static const char *const top[] = { "openweigh_catalog", "source", "as_of", "footprint", "fleet", "owned",
-					   "hidden", "finetune", "on_device", "hybrid", NULL };
+					   "hidden", "finetune", "on_device", "hybrid", "sensitivity", NULL };
 	static const char *const fp[] = { "bytes_per_param", "int4_group_size", "int4_scale_bytes",
 					  "quantized_embeddings_16bit", "kv_bytes", "overhead_gb",
 					  "usable_fraction", "decode_efficiency", "prefill_efficiency",
@@ -79,7 +79,7 @@ static int check_cost_keys(struct yread *r, const struct ynode *root)
 		return -1;
 	struct { const char *path; const char *const *keys; } secs[] = {
 		{ "footprint", fp }, { "fleet", fleet }, { "owned", owned }, { "hidden", hidden }, { "finetune", ft },
-		{ "on_device", od }, { "hybrid", hy },
+		{ "on_device", od }, { "hybrid", hy }, { "sensitivity", assumption_names },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(secs); i++) {
 		if ((n = ymap_get(root, secs[i].path)) == NULL)
@@ -244,6 +244,29 @@ static int read_fleet_and_hidden(struct yread *r, const struct ynode *root, stru
 	return 0;
 }
 
+/* sensitivity.NAME: {low, high}, low at most 1 and high at least 1 for a multiplier
+ * (the answer itself lies inside), low < high; shares within 0 .. 1, growth -0.99 .. 100. */
+static int read_sensitivity(struct yread *r, const struct ynode *root, struct cost_model *cm)
+{
+	static const char *const ends[] = { "low", "high", NULL };
+	const struct ynode *sec = ymap_get(root, "sensitivity");
+
+	for (int k = 0; k < ASSUME_COUNT; k++) {
+		const struct ynode *n = ymap_get(sec, assumption_names[k]);
+		bool mult = k < ASSUME_MULTIPLIERS;
+		double lo_min = mult ? 0.01 : k == ASSUME_GROWTH ? -0.99 : 0, hi_max = mult ? 100 : k == ASSUME_GROWTH ? 100 : 1;
+		if (n == NULL)
+			return yr_fail(r, sec, "missing required key '%s'", assumption_names[k]);
+		if (yr_expect_map(r, n, assumption_names[k]) || yr_known_keys(r, n, ends) ||
+		    yr_double(r, n, "low", YR_REQUIRED, lo_min, mult ? 1 : hi_max, &cm->sensitivity[k].low) ||
+		    yr_double(r, n, "high", YR_REQUIRED, mult ? 1 : lo_min, hi_max, &cm->sensitivity[k].high))
+			return -1;
+		if (cm->sensitivity[k].low >= cm->sensitivity[k].high)
+			return yr_fail(r, n, "low must be below high");
+	}
+	return 0;
+}
+
 static int read_rest(struct yread *r, const struct ynode *root, struct cost_model *cm)
 {
 	struct num_field f[] = {
@@ -260,7 +283,7 @@ static int read_rest(struct yread *r, const struct ynode *root, struct cost_mode
 		{ .path = "on_device.max_params_b", .out = &cm->edge_max_params_b, .min = 0.1, .max = 1000 },
 		{ .path = "hybrid.api_share", .out = &cm->hybrid_api_share, .min = 0.01, .max = 0.99 },
 	};
-	return read_numbers(r, root, f, ARRAY_LEN(f));
+	return read_numbers(r, root, f, ARRAY_LEN(f)) || read_sensitivity(r, root, cm) ? -1 : 0;
 }
 
 int load_costs(struct loadctx *lc, struct catalog *c, const char *dir, bool required)

@@ -241,6 +241,32 @@ static cJSON *relax_json(const struct verdict *v)
 	return arr;
 }
 
+static cJSON *sensitivity_json(const struct verdict *v)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < v->n_sensitivity; i++) {
+		const struct sensitivity *s = &v->sensitivity[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "assumption", assumption_names[s->assumption]);
+		cJSON_AddBoolToObject(o, "multiplier", s->assumption < ASSUME_MULTIPLIERS);
+		cJSON_AddNumberToObject(o, "base", s->base);
+		cJSON_AddNumberToObject(o, "low", s->low);
+		cJSON_AddNumberToObject(o, "high", s->high);
+		cJSON_AddNumberToObject(o, "monthly_cost_low_usd", cents(s->cost_low));
+		cJSON_AddNumberToObject(o, "monthly_cost_high_usd", cents(s->cost_high));
+		if (s->flips) {
+			json_arch(o, "flips_to", s->flips_to);
+			cJSON_AddNumberToObject(o, "flips_at", s->flips_at);
+		} else {
+			cJSON_AddNullToObject(o, "flips_to");
+			cJSON_AddNullToObject(o, "flips_at");
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
 /* Rules whose cost claim the costs refuted: they added nothing. */
 static cJSON *contradicted_json(const struct verdict *v)
 {
@@ -382,6 +408,7 @@ char *memo_json(const struct verdict *v, const char *generated_at)
 	cJSON_AddItemToObject(root, "cheapest", cheapest_json(v));
 	cJSON_AddItemToObject(root, "what_to_relax", relax_json(v));
 	cJSON_AddItemToObject(root, "rules_contradicted_by_costs", contradicted_json(v));
+	cJSON_AddItemToObject(root, "sensitivity", sensitivity_json(v));
 	cJSON_AddItemToObject(root, "scores", scores_json(v));
 	cJSON_AddItemToObject(root, "costs", costs_to_json(v));
 	cJSON_AddItemToObject(root, "crossovers", crossovers_to_json(v));

@@ -162,6 +162,66 @@ static void section_flips(struct strbuf *sb, const struct verdict *v)
 	sb_add(sb, "\n");
 }
 
+/* "x0.6 .. x2.0" or "0 .. 0.8": an assumption's range in words. */
+static void memo_range(char *buf, size_t size, const struct sensitivity *s, double x)
+{
+	if (s->assumption < ASSUME_MULTIPLIERS)
+		snprintf(buf, size, "x%.2g", x);
+	else
+		snprintf(buf, size, "%.2g", x);
+}
+
+/* A tornado of the recommendation's monthly cost at each assumption's low and high
+ * value, the widest swing first, and where the verdict would flip. */
+static void section_sensitivity(struct strbuf *sb, const struct verdict *v)
+{
+	enum { BAR = 24 };
+	const struct sensitivity *by[ASSUME_COUNT];
+	double base = v->scores[v->recommended].best.cost.total, widest = 0;
+	int n = v->n_sensitivity;
+
+	if (n == 0)
+		return;
+	for (int i = 0; i < n; i++) {
+		by[i] = &v->sensitivity[i];
+		widest = fmax(widest, fmax(fabs(by[i]->cost_low - base), fabs(by[i]->cost_high - base)));
+	}
+	for (int i = 1; i < n; i++)   /* insertion sort by swing, widest first */
+		for (int j = i; j > 0 && fabs(by[j]->cost_high - by[j]->cost_low) > fabs(by[j - 1]->cost_high - by[j - 1]->cost_low); j--) {
+			const struct sensitivity *t = by[j];
+			by[j] = by[j - 1];
+			by[j - 1] = t;
+		}
+	sb_add(sb, "## Sensitivity\n\nThe recommendation's monthly cost with each assumption at the low and the high end of its range (`costs.yaml`, sensitivity), the widest swing first; `|` is today's cost.\n\n```\n");
+	for (int i = 0; i < n; i++) {
+		const struct sensitivity *s = by[i];
+		char lo[16], hi[16], a[32], b[32], bar[2 * BAR + 2];
+		int l = widest > 0 ? (int)lround(fmin(fabs(fmin(s->cost_low, s->cost_high) - base), widest) / widest * BAR) : 0;
+		int r = widest > 0 ? (int)lround(fmin(fabs(fmax(s->cost_low, s->cost_high) - base), widest) / widest * BAR) : 0;
+		memset(bar, ' ', sizeof bar - 1);
+		bar[sizeof bar - 1] = '\0';
+		for (int k = 0; k < l; k++)
+			bar[BAR - 1 - k] = '#';
+		bar[BAR] = '|';
+		for (int k = 0; k < r; k++)
+			bar[BAR + 1 + k] = '#';
+		memo_range(lo, sizeof lo, s, s->low);
+		memo_range(hi, sizeof hi, s, s->high);
+		sb_addf(sb, "%-16s %5s..%-5s %9s %s %-9s\n", assumption_names[s->assumption], lo, hi,
+			usd(a, fmin(s->cost_low, s->cost_high)), bar, usd(b, fmax(s->cost_low, s->cost_high)));
+	}
+	sb_add(sb, "```\n\n");
+	for (int i = 0; i < n; i++) {
+		char at[16];
+		if (!by[i]->flips)
+			continue;
+		memo_range(at, sizeof at, by[i], by[i]->flips_at);
+		sb_addf(sb, "- At %s = %s, **%s** would be recommended instead.\n", assumption_names[by[i]->assumption], at,
+			arch_id_or_none(by[i]->flips_to));
+	}
+	sb_add(sb, "- Nothing else in these ranges changes the recommendation.\n\n");
+}
+
 static void section_inputs(struct strbuf *sb, const struct verdict *v)
 {
 	char val[64];
@@ -478,8 +538,10 @@ char *memo_markdown(const struct verdict *v, const char *generated_at)
 	sb_init(&sb);
 	sb_addf(&sb, "# openweigh decision memo\n\nGenerated %s by openweigh %s.\n\n", generated_at, PACKAGE_VERSION);
 	section_recommendation(&sb, v);
-	if (v->feasible_any)
+	if (v->feasible_any) {
 		section_flips(&sb, v);
+		section_sensitivity(&sb, v);
+	}
 	section_list(&sb, "Warnings", v->warnings, v->n_warnings);
 	section_inputs(&sb, v);
 	section_ranking(&sb, v);

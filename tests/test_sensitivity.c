@@ -1,0 +1,196 @@
+/* test_sensitivity.c — the memo's sensitivity, through the JSON: an entry for every
+ * assumption with both ends costed, and every flip it reports true: at the value
+ * reported the other architecture wins, and just inside it the recommendation stands.
+ * The catalog-wide multipliers are checked against a catalog scaled by hand. */
+#include "testutil.h"
+
+#include <cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct catalog *cat;
+
+static int setup(void **state) { (void)state; cat = load_shipped(); return 0; }
+static int teardown(void **state) { (void)state; catalog_free(cat); return 0; }
+
+/* The shipped catalog with one assumption turned by hand: every GPU price, every
+ * per-token price, the hidden costs or the traffic peaks times x. */
+static struct catalog *scaled(enum assumption what, double x)
+{
+	struct catalog *c = load_shipped();
+	struct cost_model *cm = &c->cost;
+
+	for (int i = 0; what == ASSUME_GPU_PRICE && i < c->n_gpus; i++) {
+		for (int b = 0; b < RATE_COUNT; b++)
+			c->gpus[i].rates[b].usd_per_hour *= x;
+		c->gpus[i].purchase_usd *= x;
+	}
+	if (what == ASSUME_GPU_PRICE) {
+		cm->owned.usd_per_kwh *= x;
+		cm->owned.colocation_usd_per_kw_month *= x;
+		for (int i = 0; i < c->n_providers; i++)
+			c->providers[i].dedicated.usd_per_gpu_hour *= x;
+	}
+	for (int i = 0; what == ASSUME_TOKEN_PRICE && i < c->n_models; i++) {
+		struct api_price *p = &c->models[i].api;
+		p->input *= x, p->output *= x, p->long_input *= x, p->long_output *= x;
+		if (p->cached_input > 0)
+			p->cached_input *= x;
+	}
+	for (int i = 0; what == ASSUME_TOKEN_PRICE && i < c->n_providers; i++)
+		for (int j = 0; j < c->providers[i].n_offers; j++) {
+			c->providers[i].offers[j].input *= x;
+			c->providers[i].offers[j].output *= x;
+		}
+	if (what == ASSUME_HIDDEN) {
+		for (int l = 0; l < MLOPS_COUNT; l++)
+			for (int s = 0; s < SIZE_COUNT; s++) {
+				cm->hidden[l][s].engineering *= x;
+				cm->hidden[l][s].orchestration *= x;
+				cm->hidden[l][s].monitoring *= x;
+			}
+		cm->fte_usd_month *= x;
+		cm->orchestration_per_gpu *= x;
+		cm->monitoring_per_gpu *= x;
+	}
+	for (int t = 0; what == ASSUME_PEAK && t < TRAFFIC_COUNT; t++)
+		cm->traffic[t].peak *= x;
+	return c;
+}
+
+/* The architecture recommended with assumption `what` at x (nothing feasible:
+ * ARCH_COUNT). */
+static int winner_at(const struct answers *base, enum assumption what, double x)
+{
+	struct answers a = *base;
+	struct catalog *c = cat;
+	struct verdict *v;
+	int w;
+
+	switch (what) {
+	case ASSUME_VOLUME: a.requests_per_month = llround((double)a.requests_per_month * x); break;
+	case ASSUME_GROWTH: a.requests_per_month = llround((double)a.requests_per_month * (1 + x)); break;
+	case ASSUME_OUTPUT: a.output_tokens = llround((double)a.output_tokens * x); break;
+	case ASSUME_CACHE: a.cache_hit_rate = x; break;
+	default: c = scaled(what, x); break;
+	}
+	v = evaluate(c, &a);
+	w = v->feasible_any ? (int)v->recommended : ARCH_COUNT;
+	verdict_free(v);
+	if (c != cat)
+		catalog_free(c);
+	return w;
+}
+
+/* Just inside a flip: a step toward the base, about twice the search's resolution. */
+static double inside(enum assumption what, double base, double at)
+{
+	double step = what == ASSUME_VOLUME || what == ASSUME_GROWTH ? 0.001 : what == ASSUME_OUTPUT ? 0.1 : 0.02;
+
+	if (what < ASSUME_MULTIPLIERS)
+		return at * exp(log(base / at) > 0 ? step : -step);
+	return at + (base > at ? step : -step);
+}
+
+static int check(const char *answers_text)
+{
+	struct answers a;
+	char *text;
+	cJSON *j, *s;
+	int flips = 0, entries = 0;
+	bool seen[ASSUME_COUNT] = { false };
+
+	answers_with(&a, answers_text);
+	text = memo_json_of(cat, &a);
+	j = cJSON_Parse(text);
+	free(text);
+	const char *rec = cJSON_GetObjectItem(cJSON_GetObjectItem(j, "recommendation"), "architecture")->valuestring;
+	cJSON_ArrayForEach(s, cJSON_GetObjectItem(j, "sensitivity")) {
+		const char *name = cJSON_GetObjectItem(s, "assumption")->valuestring;
+		int what = -1;
+		for (int k = 0; k < ASSUME_COUNT; k++)
+			if (strcmp(assumption_names[k], name) == 0)
+				what = k;
+		assert_true(what >= 0);
+		seen[what] = true;
+		entries++;
+		assert_true(cJSON_IsNumber(cJSON_GetObjectItem(s, "monthly_cost_low_usd")));
+		assert_true(cJSON_IsNumber(cJSON_GetObjectItem(s, "monthly_cost_high_usd")));
+		cJSON *to = cJSON_GetObjectItem(s, "flips_to");
+		if (cJSON_IsNull(to))
+			continue;
+		double at = cJSON_GetObjectItem(s, "flips_at")->valuedouble, base = cJSON_GetObjectItem(s, "base")->valuedouble;
+		int want = arch_from_id(to->valuestring);
+		if (winner_at(&a, (enum assumption)what, at) != want)
+			fail_msg("%s at %g: not %s", name, at, to->valuestring);
+		if (winner_at(&a, (enum assumption)what, inside((enum assumption)what, base, at)) != arch_from_id(rec))
+			fail_msg("%s just inside %g: not %s", name, at, rec);
+		flips++;
+	}
+	for (int k = 0; k < ASSUME_COUNT; k++)
+		assert_true(seen[k]);
+	assert_int_equal(entries, ASSUME_COUNT);
+	cJSON_Delete(j);
+	return flips;
+}
+
+/* Teams near a tipping point, so that most kinds of flip occur and are checked. */
+static void test_flips_are_true(void **state)
+{
+	int flips = 0;
+	(void)state;
+	flips += check("privacy: confidential\nrequests_per_month: 50000000\ninput_tokens: 1200\noutput_tokens: 150\n"
+		       "task: extraction\nmlops: partial\nlatency: batch\ngrowth_per_year: 0.5\n");
+	flips += check("privacy: confidential\nrequests_per_month: 80000000\ninput_tokens: 1200\noutput_tokens: 150\n"
+		       "task: extraction\nmlops: dedicated\nlatency: batch\n");
+	flips += check("privacy: confidential\nrequests_per_month: 65000000\ninput_tokens: 1200\noutput_tokens: 150\n"
+		       "task: extraction\nmlops: dedicated\nlatency: batch\ntraffic: bursty\n");
+	flips += check("privacy: regulated\nrequests_per_month: 3000000\nmlops: dedicated\ntask: general\n");
+	flips += check("privacy: none\nrequests_per_month: 2000000\ntask: reasoning\nmlops: partial\n");
+	assert_true(flips >= 10);
+}
+
+/* Each end's cost is the recommended architecture's cost with the catalog scaled by
+ * hand (GPU prices, per-token prices, hidden costs, peaks) or the answer changed. */
+static void test_ends_costed_as_scaled_catalogs(void **state)
+{
+	struct answers a;
+	struct verdict *v;
+	(void)state;
+	answers_with(&a, "privacy: confidential\nrequests_per_month: 65000000\ninput_tokens: 1200\noutput_tokens: 150\n"
+		     "task: extraction\nmlops: dedicated\nlatency: batch\ntraffic: bursty\n");
+	v = evaluate(cat, &a);
+	for (int i = 0; i < v->n_sensitivity; i++) {
+		const struct sensitivity *s = &v->sensitivity[i];
+		if (s->assumption == ASSUME_GROWTH)
+			continue;   /* its cost is the volume's a year on, checked by the flips */
+		for (int end = 0; end < 2; end++) {
+			double x = end ? s->high : s->low, want = end ? s->cost_high : s->cost_low;
+			struct answers b = a;
+			struct catalog *c = cat;
+			switch (s->assumption) {
+			case ASSUME_VOLUME: b.requests_per_month = llround((double)b.requests_per_month * x); break;
+			case ASSUME_OUTPUT: b.output_tokens = llround((double)b.output_tokens * x); break;
+			case ASSUME_CACHE: b.cache_hit_rate = x; break;
+			default: c = scaled((enum assumption)s->assumption, x); break;
+			}
+			struct verdict *w = evaluate(c, &b);
+			assert_float_equal(w->scores[v->recommended].best.cost.total, want, want * 1e-9);
+			verdict_free(w);
+			if (c != cat)
+				catalog_free(c);
+		}
+	}
+	verdict_free(v);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_flips_are_true),
+		cmocka_unit_test(test_ends_costed_as_scaled_catalogs),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
