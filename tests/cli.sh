@@ -34,8 +34,11 @@ has "$T/out" "openweigh "
 # memo: Markdown and JSON for every preset
 for p in "$SRC"/catalog/presets/*.yaml; do
 	expect 0 "memo md $p" -- "$OW" memo --answers "$p"
-	has "$T/out" "## Recommendation:"
+	has "$T/out" "## Summary"
+	has "$T/out" "# Appendix"
 	has "$T/out" "## What would flip it"
+	# The summary (up to the appendix) fits one page: 40 lines of 80 columns.
+	if awk '/^# Appendix/{exit} /^## Summary/{s=1} s{n++; if (length($0) > 80) w=1} END{exit !(n > 5 && n <= 40 && !w)}' "$T/out"; then ok; else bad "$p: summary over 40 lines or 80 columns"; fi
 	has "$T/out" "## Checking the seed's GPU table"
 	expect 0 "memo json $p" -- "$OW" memo --answers "$p" --format json
 	if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); [d[k] for k in ("openweigh_version","generated_at","catalog","answers","recommendation","scores","costs","crossovers","footprint","warnings")]; assert d["catalog"]["sha256"] and d["recommendation"]["architecture"]' "$T/out" 2>"$T/py"; then ok; else bad "json keys for $p: $(cat "$T/py")"; fi

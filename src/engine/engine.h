@@ -192,6 +192,7 @@ double crossovers_first(const struct engine *e, const struct answers *a, const s
 void tables_fill(const struct engine *e, struct verdict *v, const struct decision *d);
 void flips_find(const struct engine *e, struct verdict *v);
 void sensitivity_find(const struct engine *e, struct verdict *v);
+void advice_find(const struct engine *e, struct verdict *v);
 void claims_check(const struct catalog *c, struct verdict *v);
 void claims_seed_crossovers(const struct engine *e, struct verdict *v);
 void notes_add(struct verdict *v, const struct decision *d);

@@ -144,6 +144,7 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	claims_seed_crossovers(&e, v);
 	flips_find(&e, v);
 	sensitivity_find(&e, v);
+	advice_find(&e, v);
 	claims_check(c, v);
 	notes_add(v, &d);
 	engine_free(&e);

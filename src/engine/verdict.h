@@ -116,6 +116,22 @@ struct sensitivity {
 	enum arch flips_to;              /* ARCH_COUNT: nothing would be feasible */
 };
 
+/* A risk of the recommendation, from the verdict (advice.c). */
+enum risk_kind { RISK_LICENCE, RISK_SINGLE_POINT, RISK_PRICE, RISK_QUALITY, RISK_LEGACY };
+struct risk {
+	enum risk_kind kind;
+	char text[300];
+};
+
+/* A staged path to a recommendation that runs its own GPUs: start on a cheaper
+ * feasible API or managed option, move at the volume where the recommendation
+ * becomes cheaper (0: it never does within 1K..100B; control is the reason). */
+struct migration {
+	bool present;
+	struct plan start;
+	double trigger_requests, trigger_bill;
+};
+
 struct claim_check {                 /* the seed's GPU table, checked by the footprint model */
 	char text[120];                  /* "405B (FP16) on 8× A100 (80GB)" */
 	const struct model *model;
@@ -195,6 +211,8 @@ struct verdict {
 	struct answer_flip flips[16]; int n_flips;
 	struct claim_check claims[8]; int n_claims;
 	struct sensitivity sensitivity[ASSUME_COUNT]; int n_sensitivity;
+	struct risk risks[8]; int n_risks;
+	struct migration migration;
 	struct seed_crossover seed_crossovers[SEED_CROSSOVERS]; int n_seed_crossovers;
 	struct finetune_estimate finetune;
 	struct cost_curves curves;

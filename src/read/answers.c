@@ -24,43 +24,43 @@ static const char *const bool_names[] = { "false", "true" };
 #define ENUM(list) .type = AT_ENUM, .names = list, .n_names = (int)ARRAY_LEN(list)
 /* Bounds: DESIGN.md gives 0 .. 10^12 requests; token counts up to 10^7 cover any context. */
 const struct answer_field answer_fields[AK_COUNT] = {
-	[AK_PRIVACY] = { .key = "privacy", ENUM(privacy_names), .optional = false,
+	[AK_PRIVACY] = { .key = "privacy", .question = "Data privacy", ENUM(privacy_names), .optional = false,
 		.comment = "none | confidential | regulated | air-gapped" },
-	[AK_REQUESTS] = { .key = "requests_per_month", .type = AT_INT, .min = 0, .max = 1e12, .optional = false,
+	[AK_REQUESTS] = { .key = "requests_per_month", .question = "Requests per month", .type = AT_INT, .min = 0, .max = 1e12, .optional = false,
 		.comment = "integer, 0 .. 10^12" },
-	[AK_INPUT] = { .key = "input_tokens", .type = AT_INT, .min = 1, .max = 1e7, .optional = false,
+	[AK_INPUT] = { .key = "input_tokens", .question = "Input tokens/request", .type = AT_INT, .min = 1, .max = 1e7, .optional = false,
 		.comment = "average per request" },
-	[AK_OUTPUT] = { .key = "output_tokens", .type = AT_INT, .min = 1, .max = 1e7, .optional = false,
+	[AK_OUTPUT] = { .key = "output_tokens", .question = "Output tokens/request", .type = AT_INT, .min = 1, .max = 1e7, .optional = false,
 		.comment = "average per request" },
-	[AK_CONTEXT] = { .key = "context_tokens", .type = AT_INT, .min = 1, .max = 1e7, .optional = false,
+	[AK_CONTEXT] = { .key = "context_tokens", .question = "Longest context", .type = AT_INT, .min = 1, .max = 1e7, .optional = false,
 		.comment = "longest context a request needs" },
-	[AK_TASK] = { .key = "task", .type = AT_ENUM, .names = task_names, .n_names = TASK_COUNT, .optional = false,
+	[AK_TASK] = { .key = "task", .question = "Task type", .type = AT_ENUM, .names = task_names, .n_names = TASK_COUNT, .optional = false,
 		.comment = "reasoning | general | extraction | code" },
-	[AK_MLOPS] = { .key = "mlops", .type = AT_ENUM, .names = mlops_names, .n_names = MLOPS_COUNT, .optional = false,
+	[AK_MLOPS] = { .key = "mlops", .question = "ML-ops capacity", .type = AT_ENUM, .names = mlops_names, .n_names = MLOPS_COUNT, .optional = false,
 		.comment = "none | partial | dedicated" },
-	[AK_FINE_TUNING] = { .key = "fine_tuning", ENUM(finetune_names), .optional = false,
+	[AK_FINE_TUNING] = { .key = "fine_tuning", .question = "Fine-tuning", ENUM(finetune_names), .optional = false,
 		.comment = "none | api | lora | full" },
-	[AK_EDGE] = { .key = "edge", ENUM(edge_names), .optional = false,
+	[AK_EDGE] = { .key = "edge", .question = "Edge / on-device", ENUM(edge_names), .optional = false,
 		.comment = "none | offline | realtime" },
-	[AK_LATENCY] = { .key = "latency", ENUM(latency_names), .optional = false,
+	[AK_LATENCY] = { .key = "latency", .question = "Latency", ENUM(latency_names), .optional = false,
 		.comment = "batch | interactive | realtime" },
-	[AK_VENDOR] = { .key = "vendor_independence", ENUM(level_names), .optional = false,
+	[AK_VENDOR] = { .key = "vendor_independence", .question = "Vendor independence", ENUM(level_names), .optional = false,
 		.comment = "low | medium | high" },
-	[AK_COMPLIANCE] = { .key = "compliance", ENUM(compliance_names), .optional = false,
+	[AK_COMPLIANCE] = { .key = "compliance", .question = "Compliance", ENUM(compliance_names), .optional = false,
 		.comment = "none | data-residency | sector" },
-	[AK_OVER_700M] = { .key = "over_700m_mau", .type = AT_BOOL, .names = bool_names, .n_names = 2, .optional = false,
+	[AK_OVER_700M] = { .key = "over_700m_mau", .question = "Over 700M MAU", .type = AT_BOOL, .names = bool_names, .n_names = 2, .optional = false,
 		.comment = "licence exposure (Llama community licence)" },
-	[AK_TRAFFIC] = { .key = "traffic", .type = AT_ENUM, .names = traffic_names, .n_names = TRAFFIC_COUNT, .optional = true,
+	[AK_TRAFFIC] = { .key = "traffic", .question = "Traffic shape", .type = AT_ENUM, .names = traffic_names, .n_names = TRAFFIC_COUNT, .optional = true,
 		.comment = "steady | business-hours | bursty" },
-	[AK_GROWTH] = { .key = "growth_per_year", .type = AT_DOUBLE, .min = -0.99, .max = 100, .optional = true,
+	[AK_GROWTH] = { .key = "growth_per_year", .question = "Growth per year", .type = AT_DOUBLE, .min = -0.99, .max = 100, .optional = true,
 		.comment = "0.5 = +50 %/year, for the 12-month view" },
-	[AK_FT_TOKENS] = { .key = "finetune_tokens", .type = AT_INT, .min = 0, .max = 1e15, .optional = true,
+	[AK_FT_TOKENS] = { .key = "finetune_tokens", .question = "Fine-tune tokens/run", .type = AT_INT, .min = 0, .max = 1e15, .optional = true,
 		.comment = "tokens in one fine-tuning run (dataset x epochs)" },
-	[AK_FT_CYCLES] = { .key = "finetune_cycles_per_year", .type = AT_INT, .min = 0, .max = 365, .optional = true,
+	[AK_FT_CYCLES] = { .key = "finetune_cycles_per_year", .question = "Fine-tunes per year", .type = AT_INT, .min = 0, .max = 365, .optional = true,
 		.comment = "how often the model is re-tuned" },
-	[AK_GPU_PRICING] = { .key = "gpu_pricing", .type = AT_ENUM, .names = price_basis_names, .n_names = BASIS_COUNT,
+	[AK_GPU_PRICING] = { .key = "gpu_pricing", .question = "GPU pricing", .type = AT_ENUM, .names = price_basis_names, .n_names = BASIS_COUNT,
 		.optional = true, .comment = "on-demand | reserved | spot | owned (air-gapped implies owned)" },
-	[AK_CACHE_HIT] = { .key = "cache_hit_rate", .type = AT_DOUBLE, .min = 0, .max = 1, .optional = true,
+	[AK_CACHE_HIT] = { .key = "cache_hit_rate", .question = "Prompt cache hits", .type = AT_DOUBLE, .min = 0, .max = 1, .optional = true,
 		.comment = "share of input tokens served from a provider's prompt cache" },
 };
 
@@ -172,8 +172,12 @@ void answers_value_text(const struct answers *a, int key, char *buf, size_t size
 		snprintf(buf, size, "%s", f->names[(int)v]);
 	else if (f->type == AT_INT)
 		snprintf(buf, size, "%lld", (long long)v);
-	else
-		snprintf(buf, size, "%.17g", v);   /* exact: what is written reads back the same */
+	else {
+		/* the shortest form that reads back the same: 0.3, not 0.29999999999999999 */
+		snprintf(buf, size, "%.15g", v);
+		if (strtod(buf, NULL) != v)
+			snprintf(buf, size, "%.17g", v);
+	}
 }
 
 /* Read one key if present; a bad value is reported before any missing key. */

@@ -46,6 +46,7 @@ enum answer_key {
 
 struct answer_field {
 	const char *key;
+	const char *question;      /* the question in words ("Data privacy"), for memos */
 	enum answer_type type;
 	const char *const *names;  /* AT_ENUM */
 	int n_names;

@@ -18,6 +18,10 @@ const char *const rate_basis_keys[RATE_COUNT] = { "price", "price_reserved", "pr
 const char *const assumption_names[ASSUME_COUNT + 1] = {
 	"gpu_price", "token_price", "volume", "output_tokens", "peak", "hidden", "cache_hit_rate", "growth_per_year", NULL
 };
+const char *const assumption_words[ASSUME_COUNT] = {
+	"GPU prices", "API prices", "the volume", "the output length", "the traffic's peak", "the hidden costs",
+	"prompt-cache hits", "a year's growth"
+};
 const char *const price_basis_names[BASIS_COUNT + 1] = { "on-demand", "reserved", "spot", "owned", NULL };
 const char *const precision_names[PREC_COUNT + 1] = { "fp16", "bf16", "fp8", "int8", "int4", NULL };
 const char *const arch_ids[ARCH_COUNT] = {

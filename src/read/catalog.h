@@ -218,6 +218,7 @@ enum assumption {
 	ASSUME_CACHE, ASSUME_GROWTH, ASSUME_COUNT
 };
 extern const char *const assumption_names[ASSUME_COUNT + 1];   /* the costs.yaml keys, NULL-terminated */
+extern const char *const assumption_words[ASSUME_COUNT];       /* the same in words, for memos */
 #define ASSUME_MULTIPLIERS ASSUME_CACHE   /* assumptions before it are multipliers */
 
 /* Constants of the footprint and cost models (costs.yaml), each with its source. */

@@ -4,11 +4,17 @@
 #define OW_MEMO_H
 
 #include <cJSON.h>
+#include "util.h"
 #include "verdict.h"
 
 /* generated_at is an ISO-8601 time the caller supplies (keeps these pure). */
 char *memo_markdown(const struct verdict *v, const char *generated_at);
 char *memo_json(const struct verdict *v, const char *generated_at);
+
+/* The memo's first page (memo_summary.c), appended to sb. */
+void memo_summary(struct strbuf *sb, const struct verdict *v);
+/* A self-hosted plan's fleet in words: "19 replicas of one MI300X each, rented on demand". */
+void memo_fleet_words(char *buf, size_t size, const struct plan *o);
 
 /* Pieces reused by `openweigh footprint` and `openweigh costs`. */
 cJSON *footprint_to_json(const struct footprint *f);

@@ -267,6 +267,46 @@ static cJSON *sensitivity_json(const struct verdict *v)
 	return arr;
 }
 
+static const char *const risk_kind_ids[] = { "licence", "single-point-of-failure", "price", "quality", "legacy" };
+
+static cJSON *risks_json(const struct verdict *v)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < v->n_risks; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "kind", risk_kind_ids[v->risks[i].kind]);
+		cJSON_AddStringToObject(o, "text", v->risks[i].text);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+/* The staged path, or null: where to start, and the volume and bill to move at
+ * (null when the start stays cheaper and control is the reason to move). */
+static cJSON *migration_json(const struct verdict *v)
+{
+	const struct migration *mg = &v->migration;
+	cJSON *o, *start;
+
+	if (!mg->present)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	start = cJSON_CreateObject();
+	cJSON_AddStringToObject(start, "architecture", arch_ids[mg->start.arch]);
+	plan_fields(start, &mg->start);
+	cJSON_AddItemToObject(o, "start", start);
+	json_arch(o, "move_to", v->recommended);
+	if (mg->trigger_requests > 0) {
+		cJSON_AddNumberToObject(o, "trigger_requests_per_month", round(mg->trigger_requests));
+		cJSON_AddNumberToObject(o, "trigger_monthly_bill_usd", cents(mg->trigger_bill));
+	} else {
+		cJSON_AddNullToObject(o, "trigger_requests_per_month");
+		cJSON_AddNullToObject(o, "trigger_monthly_bill_usd");
+	}
+	return o;
+}
+
 /* Rules whose cost claim the costs refuted: they added nothing. */
 static cJSON *contradicted_json(const struct verdict *v)
 {
@@ -409,6 +449,8 @@ char *memo_json(const struct verdict *v, const char *generated_at)
 	cJSON_AddItemToObject(root, "what_to_relax", relax_json(v));
 	cJSON_AddItemToObject(root, "rules_contradicted_by_costs", contradicted_json(v));
 	cJSON_AddItemToObject(root, "sensitivity", sensitivity_json(v));
+	cJSON_AddItemToObject(root, "risks", risks_json(v));
+	cJSON_AddItemToObject(root, "migration", migration_json(v));
 	cJSON_AddItemToObject(root, "scores", scores_json(v));
 	cJSON_AddItemToObject(root, "costs", costs_to_json(v));
 	cJSON_AddItemToObject(root, "crossovers", crossovers_to_json(v));

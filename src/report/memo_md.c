@@ -22,125 +22,6 @@ static const char *vol(char *buf, double v)
 	return buf;
 }
 
-static void plan_line(struct strbuf *sb, const struct plan *o)
-{
-	char b[32];
-
-	if (!o->feasible) {
-		sb_addf(sb, "not feasible: %s", o->why_not);
-		return;
-	}
-	if (o->arch == ARCH_HYBRID)
-		sb_addf(sb, "%s via API for the hard share + %s", o->api_model->id, o->model->id);
-	else if (o->provider)
-		sb_addf(sb, "%s on %s", o->model->id, o->provider->name);
-	else
-		sb_addf(sb, "%s", o->model->id);
-	if (o->gpu && o->arch == ARCH_ON_DEVICE)
-		sb_addf(sb, ", %s on %s", precision_names[o->precision], o->gpu->name);
-	else if (o->gpu)
-		sb_addf(sb, ", %s on %lld x %s, %lld replica%s", precision_names[o->precision],
-			(long long)o->gpu_count, o->gpu->id, (long long)o->replicas, o->replicas == 1 ? "" : "s");
-	sb_addf(sb, " — %s/month", usd(b, o->cost.total));
-}
-
-/* "a closed API (gpt-4o-mini at $6,750 a month)": the option in words. */
-static void memo_option_words(struct strbuf *sb, const struct plan *o)
-{
-	static const char *const kinds[ARCH_COUNT] = {
-		[ARCH_DIRECT_API] = "a closed API", [ARCH_MANAGED] = "managed inference",
-		[ARCH_SELF_SINGLE] = "self-hosting on one GPU a replica", [ARCH_SELF_MULTI] = "self-hosting on several GPUs a replica",
-		[ARCH_HYBRID] = "a hybrid", [ARCH_ON_DEVICE] = "on the device",
-	};
-	char b[32];
-
-	sb_addf(sb, "%s (", kinds[o->arch]);
-	if (o->arch == ARCH_HYBRID)
-		sb_addf(sb, "%s + %s", o->api_model->id, o->model->id);
-	else if (o->provider)
-		sb_addf(sb, "%s on %s", o->model->id, o->provider->name);
-	else
-		sb_addf(sb, "%s", o->model->id);
-	sb_addf(sb, " at %s a month)", usd(b, o->cost.total));
-}
-
-/* What the recommendation costs beyond the cheapest option: the price of control. */
-static void memo_premium(struct strbuf *sb, const struct verdict *v)
-{
-	const struct plan *rec = &v->scores[v->recommended].best, *low = &v->scores[v->cheapest_arch].best;
-	bool own = rec->arch == ARCH_SELF_SINGLE || rec->arch == ARCH_SELF_MULTI || rec->arch == ARCH_ON_DEVICE;
-	bool in_house = own && v->answers.privacy >= PRIV_CONFIDENTIAL && (low->arch == ARCH_DIRECT_API ||
-								       low->arch == ARCH_MANAGED || low->arch == ARCH_HYBRID);
-	char b[32];
-
-	if (!v->has_cheapest)
-		return;
-	if (v->cheapest_arch == v->recommended || fabs(v->premium_usd) < 0.5) {
-		sb_add(sb, "It is the cheapest option that meets the task.\n\n");
-		return;
-	}
-	if (v->premium_usd < 0) {
-		sb_addf(sb, "It costs %s a month less than the cheapest option that meets the task, ", usd(b, -v->premium_usd));
-		memo_option_words(sb, low);
-		sb_add(sb, ", because its model falls short of the task's tier.\n\n");
-		return;
-	}
-	sb_addf(sb, "%s %s a month more than the cheapest option, ",
-		in_house ? "Keeping the data in-house costs" : own ? "Running it yourself costs" : "It costs",
-		usd(b, v->premium_usd));
-	memo_option_words(sb, low);
-	sb_addf(sb, "%s%s.\n\n", v->scores[v->cheapest_arch].feasible ? "" : ", which the rules exclude",
-		own ? ": the price of control" : "");
-}
-
-/* Nothing is feasible: say so, and which single answer would change that. */
-static void section_nothing_feasible(struct strbuf *sb, const struct verdict *v)
-{
-	sb_add(sb, "## Recommendation: none\n\n**No architecture is feasible with these answers.** Every option is excluded:\n\n");
-	for (int k = 0; k < ARCH_COUNT; k++)
-		for (int i = 0; i < v->scores[k].n_reasons; i++)
-			if (v->scores[k].reasons[i].excludes) {
-				sb_addf(sb, "- %s: %s\n", arch_ids[k], v->scores[k].reasons[i].text);
-				break;
-			}
-	sb_add(sb, "\nWhat to relax (one answer changed):\n\n");
-	for (int i = 0; i < v->n_relax; i++)
-		sb_addf(sb, "- `%s: %s` would make **%s** feasible and recommended.\n",
-			answer_fields[v->relax[i].key].key, v->relax[i].value, arch_ids[v->relax[i].arch]);
-	if (v->n_relax == 0)
-		sb_add(sb, "- No single answer change is enough.\n");
-	sb_add(sb, "\n");
-}
-
-static void section_recommendation(struct strbuf *sb, const struct verdict *v)
-{
-	const struct arch_score *sc = &v->scores[v->recommended];
-	const struct architecture *ar = &v->catalog->arch[v->recommended];
-	char b[32], c[32];
-
-	if (!v->feasible_any) {
-		section_nothing_feasible(sb, v);
-		return;
-	}
-	sb_addf(sb, "## Recommendation: %s\n\n", ar->name);
-	sb_add(sb, "**");
-	plan_line(sb, &sc->best);
-	sb_add(sb, "**\n\n");
-	memo_premium(sb, v);
-	if (v->close_call)
-		sb_addf(sb, "A close call: **%s** is within %.1f points%s.\n\n", arch_ids[v->order[1]], v->margin,
-			v->margin == 0 ? "; the cost broke the tie" : "");
-	sb_addf(sb, "%s. Complexity: %s. Use case: %s.\n\nWhy:\n\n", ar->models_supported, ar->complexity,
-		ar->use_case);
-	for (int i = 0; i < sc->n_reasons; i++)
-		sb_addf(sb, "- %s (%+.1f)\n", sc->reasons[i].text, sc->reasons[i].points);
-	for (int i = 0; i < v->n_contradicted; i++)
-		sb_addf(sb, "- Not counted: rule `%s` claims %s is cheaper, but at your answers it costs %s against %s.\n",
-			v->contradicted[i].rule->id, v->contradicted[i].rule->claim.cheaper & (1u << ARCH_DIRECT_API)
-			? "the API" : "self-hosting", usd(b, v->contradicted[i].cheaper_usd), usd(c, v->contradicted[i].than_usd));
-	sb_add(sb, "\n");
-}
-
 static void section_flips(struct strbuf *sb, const struct verdict *v)
 {
 	char b[32];
@@ -175,7 +56,7 @@ static void memo_range(char *buf, size_t size, const struct sensitivity *s, doub
  * value, the widest swing first, and where the verdict would flip. */
 static void section_sensitivity(struct strbuf *sb, const struct verdict *v)
 {
-	enum { BAR = 24 };
+	enum { BAR = 14 };   /* a row fits 80 columns */
 	const struct sensitivity *by[ASSUME_COUNT];
 	double base = v->scores[v->recommended].best.cost.total, widest = 0;
 	int n = v->n_sensitivity;
@@ -207,19 +88,21 @@ static void section_sensitivity(struct strbuf *sb, const struct verdict *v)
 			bar[BAR + 1 + k] = '#';
 		memo_range(lo, sizeof lo, s, s->low);
 		memo_range(hi, sizeof hi, s, s->high);
-		sb_addf(sb, "%-16s %5s..%-5s %9s %s %-9s\n", assumption_names[s->assumption], lo, hi,
+		sb_addf(sb, "%-15s %5s..%-5s %8s %s %s\n", assumption_names[s->assumption], lo, hi,
 			usd(a, fmin(s->cost_low, s->cost_high)), bar, usd(b, fmax(s->cost_low, s->cost_high)));
 	}
 	sb_add(sb, "```\n\n");
+	int flips = 0;
 	for (int i = 0; i < n; i++) {
 		char at[16];
 		if (!by[i]->flips)
 			continue;
+		flips++;
 		memo_range(at, sizeof at, by[i], by[i]->flips_at);
 		sb_addf(sb, "- At %s = %s, **%s** would be recommended instead.\n", assumption_names[by[i]->assumption], at,
 			arch_id_or_none(by[i]->flips_to));
 	}
-	sb_add(sb, "- Nothing else in these ranges changes the recommendation.\n\n");
+	sb_addf(sb, "- Nothing %sin these ranges changes the recommendation.\n\n", flips ? "else " : "");
 }
 
 static void section_inputs(struct strbuf *sb, const struct verdict *v)
@@ -229,9 +112,28 @@ static void section_inputs(struct strbuf *sb, const struct verdict *v)
 	sb_add(sb, "## Inputs\n\n| answer | value |\n|---|---|\n");
 	for (int k = 0; k < AK_COUNT; k++) {
 		answers_value_text(&v->answers, k, val, sizeof val);
-		sb_addf(sb, "| %s | %s |\n", answer_fields[k].key, val);
+		if (k == AK_GROWTH || k == AK_CACHE_HIT)   /* a share: say it as a percentage too */
+			sb_addf(sb, "| %s | %s (%s%.0f %%) |\n", answer_fields[k].key, val,
+				k == AK_GROWTH && answers_get(&v->answers, k) > 0 ? "+" : "", answers_get(&v->answers, k) * 100);
+		else
+			sb_addf(sb, "| %s | %s |\n", answer_fields[k].key, val);
 	}
 	sb_add(sb, "\n");
+}
+
+/* Ranks 1 and 2 can be one model served two ways: say so, and how they differ. */
+static void ranking_same_model(struct strbuf *sb, const struct verdict *v)
+{
+	const struct plan *a = &v->scores[v->order[0]].best, *b = &v->scores[v->order[1]].best;
+	char fa[200], fb[200], ca[32], cb[32];
+
+	if (!a->feasible || !b->feasible || a->model == NULL || a->model != b->model || a->api_model || b->api_model ||
+	    a->gpu == NULL || b->gpu == NULL)
+		return;
+	memo_fleet_words(fa, sizeof fa, a);
+	memo_fleet_words(fb, sizeof fb, b);
+	sb_addf(sb, "\nRanks 1 and 2 are the same model, %s, served two ways: %s (%s, %s a month) and %s (%s, %s a month).\n",
+		a->model->id, arch_ids[a->arch], fa, usd(ca, a->cost.total), arch_ids[b->arch], fb, usd(cb, b->cost.total));
 }
 
 static void section_ranking(struct strbuf *sb, const struct verdict *v)
@@ -248,6 +150,7 @@ static void section_ranking(struct strbuf *sb, const struct verdict *v)
 			sc->best.feasible ? usd(b, sc->best.cost.total) : "—",
 			sc->best.feasible && isfinite(sc->cost_in_12_months) ? usd(c, sc->cost_in_12_months) : "—");
 	}
+	ranking_same_model(sb, v);
 	sb_add(sb, "\nEvery rule that fired, per architecture:\n\n");
 	for (int i = 0; i < ARCH_COUNT; i++) {
 		const struct arch_score *sc = &v->scores[v->order[i]];
@@ -530,6 +433,7 @@ static void section_assumptions(struct strbuf *sb, const struct verdict *v)
 	sb_addf(sb, "- Cost model constants: %s\n\n", cm->src.source);
 }
 
+/* The summary first, then the appendix in a fixed order. */
 char *memo_markdown(const struct verdict *v, const char *generated_at)
 {
 	struct strbuf sb;
@@ -537,13 +441,13 @@ char *memo_markdown(const struct verdict *v, const char *generated_at)
 
 	sb_init(&sb);
 	sb_addf(&sb, "# openweigh decision memo\n\nGenerated %s by openweigh %s.\n\n", generated_at, PACKAGE_VERSION);
-	section_recommendation(&sb, v);
+	memo_summary(&sb, v);
+	sb_add(&sb, "# Appendix\n\n");
 	if (v->feasible_any) {
-		section_flips(&sb, v);
 		section_sensitivity(&sb, v);
+		section_flips(&sb, v);
 	}
 	section_list(&sb, "Warnings", v->warnings, v->n_warnings);
-	section_inputs(&sb, v);
 	section_ranking(&sb, v);
 	section_total_cost(&sb, v);
 	costs = costs_markdown(v);
@@ -555,6 +459,7 @@ char *memo_markdown(const struct verdict *v, const char *generated_at)
 	section_claims(&sb, v);
 	section_seed_crossovers(&sb, v);
 	section_list(&sb, "Caveats", v->caveats, v->n_caveats);
+	section_inputs(&sb, v);
 	section_assumptions(&sb, v);
 	return sb.s;
 }
