@@ -161,6 +161,23 @@ check "f12: a right-to-left override typed in a prompt is refused" \
 	"wait_for 'Wrote' 3 && [ -f '$T/work/abcd.yaml' ] && [ -z \"\$(ls '$T/work' | LC_ALL=C grep -v '^[ -~]*$')\" ]"
 quit
 
+# ---- f1/f12: catalog strings with controls are drawn inert ----------------------------------
+
+mkdir -p "$T/evilcat"
+cp -R "$CATALOG"/. "$T/evilcat/"
+for f in models gpus; do
+	sed 's/^\(  *name\): "/\1: "\\e]0;PWNED\\a\\u202e\\u009b/' "$CATALOG/$f.yaml" >"$T/evilcat/$f.yaml"
+done
+CATALOG_SAVED=$CATALOG
+CATALOG="$T/evilcat"
+start w 100x30 "$T/s-evil" -- --answers "'$CATALOG_SAVED/presets/regulated-enterprise.yaml'"
+wait_for 'Recommended'
+keys 4
+check "f1: the footprint screen draws a hostile model name inert" \
+	"wait_for 'Inference footprint of' 3 && wait_for ']0;PWNED' 1 && [ -z \"\$(screen | grep -F \"\$(printf '\342\200\256')\")\" ] && [ \"\$(pane '#{pane_title}')\" != PWNED ]"
+CATALOG=$CATALOG_SAVED
+quit
+
 # ---- f3: special files at the wizard's file prompts ------------------------------------
 
 mkfifo "$T/work/sample.fifo"
