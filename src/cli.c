@@ -447,6 +447,8 @@ int cli_main(int argc, char **argv, wizard_fn wizard)
 	memset(&o, 0, sizeof o);
 	if (parse_args(argc, argv, &o) != 0)
 		return OW_EXIT_INPUT;
+	if (o.help || o.version)
+		stdfilter_stdout(SAN_DOC);   /* a failed write reported at exit, as for the commands */
 	if (o.help) {
 		fputs(usage_text, stdout);
 		return fflush(stdout) == 0 ? OW_EXIT_OK : OW_EXIT_IO;

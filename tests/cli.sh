@@ -283,6 +283,7 @@ if [ -w /dev/full ]; then
 	expect 2 "f9: catalog check 2>/dev/full" -- sh -c "'$OW' catalog check 2>/dev/full"
 	expect 2 "f9: a usage error 2>/dev/full" -- sh -c "'$OW' frobnicate 2>/dev/full"
 	expect 2 "f9: --version >/dev/full" -- sh -c "'$OW' --version >/dev/full"
+	has "$T/err" "openweigh: standard output: No space left on device"
 fi
 expect 2 "f9: stdout closed" -- sh -c "'$OW' catalog list >&-"
 has "$T/err" "openweigh: standard output: Bad file descriptor"
