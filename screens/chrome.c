@@ -56,7 +56,7 @@ void chrome_title(struct app *app)
 }
 
 /* Take the overflow rows away, showing again the screen they covered. */
-static void overflow_drop(struct app *app)
+static void chrome_overflow_drop(struct app *app)
 {
 	if (overflow == NULL)
 		return;
@@ -69,7 +69,7 @@ static void overflow_drop(struct app *app)
 }
 
 /* Lines of text broken at spaces to the width, at most max of them (the last cut). */
-static int message_lines(const char *text, int width, int max, const char **starts, size_t *lens)
+static int chrome_message_lines(const char *text, int width, int max, const char **starts, size_t *lens)
 {
 	int n = 0;
 
@@ -100,8 +100,8 @@ static void chrome_message(struct app *app, WINDOW *w)
 	sanitize_into(shown, sizeof shown, app->message, SAN_LINE);
 	if (max > FULL_ROWS)
 		max = FULL_ROWS;
-	n = text_width(shown) <= app->cols || max < 2 ? 0 : message_lines(shown, app->cols, max, starts, lens);
-	overflow_drop(app);
+	n = text_width(shown) <= app->cols || max < 2 ? 0 : chrome_message_lines(shown, app->cols, max, starts, lens);
+	chrome_overflow_drop(app);
 	if (n > 1)
 		overflow = newwin(n - 1, app->cols, app->rows - n, 0);
 	if (overflow == NULL) {
@@ -132,7 +132,7 @@ void chrome_status(struct app *app)
 
 	werase(w);
 	if (app->prompt.active || !app->message[0])
-		overflow_drop(app);
+		chrome_overflow_drop(app);
 	if (app->prompt.active) {
 		prompt_draw(app);
 		return;

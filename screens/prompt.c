@@ -75,7 +75,7 @@ static void edit_delete(struct prompt *p, int at)
 }
 
 /* The bytes a UTF-8 character led by b takes (a stray continuation byte: 1). */
-static int utf8_len(unsigned char b)
+static int prompt_utf8_len(unsigned char b)
 {
 	return b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
 }
@@ -84,7 +84,7 @@ static int utf8_len(unsigned char b)
  * just typed is complete, a C1 or bidirectional control (a right-to-left override
  * reorders what the line shows, and would go into a file name) or a malformed byte
  * is taken out again, with a beep. Outside UTF-8 a byte 0x80-0x9f is a C1 control. */
-static void refuse_unsafe(struct prompt *p)
+static void prompt_refuse_unsafe(struct prompt *p)
 {
 	int start = p->cursor - 1;
 	unsigned char lead;
@@ -101,9 +101,9 @@ static void refuse_unsafe(struct prompt *p)
 	while (start > 0 && p->cursor - start < 4 && ((unsigned char)p->buf[start] & 0xc0) == 0x80)
 		start--;
 	lead = (unsigned char)p->buf[start];
-	if ((lead & 0xc0) == 0x80 || p->cursor - start > utf8_len(lead))
+	if ((lead & 0xc0) == 0x80 || p->cursor - start > prompt_utf8_len(lead))
 		start = p->cursor - 1;    /* a stray byte: judged alone */
-	else if (p->cursor - start < utf8_len(lead))
+	else if (p->cursor - start < prompt_utf8_len(lead))
 		return;                   /* more bytes of this character to come */
 	snprintf(one, sizeof one, "%.*s", p->cursor - start, p->buf + start);
 	if (!sanitize_needed(one, SAN_LINE))
@@ -114,7 +114,7 @@ static void refuse_unsafe(struct prompt *p)
 }
 
 /* Line editing: the keys readline users expect. Bytes ≥ 0x80 pass through (UTF-8 paths),
- * but not controls (refuse_unsafe). */
+ * but not controls (prompt_refuse_unsafe). */
 static void text_edit(struct prompt *p, int ch)
 {
 	switch (ch) {
@@ -127,7 +127,7 @@ static void text_edit(struct prompt *p, int ch)
 	case OW_CTRL('u'): p->len = p->cursor = 0; p->buf[0] = '\0'; break;
 	default:
 		if (ch >= 0x20 && ch < 0x100 && ch != 0x7f && edit_insert(p, ch))
-			refuse_unsafe(p);
+			prompt_refuse_unsafe(p);
 	}
 }
 

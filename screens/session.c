@@ -37,7 +37,7 @@ int session_path(char *buf, size_t size)
 }
 
 /* Why st (of a folder or the session file) is not to be trusted, or NULL. */
-static const char *distrust(const struct stat *st)
+static const char *session_distrust(const struct stat *st)
 {
 	if (st->st_uid != getuid())
 		return "belongs to another user";
@@ -48,7 +48,7 @@ static const char *distrust(const struct stat *st)
 
 /* The state folder, opened without following a link and trusted; -1 with e set,
  * and *absent when it does not exist. */
-static int open_state_dir(const char *dir, bool *absent, struct ow_error *e)
+static int session_open_dir(const char *dir, bool *absent, struct ow_error *e)
 {
 	struct stat st;
 	const char *why = NULL;
@@ -60,7 +60,7 @@ static int open_state_dir(const char *dir, bool *absent, struct ow_error *e)
 			     ? "is a symbolic link or not a folder; not used" : strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) != 0 || (why = distrust(&st)) != NULL) {
+	if (fstat(fd, &st) != 0 || (why = session_distrust(&st)) != NULL) {
 		ow_error_set(e, OW_EXIT_INPUT, dir, 0, 0, "%s; not used", why ? why : strerror(errno));
 		close(fd);
 		return -1;
@@ -84,7 +84,7 @@ int session_save(const struct app *app, struct ow_error *e)
 		ow_error_set(e, OW_EXIT_IO, "", 0, 0, "no HOME or XDG_STATE_HOME: session not saved");
 		return -1;
 	}
-	if (make_private_dir(dir, 0700, e) != 0 || (dirfd = open_state_dir(dir, &absent, e)) < 0)
+	if (make_private_dir(dir, 0700, e) != 0 || (dirfd = session_open_dir(dir, &absent, e)) < 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/" SESSION_FILE, dir);
 	yaml = answers_to_yaml(&app->answers);
@@ -116,7 +116,7 @@ static void read_place(struct app *app, const char *text)
 
 /* Keep a session that does not load: renamed to session.yaml.bad-<UTC time>, mode
  * 0600, before anything is saved over it; e's message says where it went. */
-static void keep_bad(int dirfd, int fd, struct ow_error *e)
+static void session_keep_bad(int dirfd, int fd, struct ow_error *e)
 {
 	char stamp[32], bad[64];
 	time_t t = time(NULL);
@@ -148,7 +148,7 @@ static void keep_bad(int dirfd, int fd, struct ow_error *e)
 /* The session file inside the trusted folder: opened without following a link or
  * waiting on a FIFO, and the user's own. -1 with e set when it cannot be used (and
  * *absent when there is none). */
-static int open_session(int dirfd, const char *path, bool *absent, struct ow_error *e)
+static int session_open_file(int dirfd, const char *path, bool *absent, struct ow_error *e)
 {
 	struct stat st;
 	const char *why;
@@ -160,7 +160,7 @@ static int open_session(int dirfd, const char *path, bool *absent, struct ow_err
 			     ? "is a symbolic link; not read" : strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (why = distrust(&st)) != NULL) {
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (why = session_distrust(&st)) != NULL) {
 		ow_error_set(e, OW_EXIT_INPUT, path, 0, 0, "%s; not read", why);
 		close(fd);
 		return -1;
@@ -169,7 +169,7 @@ static int open_session(int dirfd, const char *path, bool *absent, struct ow_err
 }
 
 /* Not to be trusted: the reason is kept so that saving refuses too. */
-static int distrusted(struct ow_error *e)
+static int session_distrusted(struct ow_error *e)
 {
 	char msg[OW_ERR_MSG];
 
@@ -191,10 +191,10 @@ int session_load(struct app *app, struct ow_error *e)
 	if (state_dir(dir, sizeof dir) != 0)
 		return 1;
 	snprintf(path, sizeof path, "%s/" SESSION_FILE, dir);
-	if ((dirfd = open_state_dir(dir, &absent, e)) < 0)
-		return absent ? 1 : distrusted(e);
-	if ((fd = open_session(dirfd, path, &absent, e)) < 0) {
-		rc = absent ? 1 : e->code == OW_EXIT_INPUT ? distrusted(e) : -1;
+	if ((dirfd = session_open_dir(dir, &absent, e)) < 0)
+		return absent ? 1 : session_distrusted(e);
+	if ((fd = session_open_file(dirfd, path, &absent, e)) < 0) {
+		rc = absent ? 1 : e->code == OW_EXIT_INPUT ? session_distrusted(e) : -1;
 		close(dirfd);
 		return rc;
 	}
@@ -205,7 +205,7 @@ int session_load(struct app *app, struct ow_error *e)
 	if (rc == 0)
 		read_place(app, text);
 	else if (text != NULL)   /* it was read but does not load: keep it for the user */
-		keep_bad(dirfd, keep, e);
+		session_keep_bad(dirfd, keep, e);
 	free(text);
 	if (keep >= 0)
 		close(keep);

@@ -383,14 +383,14 @@ static int cmd_catalog(const struct cli *o, const struct catalog *c)
  * `catalog check`: an error there (a shape that contradicts its parameter count, a
  * price dated in the future) refuses the catalog, with the messages, exit 1.
  * Warnings and notes are left to `catalog check`. */
-static int refuse_failing(const struct catalog *c)
+static int cli_refuse_failing(const struct catalog *c)
 {
 	struct check_result r;
 	const char *line, *end;
 
 	catalog_check_errors(c, today_days(), &r);
-	for (line = r.out.s; *line; line = end + 1) {
-		end = strchr(line, '\n');
+	for (line = r.out.s; *line; line = end + (*end != '\0')) {
+		end = line + strcspn(line, "\n");
 		fprintf(stderr, "openweigh: %.*s\n", (int)(end - line), line);
 	}
 	if (r.errors)
@@ -420,7 +420,7 @@ static int run(const struct cli *o, wizard_fn wizard)
 	c = cli_load_catalog(o->catalog_dir, &e);
 	if (c == NULL)
 		return cli_report(&e);
-	if ((cmd == NULL || strcmp(cmd, "catalog")) && (rc = refuse_failing(c)) != 0) {
+	if ((cmd == NULL || strcmp(cmd, "catalog")) && (rc = cli_refuse_failing(c)) != 0) {
 		catalog_free(c);
 		return rc;
 	}

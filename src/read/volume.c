@@ -32,7 +32,7 @@ double volume_step(double v, int dir)
 }
 
 /* The multiplier a suffix letter stands for, or 0. */
-static double suffix_mult(char c)
+static double volume_suffix_mult(char c)
 {
 	switch (tolower((unsigned char)c)) {
 	case 'k': return 1e3;
@@ -54,8 +54,8 @@ int parse_amount(const char *s, double *out)
 	if (*s)
 		return -1;   /* longer than any amount */
 	clean[n] = '\0';
-	if (n > 0 && suffix_mult(clean[n - 1]) > 0)
-		mult = suffix_mult(clean[--n]);
+	if (n > 0 && volume_suffix_mult(clean[n - 1]) > 0)
+		mult = volume_suffix_mult(clean[--n]);
 	clean[n] = '\0';
 	/* The answers files' number syntax: no hex, "inf", "nan" or "+-5" strtod would take. */
 	if (n == 0 || parse_double_strict(clean, &v) != 0 || v < 0 || !isfinite(v * mult))

@@ -70,7 +70,7 @@ static const struct ynode *scalar_at(struct yread *r, const struct ynode *map, c
 }
 
 /* A scalar as the messages quote it: 'lots', the quoted string "1", the string '5' (!!str). */
-static void shown_value(const struct ynode *v, char *buf, size_t size)
+static void yread_shown_value(const struct ynode *v, char *buf, size_t size)
 {
 	if (v->plain)
 		snprintf(buf, size, "'%s'", v->value);
@@ -83,7 +83,7 @@ static void shown_value(const struct ynode *v, char *buf, size_t size)
 #define TAG_BIT(t) (1u << (t))
 
 /* An explicit tag (a scalar's: ytree refuses the rest) must name the type the key is read as. */
-static int tag_fits(struct yread *r, const struct ynode *v, const char *key, unsigned allowed)
+static int yread_tag_fits(struct yread *r, const struct ynode *v, const char *key, unsigned allowed)
 {
 	static const char *const names[] = { "", "!!str", "!!int", "!!float", "!!bool", "!!null",
 					     "!!seq", "!!map" };
@@ -100,7 +100,7 @@ int yr_str(struct yread *r, const struct ynode *map, const char *key, int requir
 
 	if (v == NULL)
 		return rc;
-	if (tag_fits(r, v, key, TAG_BIT(Y_TAG_STR)) != 0)
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_STR)) != 0)
 		return -1;
 	if (v->value[0] == '\0')
 		return yr_fail(r, v, "'%s' must not be empty", key);
@@ -111,7 +111,7 @@ int yr_str(struct yread *r, const struct ynode *map, const char *key, int requir
 
 /* Digits of a number as the YAML core schema writes them, with no leading zero:
  * "0", "7", "1500"; not "017" (octal in YAML 1.1, decimal in 1.2: refused). */
-static const char *integer_part(const char *p)
+static const char *yread_integer_part(const char *p)
 {
 	if (*p == '0')
 		return p[1] >= '0' && p[1] <= '9' ? NULL : p + 1;
@@ -122,7 +122,7 @@ static const char *integer_part(const char *p)
 	return p;
 }
 
-static const char *digits(const char *p)
+static const char *yread_digits(const char *p)
 {
 	const char *start = p;
 
@@ -134,26 +134,26 @@ static const char *digits(const char *p)
 /* At most one sign, then the core schema's float without a leading zero: 12, 0.5,
  * 2.5e6, -1E-3, .5, 5. — never the "nan", "inf" or hex floats strtod alone takes.
  * Returns the end of the number, NULL when s does not start with one. */
-static const char *float_syntax(const char *p)
+static const char *yread_float_syntax(const char *p)
 {
 	const char *q;
 
 	if (*p == '+' || *p == '-')
 		p++;
 	if (*p == '.') {
-		if ((p = digits(p + 1)) == NULL)
+		if ((p = yread_digits(p + 1)) == NULL)
 			return NULL;
 	} else {
-		if ((p = integer_part(p)) == NULL)
+		if ((p = yread_integer_part(p)) == NULL)
 			return NULL;
 		if (*p == '.')
-			p = (q = digits(p + 1)) ? q : p + 1;
+			p = (q = yread_digits(p + 1)) ? q : p + 1;
 	}
 	if (*p == 'e' || *p == 'E') {
 		p++;
 		if (*p == '+' || *p == '-')
 			p++;
-		if ((p = digits(p)) == NULL)
+		if ((p = yread_digits(p)) == NULL)
 			return NULL;
 	}
 	return p;
@@ -166,7 +166,7 @@ int parse_double_strict(const char *s, double *out)
 
 	while (*s == ' ')
 		s++;
-	end = float_syntax(s);
+	end = yread_float_syntax(s);
 	if (end == NULL || *end != '\0')
 		return -1;
 	errno = 0;
@@ -186,7 +186,7 @@ int parse_int64_strict(const char *s, int64_t *out)
 
 	if (*p == '+' || *p == '-')
 		p++;
-	p = integer_part(p);
+	p = yread_integer_part(p);
 	if (p == NULL || *p != '\0')
 		return -1;
 	errno = 0;
@@ -208,10 +208,10 @@ int yr_double(struct yread *r, const struct ynode *map, const char *key, int req
 
 	if (v == NULL)
 		return rc;
-	if (tag_fits(r, v, key, TAG_BIT(Y_TAG_FLOAT) | TAG_BIT(Y_TAG_INT) | TAG_BIT(Y_TAG_STR)) != 0)
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_FLOAT) | TAG_BIT(Y_TAG_INT) | TAG_BIT(Y_TAG_STR)) != 0)
 		return -1;
 	rc = v->plain ? parse_double_strict(v->value, &d) : -1;
-	shown_value(v, shown, sizeof shown);
+	yread_shown_value(v, shown, sizeof shown);
 	if (rc == -2)
 		return yr_fail(r, v, "'%s' is too large a number: %s", key, shown);
 	if (rc != 0)
@@ -232,12 +232,12 @@ int yr_int(struct yread *r, const struct ynode *map, const char *key, int requir
 
 	if (v == NULL)
 		return rc;
-	if (tag_fits(r, v, key, TAG_BIT(Y_TAG_INT) | TAG_BIT(Y_TAG_STR)) != 0)
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_INT) | TAG_BIT(Y_TAG_STR)) != 0)
 		return -1;
 	rc = v->plain ? parse_int64_strict(v->value, &x) : -1;
 	if (rc == -2)
 		return yr_fail(r, v, "'%s' is too large for a 64-bit integer", key);
-	shown_value(v, shown, sizeof shown);
+	yread_shown_value(v, shown, sizeof shown);
 	if (rc != 0)
 		return yr_fail(r, v, "'%s' must be a whole number, not %s", key, shown);
 	if (x < min || x > max)
@@ -254,7 +254,7 @@ int yr_bool(struct yread *r, const struct ynode *map, const char *key, int requi
 
 	if (v == NULL)
 		return rc;
-	if (tag_fits(r, v, key, TAG_BIT(Y_TAG_BOOL) | TAG_BIT(Y_TAG_STR)) != 0)
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_BOOL) | TAG_BIT(Y_TAG_STR)) != 0)
 		return -1;
 	if (v->plain && strcmp(v->value, "true") == 0)
 		*out = true;
@@ -274,7 +274,7 @@ int yr_enum(struct yread *r, const struct ynode *map, const char *key, int requi
 
 	if (v == NULL)
 		return rc;
-	if (tag_fits(r, v, key, TAG_BIT(Y_TAG_STR)) != 0)
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_STR)) != 0)
 		return -1;
 	for (int i = 0; i < count; i++) {
 		if (strcmp(names[i], v->value) == 0) {
@@ -338,7 +338,7 @@ int yr_date(struct yread *r, const struct ynode *map, const char *key, int requi
 
 	if (v == NULL)
 		return rc;
-	if (tag_fits(r, v, key, TAG_BIT(Y_TAG_STR)) != 0)
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_STR)) != 0)
 		return -1;
 	if (parse_date(v->value, out) != 0)
 		return yr_fail(r, v, "'%s' must be a date YYYY-MM-DD, not '%s'", key, v->value);

@@ -121,7 +121,7 @@ static int fail_at(struct builder *b, yaml_mark_t m, const char *msg)
 }
 
 /* The length of the line break at s (libyaml's: CR LF, CR, LF, NEL, LS, PS), or 0. */
-static size_t break_at(const unsigned char *s, size_t left)
+static size_t ytree_break_at(const unsigned char *s, size_t left)
 {
 	if (s[0] == '\r')
 		return left > 1 && s[1] == '\n' ? 2 : 1;
@@ -136,7 +136,7 @@ static size_t break_at(const unsigned char *s, size_t left)
 
 /* libyaml's reader reports a byte offset and no mark: count lines and characters
  * (as its marks do: a column is a character, not a byte) up to it. */
-static yaml_mark_t mark_of_offset(const struct builder *b, size_t offset)
+static yaml_mark_t ytree_mark_of_offset(const struct builder *b, size_t offset)
 {
 	const unsigned char *s = (const unsigned char *)b->text;
 	yaml_mark_t m = { 0 };
@@ -145,7 +145,7 @@ static yaml_mark_t mark_of_offset(const struct builder *b, size_t offset)
 	if (offset > b->len)
 		offset = b->len;
 	while (i < offset) {
-		size_t br = break_at(s + i, b->len - i);
+		size_t br = ytree_break_at(s + i, b->len - i);
 		if (br > 0) {
 			m.line++;
 			m.column = 0;
@@ -162,7 +162,7 @@ static yaml_mark_t mark_of_offset(const struct builder *b, size_t offset)
 
 /* libyaml could not go on: its reader's errors at the offending byte, others at
  * the mark it gives. */
-static int fail_parser(struct builder *b, const yaml_parser_t *p)
+static int ytree_fail_parser(struct builder *b, const yaml_parser_t *p)
 {
 	char msg[200];
 
@@ -172,13 +172,13 @@ static int fail_parser(struct builder *b, const yaml_parser_t *p)
 				 p->problem ? p->problem : "cannot read", (unsigned)p->problem_value & 0xff);
 		else
 			snprintf(msg, sizeof msg, "%s", p->problem ? p->problem : "cannot read");
-		return fail_at(b, mark_of_offset(b, p->problem_offset), msg);
+		return fail_at(b, ytree_mark_of_offset(b, p->problem_offset), msg);
 	}
 	return fail_at(b, p->problem_mark, p->problem ? p->problem : "invalid YAML");
 }
 
 /* An explicit tag of the core schema for a node of kind k, or -1. */
-static int tag_of(const yaml_char_t *tag, enum ynode_kind k)
+static int ytree_tag_of(const yaml_char_t *tag, enum ynode_kind k)
 {
 	static const char prefix[] = "tag:yaml.org,2002:";
 	static const char *const names[] = { [Y_TAG_STR] = "str", [Y_TAG_INT] = "int",
@@ -201,9 +201,9 @@ static int tag_of(const yaml_char_t *tag, enum ynode_kind k)
 }
 
 /* A node's tag, or an error naming the one refused. */
-static int take_tag(struct builder *b, const yaml_char_t *tag, struct ynode *n)
+static int ytree_take_tag(struct builder *b, const yaml_char_t *tag, struct ynode *n)
 {
-	int t = tag_of(tag, (enum ynode_kind)n->kind);
+	int t = ytree_tag_of(tag, (enum ynode_kind)n->kind);
 
 	if (t < 0) {
 		ow_error_set(b->e, OW_EXIT_INPUT, b->name, n->line, n->col,
@@ -245,7 +245,7 @@ static int parse_children(struct builder *b, yaml_parser_t *p, struct ynode *par
 		struct ynode *child = NULL;
 
 		if (!yaml_parser_parse(p, &ev))
-			return fail_parser(b, p);
+			return ytree_fail_parser(b, p);
 		if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&ev);
 			return 0;
@@ -286,7 +286,7 @@ static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int
 			ytree_free(n);
 			return fail_at(b, ev->start_mark, "NUL byte in a scalar");
 		}
-		if (take_tag(b, ev->data.scalar.tag, n) != 0)
+		if (ytree_take_tag(b, ev->data.scalar.tag, n) != 0)
 			return -1;
 		/* "!!str 5" is the text "5": never read as a number. */
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && n->tag != Y_TAG_STR;
@@ -299,7 +299,7 @@ static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int
 		struct ynode *n = node_new(b, k, ev->start_mark);
 		n->flow = k == Y_SEQ ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
 				     : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
-		if (take_tag(b, k == Y_SEQ ? ev->data.sequence_start.tag : ev->data.mapping_start.tag, n) != 0 ||
+		if (ytree_take_tag(b, k == Y_SEQ ? ev->data.sequence_start.tag : ev->data.mapping_start.tag, n) != 0 ||
 		    parse_children(b, p, n, depth) != 0) {
 			ytree_free(n);
 			return -1;
@@ -320,7 +320,7 @@ static struct ynode *parse_stream(struct builder *b, yaml_parser_t *p)
 
 	for (;;) {
 		if (!yaml_parser_parse(p, &ev)) {
-			fail_parser(b, p);
+			ytree_fail_parser(b, p);
 			ytree_free(root);
 			return NULL;
 		}

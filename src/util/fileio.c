@@ -34,7 +34,7 @@ static int write_all(int fd, const char *data, size_t len)
 }
 
 /* One step of the walk: the folder comp inside fd, never through a link. */
-static int open_step(int fd, const char *comp, const char *path, struct ow_error *e)
+static int fileio_open_step(int fd, const char *comp, const char *path, struct ow_error *e)
 {
 	struct stat st;
 	int next = openat(fd, comp, DIR_FLAGS);
@@ -53,7 +53,7 @@ static int open_step(int fd, const char *comp, const char *path, struct ow_error
 }
 
 /* The folder part of path (dir_len bytes), opened one component at a time. */
-static int open_folder(const char *path, size_t dir_len, struct ow_error *e)
+static int fileio_open_folder(const char *path, size_t dir_len, struct ow_error *e)
 {
 	char *dir = xstrndup(path, dir_len), *save = NULL;
 	int fd = open(path[0] == '/' ? "/" : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -61,7 +61,7 @@ static int open_folder(const char *path, size_t dir_len, struct ow_error *e)
 	if (fd < 0)
 		ow_error_set(e, OW_EXIT_IO, path, 0, 0, "cannot open the current folder: %s", strerror(errno));
 	for (char *c = strtok_r(dir, "/", &save); c != NULL && fd >= 0; c = strtok_r(NULL, "/", &save)) {
-		int next = open_step(fd, c, path, e);
+		int next = fileio_open_step(fd, c, path, e);
 		close(fd);
 		fd = next;
 	}
@@ -100,7 +100,7 @@ static int check_target(int dirfd, const char *name, const char *shown, int flag
 }
 
 /* A new file with an unpredictable name, created O_EXCL (so never through a link), 0600. */
-static int make_temp(int dirfd, char *name, size_t size)
+static int fileio_make_temp(int dirfd, char *name, size_t size)
 {
 	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -123,7 +123,7 @@ static int make_temp(int dirfd, char *name, size_t size)
 }
 
 /* Fill the temporary file and give it its mode; the descriptor is closed. */
-static int fill_temp(int fd, const char *data, size_t len, mode_t mode)
+static int fileio_fill_temp(int fd, const char *data, size_t len, mode_t mode)
 {
 	int saved;
 
@@ -146,11 +146,11 @@ int write_file_at(int dirfd, const char *name, const char *shown, const char *da
 		return -1;
 	if (old_mode >= 0)   /* a replaced file keeps its mode: a 0600 memo stays private */
 		mode = (flags & WRITE_PRIVATE) ? (mode & (mode_t)old_mode) : (mode_t)old_mode;
-	if ((fd = make_temp(dirfd, tmp, sizeof tmp)) < 0) {
+	if ((fd = fileio_make_temp(dirfd, tmp, sizeof tmp)) < 0) {
 		ow_error_set(e, OW_EXIT_IO, shown, 0, 0, "cannot create a file beside it: %s", strerror(errno));
 		return -1;
 	}
-	if (fill_temp(fd, data, len, mode) != 0) {
+	if (fileio_fill_temp(fd, data, len, mode) != 0) {
 		saved = errno;
 		unlinkat(dirfd, tmp, 0);
 		ow_error_set(e, OW_EXIT_IO, shown, 0, 0, "cannot write: %s", strerror(saved));
@@ -183,7 +183,7 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 			ow_error_set(e, OW_EXIT_INPUT, NULL, 0, 0, "'' is not a file name");
 		return -1;
 	}
-	dirfd = open_folder(path, slash ? (size_t)(slash - path) : 0, e);
+	dirfd = fileio_open_folder(path, slash ? (size_t)(slash - path) : 0, e);
 	if (dirfd < 0)
 		return -1;
 	rc = write_file_at(dirfd, name, path, data, len, mode, flags, e);

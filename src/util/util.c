@@ -104,14 +104,14 @@ void sb_free(struct strbuf *sb)
 }
 
 /* What a file that is not a regular one is, for the message. */
-static const char *file_kind(mode_t m)
+static const char *util_file_kind(mode_t m)
 {
 	return S_ISDIR(m) ? "a directory" : S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket"
 	       : S_ISCHR(m) || S_ISBLK(m) ? "a device" : "not a regular file";
 }
 
 /* Read fd to its end into a buffer of at most limit bytes. */
-static char *read_all(int fd, const char *name, size_t limit, size_t *len, struct ow_error *e)
+static char *util_read_all(int fd, const char *name, size_t limit, size_t *len, struct ow_error *e)
 {
 	size_t have = 0, cap = 4096;
 	char *buf = xcalloc(1, cap + 1);
@@ -157,11 +157,11 @@ char *read_fd_limited(int fd, const char *name, size_t limit, size_t *len, struc
 	if (fstat(fd, &st) != 0)
 		ow_error_set(e, OW_EXIT_IO, name, 0, 0, "cannot read: %s", strerror(errno));
 	else if (!S_ISREG(st.st_mode))
-		ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "is %s, not a regular file", file_kind(st.st_mode));
+		ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "is %s, not a regular file", util_file_kind(st.st_mode));
 	else if ((uintmax_t)st.st_size > limit)
 		ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "file is larger than %zu bytes", limit);
 	else
-		buf = read_all(fd, name, limit, len, e);
+		buf = util_read_all(fd, name, limit, len, e);
 	close(fd);
 	return buf;
 }
