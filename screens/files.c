@@ -27,20 +27,25 @@ static void now_iso(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* The file's text, escaped as the command line's documents are (cli_document). */
 static char *content_of(struct app *app, enum what w)
 {
-	char when[32], *j, *text;
+	char when[32], *raw, *text;
 
 	if (w == W_ANSWERS)
 		return answers_to_yaml(&app->answers);
 	app_evaluate(app);
 	now_iso(when, sizeof when);
-	if (w == W_MARKDOWN)
-		return memo_markdown(app->v, when);
-	j = memo_json(app->v, when);
-	text = xcalloc(1, strlen(j) + 2);
-	sprintf(text, "%s\n", j);
-	free(j);
+	if (w == W_MARKDOWN) {
+		raw = memo_markdown(app->v, when);
+	} else {
+		char *j = memo_json(app->v, when);
+		raw = xcalloc(1, strlen(j) + 2);
+		sprintf(raw, "%s\n", j);
+		free(j);
+	}
+	text = cli_document(raw, w == W_JSON);
+	free(raw);
 	return text;
 }
 

@@ -8,8 +8,9 @@
 #include <string.h>
 
 #include "screens.h"
-#include "volume.h"
 #include "util.h"
+#include "volume.h"
+#include "yread.h"
 
 
 int volume_key(struct app *app, enum action act)
@@ -55,11 +56,8 @@ static int number_done(struct app *app, struct prompt *p, int choice)
 	if (!choice)
 		return HANDLED;
 	ok = p->arg == AK_REQUESTS ? parse_volume(p->buf, &v) : parse_amount(p->buf, &v);
-	if (ok != 0 && answer_fields[p->arg].type == AT_DOUBLE) {
-		char *end;
-		v = strtod(p->buf, &end);     /* growth may be negative: -0.2 */
-		ok = end != p->buf && *end == '\0' ? 0 : -1;
-	}
+	if (ok != 0 && answer_fields[p->arg].type == AT_DOUBLE)
+		ok = parse_double_strict(p->buf, &v);     /* growth may be negative: -0.2 */
 	if (ok != 0) {
 		app_message(app, true, "Not a number: '%s'", p->buf);
 		return HANDLED;

@@ -139,6 +139,7 @@ int loop_run(struct app *app, int *sig)
 			return END_QUIT;
 		draw(app);
 		flags = read_batch(app, &gone);
+		flags |= term_interrupt(app);
 		if ((*sig = term_stop_signal()) != 0)
 			return END_SIGNAL;
 		if (gone)

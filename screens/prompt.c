@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "sanitize.h"
 #include "text.h"
 
 static int open_prompt(struct app *app, bool text, const char *label, prompt_done done, int arg)
@@ -13,7 +14,7 @@ static int open_prompt(struct app *app, bool text, const char *label, prompt_don
 	memset(p, 0, sizeof *p);
 	p->active = true;
 	p->text = text;
-	snprintf(p->label, sizeof p->label, "%s", label);
+	sanitize_into(p->label, sizeof p->label, label, SAN_LINE);   /* it may name a file */
 	p->done = done;
 	p->arg = arg;
 	app->message[0] = '\0';
@@ -26,7 +27,10 @@ int prompt_text(struct app *app, const char *label, const char *initial, prompt_
 	struct prompt *p = &app->prompt;
 
 	open_prompt(app, true, label, done, arg);
-	snprintf(p->buf, sizeof p->buf, "%s", initial ? initial : "");
+	if (text_utf8())
+		sanitize_into(p->buf, sizeof p->buf, initial ? initial : "", SAN_LINE);
+	else
+		snprintf(p->buf, sizeof p->buf, "%s", initial ? initial : "");
 	p->len = p->cursor = (int)strlen(p->buf);
 	curs_set(1);
 	return HANDLED;
@@ -50,13 +54,14 @@ static int finish(struct app *app, int choice)
 	return HANDLED | REDRAW | copy.done(app, &copy, choice);
 }
 
-static void edit_insert(struct prompt *p, int ch)
+static bool edit_insert(struct prompt *p, int ch)
 {
 	if (p->len + 1 >= (int)sizeof p->buf)
-		return;
+		return false;
 	memmove(p->buf + p->cursor + 1, p->buf + p->cursor, (size_t)(p->len - p->cursor + 1));
 	p->buf[p->cursor++] = (char)ch;
 	p->len++;
+	return true;
 }
 
 static void edit_delete(struct prompt *p, int at)
@@ -69,7 +74,47 @@ static void edit_delete(struct prompt *p, int at)
 		p->cursor--;
 }
 
-/* Line editing: the keys readline users expect. Bytes ≥ 0x80 pass through (UTF-8 paths). */
+/* The bytes a UTF-8 character led by b takes (a stray continuation byte: 1). */
+static int prompt_utf8_len(unsigned char b)
+{
+	return b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+}
+
+/* Prompts refuse what would reach the terminal as a control: once the character
+ * just typed is complete, a C1 or bidirectional control (a right-to-left override
+ * reorders what the line shows, and would go into a file name) or a malformed byte
+ * is taken out again, with a beep. Outside UTF-8 a byte 0x80-0x9f is a C1 control. */
+static void prompt_refuse_unsafe(struct prompt *p)
+{
+	int start = p->cursor - 1;
+	unsigned char lead;
+	char one[5];
+
+	if (!text_utf8()) {
+		unsigned char b = (unsigned char)p->buf[start];
+		if (b >= 0x80 && b < 0xa0) {
+			edit_delete(p, start);
+			beep();
+		}
+		return;
+	}
+	while (start > 0 && p->cursor - start < 4 && ((unsigned char)p->buf[start] & 0xc0) == 0x80)
+		start--;
+	lead = (unsigned char)p->buf[start];
+	if ((lead & 0xc0) == 0x80 || p->cursor - start > prompt_utf8_len(lead))
+		start = p->cursor - 1;    /* a stray byte: judged alone */
+	else if (p->cursor - start < prompt_utf8_len(lead))
+		return;                   /* more bytes of this character to come */
+	snprintf(one, sizeof one, "%.*s", p->cursor - start, p->buf + start);
+	if (!sanitize_needed(one, SAN_LINE))
+		return;
+	while (p->cursor > start)
+		edit_delete(p, p->cursor - 1);
+	beep();
+}
+
+/* Line editing: the keys readline users expect. Bytes ≥ 0x80 pass through (UTF-8 paths),
+ * but not controls (prompt_refuse_unsafe). */
 static void text_edit(struct prompt *p, int ch)
 {
 	switch (ch) {
@@ -81,8 +126,8 @@ static void text_edit(struct prompt *p, int ch)
 	case KEY_END: case OW_CTRL('e'): p->cursor = p->len; break;
 	case OW_CTRL('u'): p->len = p->cursor = 0; p->buf[0] = '\0'; break;
 	default:
-		if (ch >= 0x20 && ch < 0x100 && ch != 0x7f)
-			edit_insert(p, ch);
+		if (ch >= 0x20 && ch < 0x100 && ch != 0x7f && edit_insert(p, ch))
+			prompt_refuse_unsafe(p);
 	}
 }
 

@@ -4,16 +4,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <term.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "text.h"
 
-static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t stop_signal, interrupted;
 static bool started;
+
+/* The signals that end the wizard through the save path (SIGINT too, once the loop
+ * has seen that no prompt takes it). */
+static const int stop_signals[] = { SIGHUP, SIGTERM, SIGQUIT, SIGINT };
 
 static void on_stop(int sig)
 {
-	stop_signal = sig;    /* the loop saves the session and restores the terminal */
+	if (sig == SIGINT)
+		interrupted = 1;  /* Ctrl-C: the loop decides (term_interrupt) */
+	else
+		stop_signal = sig;    /* the loop saves the session and restores the terminal */
 }
 
 void term_signals(void)
@@ -24,9 +34,8 @@ void term_signals(void)
 	sa.sa_handler = on_stop;
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = 0;      /* no SA_RESTART: a blocked read returns so the loop sees the flag */
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaction(stop_signals[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 }
 
@@ -35,15 +44,31 @@ void term_hold_signals(bool hold)
 	sigset_t set;
 
 	sigemptyset(&set);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
+	for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaddset(&set, stop_signals[i]);
+	if (hold && stop_signal == SIGQUIT) {
+		/* The wizard dies of SIGQUIT after saving, as the parent expects, but leaves
+		 * no core file holding the answers behind on a shared host. */
+		struct rlimit none = { 0, 0 };
+		setrlimit(RLIMIT_CORE, &none);
+	}
 	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
 int term_stop_signal(void)
 {
 	return stop_signal;
+}
+
+int term_interrupt(struct app *app)
+{
+	if (!interrupted)
+		return 0;
+	interrupted = 0;
+	if (app->prompt.active)
+		return prompt_key(app, OW_CTRL('c'));   /* cancels the prompt, as Esc does */
+	stop_signal = SIGINT;
+	return 0;
 }
 
 /* Colour when the terminal has it and neither NO_COLOR (no-color.org) nor --no-color. */
@@ -107,12 +132,51 @@ static void glyphs_init(struct app *app)
 	g->btee = ascii ? '+' : ACS_BTEE;
 }
 
+/* A terminal the wizard can draw on: terminfo knows it and it can move the cursor
+ * (TERM=dumb cannot, and would draw every screen on one line). */
+static int term_usable(char *err, size_t size)
+{
+	const char *term = getenv("TERM");
+	char *cup;
+	int status = 0;
+
+	if (setupterm(NULL, STDOUT_FILENO, &status) != OK) {
+		snprintf(err, size, "unknown terminal type (TERM=%s); the wizard needs one terminfo "
+			 "describes (in scripts: openweigh memo --answers FILE)", term ? term : "");
+		return -1;
+	}
+	cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (cup == NULL || cup == (char *)-1) {
+		snprintf(err, size, "the terminal (TERM=%s) cannot move the cursor; the wizard needs "
+			 "one that can (in scripts: openweigh memo --answers FILE)", term ? term : "");
+		return -1;
+	}
+	return 0;
+}
+
+/* Ctrl-S and Ctrl-Q are keys, not flow control: with IXON on, Ctrl-S froze the
+ * wizard until Ctrl-Q. curses' program mode is saved with it (endwin restores the
+ * shell's mode). */
+static void term_no_flow_control(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 int term_start(struct app *app, char *err, size_t size)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		snprintf(err, size, "the wizard needs a terminal (in scripts: openweigh memo --answers FILE)");
 		return -1;
 	}
+	if (term_usable(err, size) != 0)
+		return -1;
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		snprintf(err, size, "cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
 		return -1;
@@ -120,9 +184,10 @@ int term_start(struct app *app, char *err, size_t size)
 	started = true;
 	set_escdelay(25);     /* Esc acts at once; escape sequences arrive faster than this */
 	text_init();
-	cbreak();
+	cbreak();             /* not raw(): Ctrl-C, Ctrl-\ and Ctrl-Z stay signals */
 	noecho();
 	nonl();
+	term_no_flow_control();
 	curs_set(0);
 	app->colour = want_colour(app);
 	theme_mono(&app->th);

@@ -12,10 +12,14 @@ void term_signals(void);
 /* Hold the stop signals while the session is saved on the way out: a late hang-up
  * must neither cut the save short nor interrupt what runs at exit. */
 void term_hold_signals(bool hold);
-/* The signal that asked us to stop (SIGHUP, SIGTERM, SIGINT), or 0. */
+/* The signal that asked us to stop (SIGHUP, SIGTERM, SIGQUIT, SIGINT), or 0. */
 int term_stop_signal(void);
+/* After the keys are read: a Ctrl-C (SIGINT) cancels the active prompt, else it
+ * stops the wizard like SIGTERM (the session saved). Returns loop flags. */
+int term_interrupt(struct app *app);
 
-/* Start curses on the controlling terminal; -1 with a message in err. */
+/* Start curses on the controlling terminal; -1 with a message in err (no terminal, or
+ * one without cursor addressing such as TERM=dumb). */
 int term_start(struct app *app, char *err, size_t size);
 void term_stop(void);
 

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "sanitize.h"
+
 static bool utf8_locale;
 
 void text_init(void)
@@ -62,6 +64,11 @@ static int glyph(unsigned cp, wchar_t out[4], int *n)
 
 	if (cp < 0x20 || cp == 0x7f) {
 		out[0] = L' ';
+		*n = 1;
+		return 1;
+	}
+	if (sanitize_unsafe_cp(cp)) {   /* C1 and bidirectional controls never reach the terminal */
+		out[0] = L'?';
 		*n = 1;
 		return 1;
 	}

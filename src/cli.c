@@ -16,6 +16,8 @@
 #include "fileio.h"
 #include "memo.h"
 #include "paths.h"
+#include "sanitize.h"
+#include "stdfilter.h"
 #include "util.h"
 #include "yread.h"
 
@@ -76,25 +78,36 @@ int cli_report(const struct ow_error *e)
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* One line on standard error, escaped: an argument may hold controls or line breaks. */
+static void cli_say(const char *msg, const char *after)
+{
+	char shown[2048];
+
+	sanitize_into(shown, sizeof shown, msg, SAN_LINE);
+	fprintf(stderr, "openweigh: %s\n%s", shown, after);
+}
+
 static int usage_error(const char *fmt, ...)
 {
+	char msg[1024];
 	va_list ap;
 
-	fprintf(stderr, "openweigh: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'openweigh --help'.\n");
+	cli_say(msg, "Try 'openweigh --help'.\n");
 	return OW_EXIT_INPUT;
 }
 
 static int parse_count(const char *s, const char *name, long long min, long long max, long long *out)
 {
 	int64_t v;
+	char msg[1024];
 
 	if (parse_int64_strict(s, &v) != 0 || v < min || v > max) {
-		fprintf(stderr, "openweigh: %s must be a whole number from %lld to %lld, not '%s'\n",
-			name, min, max, s);
+		snprintf(msg, sizeof msg, "%s must be a whole number from %lld to %lld, not '%s'",
+			 name, min, max, s);
+		cli_say(msg, "");
 		return -1;
 	}
 	*out = v;
@@ -174,6 +187,12 @@ struct catalog *cli_load_catalog(const char *catalog_opt, struct ow_error *e)
 	return catalog_load(base, overlays, n, e);
 }
 
+/* Whether the command prints JSON. */
+static bool cli_json_out(const struct cli *o)
+{
+	return o->json || (o->format && strcmp(o->format, "json") == 0);
+}
+
 static void now_iso(char *buf, size_t size)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");   /* reproducible output */
@@ -184,25 +203,32 @@ static void now_iso(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Print to stdout, or write atomically to -o. */
-static int emit(const struct cli *o, const char *text)
+char *cli_document(const char *text, bool json)
+{
+	return sanitize_str(text, json ? SAN_JSON : SAN_DOC);
+}
+
+/* Print to stdout, or write atomically to -o; the text escaped as cli_document() says.
+ * A failed write to stdout is reported once, at exit (stdfilter_finish). */
+static int emit(const struct cli *o, const char *text, bool json)
 {
 	struct ow_error e;
 	mode_t mask;
+	char *doc = cli_document(text, json);
+	int rc = OW_EXIT_OK;
 
 	if (o->out == NULL) {
-		if (fputs(text, stdout) == EOF || fflush(stdout) == EOF) {
-			perror("openweigh: standard output");
-			return OW_EXIT_IO;
-		}
-		return OW_EXIT_OK;
+		if (fputs(doc, stdout) == EOF || fflush(stdout) == EOF)
+			rc = OW_EXIT_IO;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		if (write_file_atomic(o->out, doc, strlen(doc), 0666 & ~mask,
+				      o->force ? WRITE_REPLACE : WRITE_NO_CLOBBER, &e) != 0)
+			rc = cli_report(&e);
 	}
-	mask = umask(0);
-	umask(mask);
-	if (write_file_atomic(o->out, text, strlen(text), 0666 & ~mask,
-			      o->force ? WRITE_REPLACE : WRITE_NO_CLOBBER, &e) != 0)
-		return cli_report(&e);
-	return OW_EXIT_OK;
+	free(doc);
+	return rc;
 }
 
 /* A cJSON tree as text with a final newline; frees the tree. */
@@ -240,7 +266,7 @@ static int cmd_memo(const struct cli *o, const struct catalog *c)
 		return rc;
 	v = evaluate(c, &a);
 	now_iso(when, sizeof when);
-	if (o->json || (o->format && strcmp(o->format, "json") == 0)) {
+	if (cli_json_out(o)) {
 		char *j = memo_json(v, when);
 		text = xcalloc(1, strlen(j) + 2);
 		sprintf(text, "%s\n", j);   /* memo_json prints; the CLI ends the line */
@@ -248,7 +274,7 @@ static int cmd_memo(const struct cli *o, const struct catalog *c)
 	} else {
 		text = memo_markdown(v, when);
 	}
-	rc = emit(o, text);
+	rc = emit(o, text, cli_json_out(o));
 	free(text);
 	verdict_free(v);
 	return rc;
@@ -284,7 +310,7 @@ static int cmd_costs(const struct cli *o, const struct catalog *c)
 			sb_add(&sb, "- none between 1K and 100B requests/month\n");
 		text = sb.s;
 	}
-	rc = emit(o, text);
+	rc = emit(o, text, o->json);
 	free(text);
 	verdict_free(v);
 	return rc;
@@ -316,7 +342,7 @@ static int cmd_footprint(const struct cli *o, const struct catalog *c)
 	} else {
 		text = footprint_text(&f);
 	}
-	rc = emit(o, text);
+	rc = emit(o, text, o->json);
 	free(text);
 	return rc;
 }
@@ -346,9 +372,32 @@ static int cmd_catalog(const struct cli *o, const struct catalog *c)
 			r.errors, r.errors == 1 ? "" : "s", r.warnings, r.warnings == 1 ? "" : "s",
 			r.notes, r.notes == 1 ? "" : "s");
 		sb_free(&r.out);
+		if (fflush(stdout) != 0)
+			return OW_EXIT_IO;
 		return r.errors ? OW_EXIT_INPUT : OW_EXIT_OK;
 	}
 	return usage_error("%s", "catalog needs 'list [models|gpus|providers]' or 'check'");
+}
+
+/* Every command that decides with the catalog first passes it through the checks of
+ * `catalog check`: an error there (a shape that contradicts its parameter count, a
+ * price dated in the future) refuses the catalog, with the messages, exit 1.
+ * Warnings and notes are left to `catalog check`. */
+static int cli_refuse_failing(const struct catalog *c)
+{
+	struct check_result r;
+	const char *line, *end;
+
+	catalog_check_errors(c, today_days(), &r);
+	for (line = r.out.s; *line; line = end + (*end != '\0')) {
+		end = line + strcspn(line, "\n");
+		fprintf(stderr, "openweigh: %.*s\n", (int)(end - line), line);
+	}
+	if (r.errors)
+		fprintf(stderr, "openweigh: %s: %d error%s in the catalog; refusing to use it "
+			"(see 'openweigh catalog check')\n", c->dir, r.errors, r.errors == 1 ? "" : "s");
+	sb_free(&r.out);
+	return r.errors ? OW_EXIT_INPUT : OW_EXIT_OK;
 }
 
 static int run(const struct cli *o, wizard_fn wizard)
@@ -363,10 +412,18 @@ static int run(const struct cli *o, wizard_fn wizard)
 		return usage_error("unknown command '%s'", cmd);
 	if (cmd && strcmp(cmd, "catalog") && o->n_words > 1)
 		return usage_error("unexpected argument '%s'", o->words[1]);
+	if (o->out && o->out[0] == '\0')
+		return usage_error("%s", "-o needs a file name, not ''");
+	if (cmd != NULL)
+		stdfilter_stdout(cli_json_out(o) ? SAN_JSON : SAN_DOC);
 	memset(&e, 0, sizeof e);
 	c = cli_load_catalog(o->catalog_dir, &e);
 	if (c == NULL)
 		return cli_report(&e);
+	if ((cmd == NULL || strcmp(cmd, "catalog")) && (rc = cli_refuse_failing(c)) != 0) {
+		catalog_free(c);
+		return rc;
+	}
 	if (cmd == NULL) {
 		struct wizard_opts w = { c, o->answers, o->no_color, o->ascii };
 		rc = wizard ? wizard(&w) : usage_error("%s", "this build has no wizard");
@@ -390,6 +447,8 @@ int cli_main(int argc, char **argv, wizard_fn wizard)
 	memset(&o, 0, sizeof o);
 	if (parse_args(argc, argv, &o) != 0)
 		return OW_EXIT_INPUT;
+	if (o.help || o.version)
+		stdfilter_stdout(SAN_DOC);   /* a failed write reported at exit, as for the commands */
 	if (o.help) {
 		fputs(usage_text, stdout);
 		return fflush(stdout) == 0 ? OW_EXIT_OK : OW_EXIT_IO;

@@ -21,6 +21,10 @@ int cli_main(int argc, char **argv, wizard_fn wizard);
  * catalog), then the user's overlay, then --catalog DIR when it is an overlay. */
 struct catalog *cli_load_catalog(const char *catalog_opt, struct ow_error *e);
 
+/* A document as it leaves for stdout or a file (Markdown, text or JSON): controls,
+ * C1 and bidirectional characters escaped (sanitize.h); malloc'd. */
+char *cli_document(const char *text, bool json);
+
 /* Print "openweigh: FILE:LINE:COL: message" to stderr; return e->code. */
 int cli_report(const struct ow_error *e);
 

@@ -2,6 +2,7 @@
 #include <locale.h>
 
 #include "cli.h"
+#include "stdfilter.h"
 
 #ifdef OW_HAVE_WIZARD
 #include "wizard.h"
@@ -14,5 +15,6 @@ int main(int argc, char **argv)
 {
 	/* Only the character type: numbers are read and printed in the C locale everywhere. */
 	setlocale(LC_CTYPE, "");
-	return cli_main(argc, argv, WIZARD);
+	stdfilter_stderr();
+	return stdfilter_finish(cli_main(argc, argv, WIZARD));
 }

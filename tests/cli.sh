@@ -152,5 +152,183 @@ has "$T/out" "| gpt-4o | 1 | 1.000 | 1.000 |"
 has "$T/out" "Overlay applied: \`$T/ov\`"
 has "$T/out" "From an overlay, not the shipped catalog: model \`gpt-4o\`."
 
+# ---- Hardening for a hostile shared host (issue 15) -------------------------------------
+# Each test is named after the finding it covers (f1 .. f13; f7 belongs to the catalog's owner).
+H="$T/h"
+mkdir -p "$H"
+# clean FILE: fails when FILE holds bytes a terminal acts on: anything not UTF-8, a C0
+# control other than newline and tab, DEL, a C1 control or a bidirectional control.
+clean() {
+	if python3 -c '
+import sys
+try:
+    t = open(sys.argv[1], "rb").read().decode("utf-8")
+except UnicodeDecodeError:
+    sys.exit(1)
+bad = [c for c in t if (ord(c) < 0x20 and c not in "\n\t") or 0x7f <= ord(c) < 0xa0
+       or ord(c) in (0x61c, 0x200e, 0x200f) or 0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069]
+sys.exit(1 if bad else 0)' "$1"; then ok; else bad "$2: raw terminal controls in $1: $(od -c "$1" | grep -m1 '033\|302 233\|342 200 256')"; fi
+}
+# Hostile strings in every catalog file's text: a window title, a screen clear, a
+# colour, the C1 CSI and a right-to-left override (the overlay replaces every entry).
+EVIL='\\e]0;PWNED\\a\\e[2J\\e[31m\\u009b\\u202e'
+mkdir "$H/evil"
+for f in models gpus providers licences; do
+	sed -e "s/^\(  *\)\(name\|source\|terms\|attribution\|provider\): \"/\1\2: \"$EVIL/" \
+	    -e "s/^\(  *\)\(pricing\|latency\): \(.*\)$/\1\2: \"$EVIL\3\"/" \
+	    "$SRC/catalog/$f.yaml" >"$H/evil/$f.yaml"
+done
+EV="--catalog $H/evil"
+expect 0 "f1: memo md with hostile catalog strings" -- "$OW" $EV memo --answers "$PRESET"
+clean "$T/out" "f1: memo md"
+has "$T/out" '\e]0;PWNED\x07\e[2J\e[31m\x9b\u202e'
+expect 0 "f1: memo -o with hostile catalog strings" -- "$OW" $EV memo --answers "$PRESET" -o "$H/evil.md"
+clean "$H/evil.md" "f1: memo file"
+expect 0 "f1: memo json with hostile catalog strings" -- "$OW" $EV memo --answers "$PRESET" --format json
+clean "$T/out" "f1: memo json"
+if python3 -c '
+import json, sys
+def strings(x):
+    if isinstance(x, dict): x = list(x.values())
+    if isinstance(x, list): return [s for v in x for s in strings(v)]
+    return [x] if isinstance(x, str) else []
+assert any("\x1b]0;PWNED\x07\x1b[2J\x1b[31m\x9b\u202e" in s for s in strings(json.load(open(sys.argv[1]))))' "$T/out"; then ok; else bad "f1: memo json does not keep the strings as JSON escapes"; fi
+for w in models gpus providers; do
+	expect 0 "f1: catalog list $w" -- "$OW" $EV catalog list $w
+	clean "$T/out" "f1: catalog list $w"
+	expect 0 "f1: catalog list $w --json" -- "$OW" $EV catalog list $w --json
+	clean "$T/out" "f1: catalog list $w --json"
+	if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/out"; then ok; else bad "f1: catalog list $w --json is not JSON"; fi
+done
+expect 0 "f1: catalog list providers shows pricing" -- "$OW" $EV catalog list providers
+has "$T/out" '\e]0;PWNED'
+expect 0 "f1: footprint" -- "$OW" $EV footprint --model llama-3.1-70b --precision bf16 --gpu h100
+clean "$T/out" "f1: footprint"
+expect 0 "f1: footprint json" -- "$OW" $EV footprint --model llama-3.1-70b --precision bf16 --gpu h100 --json
+clean "$T/out" "f1: footprint json"
+OPENWEIGH_TODAY=2030-01-01 expect 0 "f1: catalog check with stale hostile sources" -- "$OW" $EV catalog check
+clean "$T/err" "f1: catalog check stderr"
+has "$T/err" "stale (over 180 days); source: "'\e]0;PWNED'
+has "$T/err" "holds control or bidirectional characters (shown escaped wherever it is printed)"
+OPENWEIGH_TODAY=2026-11-30 expect 0 "f1: the shipped catalog holds no such strings" -- "$OW" catalog check
+lacks "$T/err" "holds control or bidirectional characters"
+
+# f2: values and keys echoed in error messages, escaped and on one line.
+printf 'openweigh_answers: 1\ntask: "\\e]0;PWNED\\a\\e[2J"\n' >"$H/task.yaml"
+expect 1 "f2: a hostile answer value" -- "$OW" memo --answers "$H/task.yaml"
+clean "$T/err" "f2: answer value"
+has "$T/err" "not '\e]0;PWNED\x07\e[2J'"
+printf 'openweigh_answers: 1\n"\\e[31m": 1\n' >"$H/key.yaml"
+expect 1 "f2: a hostile unknown key" -- "$OW" memo --answers "$H/key.yaml"
+clean "$T/err" "f2: unknown key"
+has "$T/err" "unknown key '\e[31m'"
+printf 'openweigh_answers: 1\ntask: "x\\nopenweigh: all good"\n' >"$H/nl.yaml"
+expect 1 "f2: a line break in a value" -- "$OW" memo --answers "$H/nl.yaml"
+if [ "$(wc -l <"$T/err")" -eq 1 ]; then ok; else bad "f2: an error message spans lines: $(cat "$T/err")"; fi
+expect 1 "f2: a hostile command name" -- "$OW" "$(printf 'x\033[2Jy')"
+clean "$T/err" "f2: command name"
+expect 2 "f2: a hostile file name" -- "$OW" memo --answers "$(printf '%s/no\033]0;x\007.yaml' "$H")"
+clean "$T/err" "f2: file name"
+
+# f3: FIFOs, sockets and devices are refused at once (timeout: a hang is exit 124).
+mkfifo "$H/fifo"
+expect 1 "f3: --answers FIFO" -- timeout 10 "$OW" memo --answers "$H/fifo"
+has "$T/err" "is a FIFO, not a regular file"
+expect 1 "f3: --answers device" -- timeout 10 "$OW" memo --answers /dev/zero
+has "$T/err" "/dev/zero: is a device, not a regular file"
+mkdir "$H/fifocat"
+mkfifo "$H/fifocat/models.yaml"
+expect 1 "f3: a catalog file that is a FIFO" -- timeout 10 "$OW" --catalog "$H/fifocat" catalog list
+has "$T/err" "models.yaml: is a FIFO, not a regular file"
+mkdir -p "$H/fifohome/openweigh/catalog"
+mkfifo "$H/fifohome/openweigh/catalog/gpus.yaml"
+XDG_CONFIG_HOME="$H/fifohome" expect 1 "f3: a FIFO in the user's overlay" -- timeout 10 "$OW" memo --answers "$PRESET"
+has "$T/err" "gpus.yaml: is a FIFO, not a regular file"
+mkdir -p "$H/fifostate/openweigh" && chmod 700 "$H/fifostate/openweigh"
+mkfifo -m 600 "$H/fifostate/openweigh/session.yaml"
+XDG_STATE_HOME="$H/fifostate" expect 1 "f3: a session file that is a FIFO" -- timeout 10 "$OW" </dev/null
+has "$T/err" "the wizard needs a terminal"
+
+# f6: a replaced file keeps its mode.
+expect 0 "f6: memo -o a private file" -- "$OW" memo --answers "$PRESET" -o "$H/private.md"
+chmod 600 "$H/private.md"
+expect 0 "f6: memo -o --force over it" -- "$OW" memo --answers "$PRESET" -o "$H/private.md" --force
+if [ "$(stat -c %a "$H/private.md")" = 600 ]; then ok; else bad "f6: mode became $(stat -c %a "$H/private.md")"; fi
+chmod 640 "$H/private.md"
+expect 0 "f6: memo -o --force over a 0640 file" -- "$OW" memo --answers "$PRESET" -o "$H/private.md" --force
+if [ "$(stat -c %a "$H/private.md")" = 640 ]; then ok; else bad "f6: mode became $(stat -c %a "$H/private.md")"; fi
+
+# f8: a catalog that fails `catalog check` is refused by the commands that use it.
+mkdir "$H/params"
+{ echo 'openweigh_catalog: 1'; echo 'models:'
+  awk '/^  - id: llama-3.1-70b$/{p=1; print; next} p && /^  - id: /{p=0} p' "$SRC/catalog/models.yaml" |
+	sed 's/^\(      params:\) .*/\1 1000/'; } >"$H/params/models.yaml"
+expect 1 "f8: catalog check fails on an inconsistent shape" -- "$OW" --catalog "$H/params" catalog check
+has "$T/err" "model 'llama-3.1-70b': its shape gives"
+for c in "memo --answers $PRESET" "costs --answers $PRESET" "footprint --model llama-3.1-8b --precision bf16 --gpu h100"; do
+	expect 1 "f8: $c refuses the catalog" -- "$OW" --catalog "$H/params" $c
+	has "$T/err" "model 'llama-3.1-70b': its shape gives"
+	has "$T/err" "refusing to use it"
+	if [ ! -s "$T/out" ]; then ok; else bad "f8: $c printed a result from a refused catalog"; fi
+done
+expect 1 "f8: the wizard refuses the catalog" -- "$OW" --catalog "$H/params" </dev/null
+has "$T/err" "refusing to use it"
+OPENWEIGH_TODAY=2026-11-30 expect 0 "f8: the shipped catalog still loads" -- "$OW" memo --answers "$PRESET"
+
+# f9: failed writes to stdout and stderr are exit 2, with a message where one can go.
+if [ -w /dev/full ]; then
+	expect 2 "f9: catalog list --json >/dev/full" -- sh -c "'$OW' catalog list --json >/dev/full"
+	has "$T/err" "openweigh: standard output: No space left on device"
+	expect 2 "f9: catalog list gpus >/dev/full" -- sh -c "'$OW' catalog list gpus >/dev/full"
+	has "$T/err" "openweigh: standard output: No space left on device"
+	expect 2 "f9: catalog check >/dev/full" -- sh -c "'$OW' catalog check >/dev/full"
+	has "$T/err" "openweigh: standard output: No space left on device"
+	expect 2 "f9: catalog check 2>/dev/full" -- sh -c "'$OW' catalog check 2>/dev/full"
+	expect 2 "f9: a usage error 2>/dev/full" -- sh -c "'$OW' frobnicate 2>/dev/full"
+	expect 2 "f9: --version >/dev/full" -- sh -c "'$OW' --version >/dev/full"
+	has "$T/err" "openweigh: standard output: No space left on device"
+fi
+expect 2 "f9: stdout closed" -- sh -c "'$OW' catalog list >&-"
+has "$T/err" "openweigh: standard output: Bad file descriptor"
+
+# f10: errors that say where and what.
+printf 'openweigh_answers: 1\nprivacy: none\n\n\n\n# a comment\ntask: gen\377ral\n' >"$H/badutf8.yaml"
+expect 1 "f10: a bad UTF-8 byte on line 7" -- "$OW" memo --answers "$H/badutf8.yaml"
+has "$T/err" "badutf8.yaml:7:10: invalid leading UTF-8 octet (byte 0xff)"
+expect 1 "f10: -o ''" -- "$OW" memo --answers "$PRESET" -o ''
+has "$T/err" "-o needs a file name, not ''"
+printf 'openweigh_answers: "1"\n' >"$H/quoted.yaml"
+expect 1 "f10: a quoted version" -- "$OW" memo --answers "$H/quoted.yaml"
+has "$T/err" "'openweigh_answers' must be a whole number, not the quoted string \"1\""
+sed 's/^growth_per_year:.*//' "$PRESET" >"$H/tiny.yaml"
+echo 'growth_per_year: 1e-320' >>"$H/tiny.yaml"
+expect 0 "f10: a tiny growth is a number" -- "$OW" memo --answers "$H/tiny.yaml"
+
+# f11: strict numbers and tags.
+for v in '+-5' '017' '!!str 5' '0x10' '1_000'; do
+	sed 's/^requests_per_month:.*//' "$PRESET" >"$H/num.yaml"
+	echo "requests_per_month: $v" >>"$H/num.yaml"
+	expect 1 "f11: requests_per_month: $v" -- "$OW" memo --answers "$H/num.yaml"
+	has "$T/err" "'requests_per_month' must be a whole number"
+done
+sed 's/^privacy:.*//' "$PRESET" >"$H/tag.yaml"
+echo 'privacy: !custom regulated' >>"$H/tag.yaml"
+expect 1 "f11: a custom tag" -- "$OW" memo --answers "$H/tag.yaml"
+has "$T/err" "the tag '!custom' is not allowed here"
+sed 's/^over_700m_mau:.*//' "$PRESET" >"$H/tag2.yaml"
+echo 'over_700m_mau: !!int 1' >>"$H/tag2.yaml"
+expect 1 "f11: a core tag of the wrong type" -- "$OW" memo --answers "$H/tag2.yaml"
+has "$T/err" "'over_700m_mau' cannot be tagged !!int"
+
+# f13: -o never goes through a symbolic link, in any folder of the path.
+mkdir "$H/real"
+ln -s "$H/real" "$H/linkdir"
+expect 2 "f13: -o through a linked folder" -- "$OW" memo --answers "$PRESET" -o "$H/linkdir/m.md"
+has "$T/err" "the folder 'linkdir' on the way is a symbolic link; refusing to write through it"
+if [ ! -e "$H/real/m.md" ]; then ok; else bad "f13: wrote through a linked folder"; fi
+(cd "$H" && "$OW" memo --answers "$PRESET" -o linkdir/m.md >"$T/out" 2>"$T/err")
+has "$T/err" "the folder 'linkdir' on the way is a symbolic link"
+(cd "$H/linkdir" && "$OW" memo --answers "$PRESET" -o m.md >"$T/out" 2>"$T/err") && ok || bad "f13: a relative name in a linked current folder: $(cat "$T/err")"
+
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

@@ -55,7 +55,7 @@ static void test_answers_malformed(void **state)
 	expect_answers_error(HEAD "requests_per_month: 1e30\n", 2, 21,
 			     "'requests_per_month' must be a whole number, not '1e30'");
 	expect_answers_error(HEAD "requests_per_month: \"1000\"\n", 2, 21,
-			     "'requests_per_month' must be a whole number, not '1000'");
+			     "'requests_per_month' must be a whole number, not the quoted string \"1000\"");
 	expect_answers_error(ALL "growth_per_year: .nan\n", 15, 18,
 			     "'growth_per_year' must be a finite number, not '.nan'");
 	expect_answers_error(ALL "growth_per_year: inf\n", 15, 18,

@@ -381,9 +381,9 @@ static int parse_provider(struct loadctx *lc, const struct ynode *n, struct prov
 		return -1;
 	p->offers = xcalloc(offers->n, sizeof *p->offers);
 	for (size_t i = 0; i < offers->n; i++) {
+		p->n_offers++;    /* counted first: a half-read offer is freed with the provider */
 		if (parse_offer(lc, offers->items[i], &p->offers[i]))
 			return -1;
-		p->n_offers++;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(p->offers[j].model_id, p->offers[i].model_id) == 0)
 				return yr_fail(r, offers->items[i], "duplicate offer for model '%s' (first at line %d)",

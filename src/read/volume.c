@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "yread.h"
 
 #define DAYS_PER_MONTH (365.25 / 12)   /* the Gregorian year's average month */
 #define CHARS_PER_TOKEN 4.0            /* OpenAI's rule of thumb for English text with BPE tokenizers */
@@ -30,25 +31,34 @@ double volume_step(double v, int dir)
 	return dir > 0 ? 1e12 : 0;
 }
 
+/* The multiplier a suffix letter stands for, or 0. */
+static double volume_suffix_mult(char c)
+{
+	switch (tolower((unsigned char)c)) {
+	case 'k': return 1e3;
+	case 'm': return 1e6;
+	case 'b': case 'g': return 1e9;
+	}
+	return 0;
+}
+
 int parse_amount(const char *s, double *out)
 {
-	char clean[64], *end;
+	char clean[64];
 	size_t n = 0;
 	double v, mult = 1;
 
 	for (; *s && n + 1 < sizeof clean; s++)
 		if (*s != ',' && *s != '_' && !isspace((unsigned char)*s))
 			clean[n++] = *s;
+	if (*s)
+		return -1;   /* longer than any amount */
 	clean[n] = '\0';
-	if (n == 0)
-		return -1;
-	v = strtod(clean, &end);
-	switch (tolower((unsigned char)*end)) {
-	case 'k': mult = 1e3; end++; break;
-	case 'm': mult = 1e6; end++; break;
-	case 'b': case 'g': mult = 1e9; end++; break;
-	}
-	if (end == clean || *end != '\0' || !isfinite(v) || v < 0)
+	if (n > 0 && volume_suffix_mult(clean[n - 1]) > 0)
+		mult = volume_suffix_mult(clean[--n]);
+	clean[n] = '\0';
+	/* The answers files' number syntax: no hex, "inf", "nan" or "+-5" strtod would take. */
+	if (n == 0 || parse_double_strict(clean, &v) != 0 || v < 0 || !isfinite(v * mult))
 		return -1;
 	*out = v * mult;
 	return 0;
@@ -60,8 +70,12 @@ int parse_volume(const char *s, double *out)
 	const char *x = strpbrk(s, "xX*");
 	double users, per_day;
 
+	while (isspace((unsigned char)*s))
+		s++;
 	if (x == NULL)
 		return parse_amount(s, out);
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		return -1;   /* "0x10" is hexadecimal to a programmer, not zero users x 10 */
 	snprintf(left, sizeof left, "%.*s", (int)(x - s), s);
 	char right[64];
 	snprintf(right, sizeof right, "%s", x + 1);

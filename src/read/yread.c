@@ -69,6 +69,30 @@ static const struct ynode *scalar_at(struct yread *r, const struct ynode *map, c
 	return v;
 }
 
+/* A scalar as the messages quote it: 'lots', the quoted string "1", the string '5' (!!str). */
+static void yread_shown_value(const struct ynode *v, char *buf, size_t size)
+{
+	if (v->plain)
+		snprintf(buf, size, "'%s'", v->value);
+	else if (v->tag == Y_TAG_STR)
+		snprintf(buf, size, "the string '%s' (tagged !!str)", v->value);
+	else
+		snprintf(buf, size, "the quoted string \"%s\"", v->value);
+}
+
+#define TAG_BIT(t) (1u << (t))
+
+/* An explicit tag (a scalar's: ytree refuses the rest) must name the type the key is read as. */
+static int yread_tag_fits(struct yread *r, const struct ynode *v, const char *key, unsigned allowed)
+{
+	static const char *const names[] = { "", "!!str", "!!int", "!!float", "!!bool", "!!null",
+					     "!!seq", "!!map" };
+
+	if (v->tag == Y_TAG_NONE || (allowed & TAG_BIT(v->tag)))
+		return 0;
+	return yr_fail(r, v, "'%s' cannot be tagged %s", key, names[v->tag]);
+}
+
 int yr_str(struct yread *r, const struct ynode *map, const char *key, int required, char **out)
 {
 	int rc;
@@ -76,6 +100,8 @@ int yr_str(struct yread *r, const struct ynode *map, const char *key, int requir
 
 	if (v == NULL)
 		return rc;
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_STR)) != 0)
+		return -1;
 	if (v->value[0] == '\0')
 		return yr_fail(r, v, "'%s' must not be empty", key);
 	free(*out);
@@ -83,58 +109,113 @@ int yr_str(struct yread *r, const struct ynode *map, const char *key, int requir
 	return 0;
 }
 
+/* Digits of a number as the YAML core schema writes them, with no leading zero:
+ * "0", "7", "1500"; not "017" (octal in YAML 1.1, decimal in 1.2: refused). */
+static const char *yread_integer_part(const char *p)
+{
+	if (*p == '0')
+		return p[1] >= '0' && p[1] <= '9' ? NULL : p + 1;
+	if (*p < '1' || *p > '9')
+		return NULL;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p;
+}
+
+static const char *yread_digits(const char *p)
+{
+	const char *start = p;
+
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p > start ? p : NULL;
+}
+
+/* At most one sign, then the core schema's float without a leading zero: 12, 0.5,
+ * 2.5e6, -1E-3, .5, 5. — never the "nan", "inf" or hex floats strtod alone takes.
+ * Returns the end of the number, NULL when s does not start with one. */
+static const char *yread_float_syntax(const char *p)
+{
+	const char *q;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p == '.') {
+		if ((p = yread_digits(p + 1)) == NULL)
+			return NULL;
+	} else {
+		if ((p = yread_integer_part(p)) == NULL)
+			return NULL;
+		if (*p == '.')
+			p = (q = yread_digits(p + 1)) ? q : p + 1;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if ((p = yread_digits(p)) == NULL)
+			return NULL;
+	}
+	return p;
+}
+
 int parse_double_strict(const char *s, double *out)
 {
-	char *end;
+	const char *end;
 	double d;
 
 	while (*s == ' ')
 		s++;
-	if (*s == '\0')
+	end = yread_float_syntax(s);
+	if (end == NULL || *end != '\0')
 		return -1;
-	/* strtod accepts "nan", "inf" and hex floats; a number file accepts none of them. */
-	for (const char *p = s; *p; p++)
-		if (!strchr("0123456789+-.eE_", *p))
-			return -1;
 	errno = 0;
-	d = strtod(s, &end);
-	if (end == s || *end != '\0' || errno == ERANGE || !isfinite(d))
-		return -1;
+	d = strtod(s, NULL);
+	/* ERANGE with a finite result is an underflow (1e-320): the value is that tiny
+	 * number or zero, and a number all the same. */
+	if (!isfinite(d))
+		return -2;
 	*out = d;
 	return 0;
 }
 
 int parse_int64_strict(const char *s, int64_t *out)
 {
-	char *end;
+	const char *p = s;
 	long long v;
 
-	if (*s == '+')
-		s++;
-	if (*s == '\0' || !strchr("-0123456789", *s))
+	if (*p == '+' || *p == '-')
+		p++;
+	p = yread_integer_part(p);
+	if (p == NULL || *p != '\0')
 		return -1;
-	for (const char *p = s + 1; *p; p++)
-		if (*p < '0' || *p > '9')
-			return -1;
 	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (*end != '\0' || errno == ERANGE)
+	v = strtoll(s, NULL, 10);
+	if (errno == ERANGE)
 		return -2;
 	*out = v;
 	return 0;
 }
+
 
 int yr_double(struct yread *r, const struct ynode *map, const char *key, int required,
 	      double min, double max, double *out)
 {
 	int rc;
 	double d;
+	char shown[OW_ERR_MSG];
 	const struct ynode *v = scalar_at(r, map, key, required, &rc);
 
 	if (v == NULL)
 		return rc;
-	if (!v->plain || parse_double_strict(v->value, &d) != 0)
-		return yr_fail(r, v, "'%s' must be a finite number, not '%s'", key, v->value);
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_FLOAT) | TAG_BIT(Y_TAG_INT) | TAG_BIT(Y_TAG_STR)) != 0)
+		return -1;
+	rc = v->plain ? parse_double_strict(v->value, &d) : -1;
+	yread_shown_value(v, shown, sizeof shown);
+	if (rc == -2)
+		return yr_fail(r, v, "'%s' is too large a number: %s", key, shown);
+	if (rc != 0)
+		return yr_fail(r, v, "'%s' must be a finite number, not %s", key, shown);
 	if (d < min || d > max)
 		return yr_fail(r, v, "'%s' is %g; it must be between %g and %g", key, d, min, max);
 	*out = d;
@@ -146,15 +227,19 @@ int yr_int(struct yread *r, const struct ynode *map, const char *key, int requir
 {
 	int rc;
 	int64_t x;
+	char shown[OW_ERR_MSG];
 	const struct ynode *v = scalar_at(r, map, key, required, &rc);
 
 	if (v == NULL)
 		return rc;
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_INT) | TAG_BIT(Y_TAG_STR)) != 0)
+		return -1;
 	rc = v->plain ? parse_int64_strict(v->value, &x) : -1;
 	if (rc == -2)
 		return yr_fail(r, v, "'%s' is too large for a 64-bit integer", key);
+	yread_shown_value(v, shown, sizeof shown);
 	if (rc != 0)
-		return yr_fail(r, v, "'%s' must be a whole number, not '%s'", key, v->value);
+		return yr_fail(r, v, "'%s' must be a whole number, not %s", key, shown);
 	if (x < min || x > max)
 		return yr_fail(r, v, "'%s' is %lld; it must be between %lld and %lld", key,
 			       (long long)x, (long long)min, (long long)max);
@@ -169,6 +254,8 @@ int yr_bool(struct yread *r, const struct ynode *map, const char *key, int requi
 
 	if (v == NULL)
 		return rc;
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_BOOL) | TAG_BIT(Y_TAG_STR)) != 0)
+		return -1;
 	if (v->plain && strcmp(v->value, "true") == 0)
 		*out = true;
 	else if (v->plain && strcmp(v->value, "false") == 0)
@@ -187,6 +274,8 @@ int yr_enum(struct yread *r, const struct ynode *map, const char *key, int requi
 
 	if (v == NULL)
 		return rc;
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_STR)) != 0)
+		return -1;
 	for (int i = 0; i < count; i++) {
 		if (strcmp(names[i], v->value) == 0) {
 			*out = i;
@@ -249,6 +338,8 @@ int yr_date(struct yread *r, const struct ynode *map, const char *key, int requi
 
 	if (v == NULL)
 		return rc;
+	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_STR)) != 0)
+		return -1;
 	if (parse_date(v->value, out) != 0)
 		return yr_fail(r, v, "'%s' must be a date YYYY-MM-DD, not '%s'", key, v->value);
 	return 0;

@@ -54,6 +54,8 @@ static void arena_free(struct arena *a)
 
 struct builder {
 	const char *name;
+	const char *text;        /* the whole input, to place reader errors */
+	size_t len;
 	struct ow_error *e;
 	size_t nodes;
 	struct arena *arena;
@@ -118,6 +120,101 @@ static int fail_at(struct builder *b, yaml_mark_t m, const char *msg)
 	return -1;
 }
 
+/* The length of the line break at s (libyaml's: CR LF, CR, LF, NEL, LS, PS), or 0. */
+static size_t ytree_break_at(const unsigned char *s, size_t left)
+{
+	if (s[0] == '\r')
+		return left > 1 && s[1] == '\n' ? 2 : 1;
+	if (s[0] == '\n')
+		return 1;
+	if (left > 1 && s[0] == 0xc2 && s[1] == 0x85)
+		return 2;
+	if (left > 2 && s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+/* libyaml's reader reports a byte offset and no mark: count lines and characters
+ * (as its marks do: a column is a character, not a byte) up to it. */
+static yaml_mark_t ytree_mark_of_offset(const struct builder *b, size_t offset)
+{
+	const unsigned char *s = (const unsigned char *)b->text;
+	yaml_mark_t m = { 0 };
+	size_t i = 0;
+
+	if (offset > b->len)
+		offset = b->len;
+	while (i < offset) {
+		size_t br = ytree_break_at(s + i, b->len - i);
+		if (br > 0) {
+			m.line++;
+			m.column = 0;
+			i += br;
+			continue;
+		}
+		if ((s[i] & 0xc0) != 0x80)
+			m.column++;
+		i++;
+	}
+	m.index = offset;
+	return m;
+}
+
+/* libyaml could not go on: its reader's errors at the offending byte, others at
+ * the mark it gives. */
+static int ytree_fail_parser(struct builder *b, const yaml_parser_t *p)
+{
+	char msg[200];
+
+	if (p->error == YAML_READER_ERROR) {
+		if (p->problem_value >= 0)
+			snprintf(msg, sizeof msg, "%s (byte 0x%02x)",
+				 p->problem ? p->problem : "cannot read", (unsigned)p->problem_value & 0xff);
+		else
+			snprintf(msg, sizeof msg, "%s", p->problem ? p->problem : "cannot read");
+		return fail_at(b, ytree_mark_of_offset(b, p->problem_offset), msg);
+	}
+	return fail_at(b, p->problem_mark, p->problem ? p->problem : "invalid YAML");
+}
+
+/* An explicit tag of the core schema for a node of kind k, or -1. */
+static int ytree_tag_of(const yaml_char_t *tag, enum ynode_kind k)
+{
+	static const char prefix[] = "tag:yaml.org,2002:";
+	static const char *const names[] = { [Y_TAG_STR] = "str", [Y_TAG_INT] = "int",
+		[Y_TAG_FLOAT] = "float", [Y_TAG_BOOL] = "bool", [Y_TAG_NULL] = "null",
+		[Y_TAG_SEQ] = "seq", [Y_TAG_MAP] = "map" };
+	const char *t = (const char *)tag;
+
+	if (t == NULL)
+		return Y_TAG_NONE;
+	if (strncmp(t, prefix, sizeof prefix - 1) != 0)
+		return -1;
+	for (int i = Y_TAG_STR; i <= Y_TAG_MAP; i++) {
+		if (strcmp(t + sizeof prefix - 1, names[i]) != 0)
+			continue;
+		if (k == Y_SCALAR)
+			return i < Y_TAG_SEQ ? i : -1;
+		return (k == Y_SEQ && i == Y_TAG_SEQ) || (k == Y_MAP && i == Y_TAG_MAP) ? i : -1;
+	}
+	return -1;
+}
+
+/* A node's tag, or an error naming the one refused. */
+static int ytree_take_tag(struct builder *b, const yaml_char_t *tag, struct ynode *n)
+{
+	int t = ytree_tag_of(tag, (enum ynode_kind)n->kind);
+
+	if (t < 0) {
+		ow_error_set(b->e, OW_EXIT_INPUT, b->name, n->line, n->col,
+			     "the tag '%s' is not allowed here (only the YAML core schema's: !!str, "
+			     "!!int, !!float, !!bool, !!null, !!seq, !!map)", (const char *)tag);
+		return -1;
+	}
+	n->tag = (unsigned char)t;
+	return 0;
+}
+
 /* A repeated key in a mapping is an error at the second occurrence. */
 static int check_duplicate_key(struct builder *b, const struct ynode *map, const struct ynode *key)
 {
@@ -148,7 +245,7 @@ static int parse_children(struct builder *b, yaml_parser_t *p, struct ynode *par
 		struct ynode *child = NULL;
 
 		if (!yaml_parser_parse(p, &ev))
-			return fail_at(b, p->problem_mark, p->problem ? p->problem : "invalid YAML");
+			return ytree_fail_parser(b, p);
 		if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&ev);
 			return 0;
@@ -189,7 +286,10 @@ static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int
 			ytree_free(n);
 			return fail_at(b, ev->start_mark, "NUL byte in a scalar");
 		}
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (ytree_take_tag(b, ev->data.scalar.tag, n) != 0)
+			return -1;
+		/* "!!str 5" is the text "5": never read as a number. */
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && n->tag != Y_TAG_STR;
 		*out = n;
 		return 0;
 	}
@@ -199,7 +299,8 @@ static int parse_node(struct builder *b, yaml_parser_t *p, yaml_event_t *ev, int
 		struct ynode *n = node_new(b, k, ev->start_mark);
 		n->flow = k == Y_SEQ ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
 				     : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
-		if (parse_children(b, p, n, depth) != 0) {
+		if (ytree_take_tag(b, k == Y_SEQ ? ev->data.sequence_start.tag : ev->data.mapping_start.tag, n) != 0 ||
+		    parse_children(b, p, n, depth) != 0) {
 			ytree_free(n);
 			return -1;
 		}
@@ -219,7 +320,7 @@ static struct ynode *parse_stream(struct builder *b, yaml_parser_t *p)
 
 	for (;;) {
 		if (!yaml_parser_parse(p, &ev)) {
-			fail_at(b, p->problem_mark, p->problem ? p->problem : "invalid YAML");
+			ytree_fail_parser(b, p);
 			ytree_free(root);
 			return NULL;
 		}
@@ -256,7 +357,7 @@ static struct ynode *parse_stream(struct builder *b, yaml_parser_t *p)
 
 struct ynode *ytree_parse(const char *name, const char *text, size_t len, struct ow_error *e)
 {
-	struct builder b = { .name = name, .e = e };
+	struct builder b = { .name = name, .text = text, .len = len, .e = e };
 	yaml_parser_t p;
 	struct ynode *root;
 

@@ -2,8 +2,11 @@
  *
  * libyaml's event stream is folded into scalars, sequences and mappings with
  * their line and column, so that every later check can say FILE:LINE:COL.
- * Aliases are refused (no alias bombs), nesting and size are bounded, and a
- * mapping with a repeated key is an error. */
+ * Aliases are refused (no alias bombs), nesting and size are bounded, a
+ * mapping with a repeated key is an error, and so is a tag outside the core
+ * schema (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map). Errors of
+ * libyaml's reader (a bad UTF-8 byte, a control character) are placed at the
+ * byte's real line and column. */
 #ifndef OW_YTREE_H
 #define OW_YTREE_H
 
@@ -12,11 +15,16 @@
 
 enum ynode_kind { Y_SCALAR, Y_SEQ, Y_MAP };
 
+/* An explicit tag: only the YAML core schema's are read (others are an error). */
+enum ynode_tag { Y_TAG_NONE, Y_TAG_STR, Y_TAG_INT, Y_TAG_FLOAT, Y_TAG_BOOL, Y_TAG_NULL,
+		 Y_TAG_SEQ, Y_TAG_MAP };
+
 /* 48 bytes: a 10,000-model catalog is half a million of them. */
 struct ynode {
 	unsigned char kind;      /* enum ynode_kind */
-	unsigned char plain;     /* scalar written without quotes */
+	unsigned char plain;     /* scalar written without quotes or tag */
 	unsigned char flow;      /* seq or map written in [ ] or { } */
+	unsigned char tag;       /* enum ynode_tag */
 	int line, col;           /* 1-based position of the node's start */
 	unsigned n;              /* number of items (maps: 2 × pairs); at most YTREE_MAX_NODES */
 	unsigned cap;

@@ -4,11 +4,14 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "answers.h"
 #include "evaluate.h"
+#include "sanitize.h"
 #include "yread.h"
+#include "ytree.h"
 
 static void finding(struct check_result *r, int sev, const struct origin *at, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -16,16 +19,18 @@ static void finding(struct check_result *r, int sev, const struct origin *at, co
 static void finding(struct check_result *r, int sev, const struct origin *at, const char *fmt, ...)
 {
 	static const char *const names[] = { "note", "warning", "error" };
-	char msg[600];
+	char msg[600], *line;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (at && at->file)
-		sb_addf(&r->out, "%s:%d:%d: %s: %s\n", at->file, at->line, at->col, names[sev], msg);
-	else
-		sb_addf(&r->out, "%s: %s\n", names[sev], msg);
+	line = sanitize_str(msg, SAN_LINE);   /* catalog strings quoted in it: one inert line */
+	if (sev >= r->keep && at && at->file)
+		sb_addf(&r->out, "%s:%d:%d: %s: %s\n", at->file, at->line, at->col, names[sev], line);
+	else if (sev >= r->keep)
+		sb_addf(&r->out, "%s: %s\n", names[sev], line);
+	free(line);
 	if (sev == CHECK_ERROR)
 		r->errors++;
 	else if (sev == CHECK_WARNING)
@@ -115,11 +120,53 @@ static void check_claims(const struct catalog *c, struct check_result *r)
 	verdict_free(v);
 }
 
-void catalog_check(const struct catalog *c, int32_t today, struct check_result *r)
+/* A scalar anywhere in a catalog file that holds terminal controls or bidirectional
+ * overrides: shown escaped wherever it is printed, but worth fixing at its source. */
+static void check_strings_in(struct check_result *r, const char *file, const struct ynode *n)
+{
+	if (n->kind != Y_SCALAR) {
+		for (unsigned i = 0; i < n->n; i++)
+			check_strings_in(r, file, n->items[i]);
+		return;
+	}
+	if (sanitize_needed(n->value, SAN_DOC)) {
+		struct origin at = { (char *)file, n->line, n->col, false };
+		finding(r, CHECK_WARNING, &at, "'%.80s' holds control or bidirectional characters "
+			"(shown escaped wherever it is printed)", n->value);
+	}
+}
+
+/* Every file the catalog was read from, read again for its strings alone: the check
+ * needs no list of which fields are text. */
+static void check_strings(const struct catalog *c, struct check_result *r)
+{
+	for (int i = 0; i < c->n_paths; i++) {
+		struct ow_error e;
+		struct ynode *root = ytree_load(c->paths[i], &e);
+		if (root != NULL)
+			check_strings_in(r, c->paths[i], root);
+		ytree_free(root);
+	}
+}
+
+static void check_all(const struct catalog *c, int32_t today, int keep, struct check_result *r)
 {
 	memset(r, 0, sizeof *r);
 	sb_init(&r->out);
+	r->keep = keep;
 	check_params(c, r);
 	check_dates(c, today, r);
 	check_claims(c, r);
+	if (keep <= CHECK_WARNING)    /* warnings only: not worth a second read of every file */
+		check_strings(c, r);
+}
+
+void catalog_check(const struct catalog *c, int32_t today, struct check_result *r)
+{
+	check_all(c, today, CHECK_NOTE, r);
+}
+
+void catalog_check_errors(const struct catalog *c, int32_t today, struct check_result *r)
+{
+	check_all(c, today, CHECK_ERROR, r);
 }

@@ -12,10 +12,13 @@ enum { CHECK_NOTE, CHECK_WARNING, CHECK_ERROR };
 struct check_result {
 	int errors, warnings, notes;
 	struct strbuf out;        /* one line per finding, "FILE:LINE:COL: severity: message" */
+	int keep;                 /* the least severity written to out */
 };
 
 /* today: days since 1970-01-01 (the caller's clock; the check itself reads none). */
 void catalog_check(const struct catalog *c, int32_t today, struct check_result *r);
+/* The same checks, with only the errors written to out (every command runs these). */
+void catalog_check_errors(const struct catalog *c, int32_t today, struct check_result *r);
 
 /* Parameters from the shape must be within this fraction of the declared count. */
 #define PARAM_TOLERANCE 0.02

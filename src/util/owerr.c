@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sanitize.h"
+
 void ow_error_set(struct ow_error *e, int code, const char *file, int line, int col,
 		  const char *fmt, ...)
 {
@@ -23,10 +25,16 @@ void ow_error_set(struct ow_error *e, int code, const char *file, int line, int 
 
 void ow_error_format(const struct ow_error *e, char *buf, size_t size)
 {
-	if (e->file[0] && e->line > 0)
-		snprintf(buf, size, "%s:%d:%d: %s", e->file, e->line, e->col, e->msg);
-	else if (e->file[0])
-		snprintf(buf, size, "%s: %s", e->file, e->msg);
+	char file[sizeof e->file * 2], msg[OW_ERR_MSG * 2];
+
+	/* A value quoted in the message, or the file's name, may hold escapes or line
+	 * breaks: shown escaped, the message stays one inert line. */
+	sanitize_into(file, sizeof file, e->file, SAN_LINE);
+	sanitize_into(msg, sizeof msg, e->msg, SAN_LINE);
+	if (file[0] && e->line > 0)
+		snprintf(buf, size, "%s:%d:%d: %s", file, e->line, e->col, msg);
+	else if (file[0])
+		snprintf(buf, size, "%s: %s", file, msg);
 	else
-		snprintf(buf, size, "%s", e->msg);
+		snprintf(buf, size, "%s", msg);
 }

@@ -18,7 +18,8 @@ struct ow_error {
 
 void ow_error_set(struct ow_error *e, int code, const char *file, int line, int col,
 		  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-/* "FILE:LINE:COL: msg", "FILE: msg" or "msg" into buf. */
+/* "FILE:LINE:COL: msg", "FILE: msg" or "msg" into buf, controls in the file name and
+ * the message escaped (sanitize.h): what callers print or draw is one inert line. */
 void ow_error_format(const struct ow_error *e, char *buf, size_t size);
 
 #endif

@@ -71,6 +71,14 @@ void sb_add(struct strbuf *sb, const char *s)
 	sb->len += n;
 }
 
+void sb_addn(struct strbuf *sb, const char *s, size_t n)
+{
+	sb_reserve(sb, n);
+	memcpy(sb->s + sb->len, s, n);
+	sb->len += n;
+	sb->s[sb->len] = '\0';
+}
+
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
@@ -95,38 +103,25 @@ void sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
-char *read_file_limited(const char *path, size_t limit, size_t *len, struct ow_error *e)
+/* What a file that is not a regular one is, for the message. */
+static const char *util_file_kind(mode_t m)
 {
-	struct stat st;
-	char *buf;
-	size_t have = 0, cap;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	return S_ISDIR(m) ? "a directory" : S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket"
+	       : S_ISCHR(m) || S_ISBLK(m) ? "a device" : "not a regular file";
+}
 
-	if (fd < 0) {
-		ow_error_set(e, OW_EXIT_IO, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-		ow_error_set(e, OW_EXIT_IO, path, 0, 0, "cannot read: %s",
-			     S_ISDIR(st.st_mode) ? "is a directory" : strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if (S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
-		ow_error_set(e, OW_EXIT_INPUT, path, 0, 0, "file is larger than %zu bytes", limit);
-		close(fd);
-		return NULL;
-	}
-	cap = 4096;
-	buf = xcalloc(1, cap + 1);
+/* Read fd to its end into a buffer of at most limit bytes. */
+static char *util_read_all(int fd, const char *name, size_t limit, size_t *len, struct ow_error *e)
+{
+	size_t have = 0, cap = 4096;
+	char *buf = xcalloc(1, cap + 1);
+
 	for (;;) {
 		ssize_t r;
 		if (have == cap) {
 			if (cap > limit) {
-				ow_error_set(e, OW_EXIT_INPUT, path, 0, 0,
-					     "file is larger than %zu bytes", limit);
+				ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "file is larger than %zu bytes", limit);
 				free(buf);
-				close(fd);
 				return NULL;
 			}
 			cap *= 2;
@@ -136,24 +131,52 @@ char *read_file_limited(const char *path, size_t limit, size_t *len, struct ow_e
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			ow_error_set(e, OW_EXIT_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+			ow_error_set(e, OW_EXIT_IO, name, 0, 0, "cannot read: %s", strerror(errno));
 			free(buf);
-			close(fd);
 			return NULL;
 		}
 		if (r == 0)
 			break;
 		have += (size_t)r;
 	}
-	close(fd);
 	if (have > limit) {
-		ow_error_set(e, OW_EXIT_INPUT, path, 0, 0, "file is larger than %zu bytes", limit);
+		ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "file is larger than %zu bytes", limit);
 		free(buf);
 		return NULL;
 	}
 	buf[have] = '\0';
 	*len = have;
 	return buf;
+}
+
+char *read_fd_limited(int fd, const char *name, size_t limit, size_t *len, struct ow_error *e)
+{
+	struct stat st;
+	char *buf = NULL;
+
+	if (fstat(fd, &st) != 0)
+		ow_error_set(e, OW_EXIT_IO, name, 0, 0, "cannot read: %s", strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "is %s, not a regular file", util_file_kind(st.st_mode));
+	else if ((uintmax_t)st.st_size > limit)
+		ow_error_set(e, OW_EXIT_INPUT, name, 0, 0, "file is larger than %zu bytes", limit);
+	else
+		buf = util_read_all(fd, name, limit, len, e);
+	close(fd);
+	return buf;
+}
+
+char *read_file_limited(const char *path, size_t limit, size_t *len, struct ow_error *e)
+{
+	/* O_NONBLOCK: opening a FIFO with no writer returns at once (and fstat refuses it);
+	 * on a regular file it changes nothing. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+
+	if (fd < 0) {
+		ow_error_set(e, OW_EXIT_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	return read_fd_limited(fd, path, limit, len, e);
 }
 
 /* Digits of v (≥ 0, integral) with thousands separators. */

@@ -1,7 +1,8 @@
 /* fuzz_catalog.c — libFuzzer target: the first byte picks a catalog file (low bits)
  * and whether the rest replaces it in a copy of the shipped catalog (symlinks in a
  * private folder under /dev/shm) or is laid over it as an overlay (bit 7); load
- * it, and evaluate and check what loads. */
+ * it, and evaluate and check what loads. What would be printed — the load error, the
+ * memos as documents, `catalog check`'s findings — must be inert in a terminal. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,7 +12,10 @@
 
 #include "answers.h"
 #include "check.h"
+#include "cli.h"
 #include "evaluate.h"
+#include "inert.h"
+#include "memo.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -40,6 +44,20 @@ static void setup_once(void)
 		if (symlink(from, to) != 0)
 			abort();
 	}
+}
+
+/* Both memos as the command line writes them. */
+static void check_memos(const struct verdict *v)
+{
+	char *md = memo_markdown(v, "2026-01-01T00:00:00Z"), *js = memo_json(v, "2026-01-01T00:00:00Z");
+	char *doc_md = cli_document(md, false), *doc_js = cli_document(js, true);
+
+	assert_inert(doc_md, false);
+	assert_inert(doc_js, true);
+	free(md);
+	free(js);
+	free(doc_md);
+	free(doc_js);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -71,11 +89,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (c) {
 		struct answers a;
 		struct check_result r;
+		struct verdict *v;
 		answers_default(&a);
-		verdict_free(evaluate(c, &a));
+		v = evaluate(c, &a);
+		check_memos(v);
+		verdict_free(v);
 		catalog_check(c, c->as_of, &r);
+		assert_inert(r.out.s, false);
 		sb_free(&r.out);
 		catalog_free(c);
+	} else {
+		char msg[2048];
+		ow_error_format(&e, msg, sizeof msg);
+		assert_inert(msg, false);
 	}
 	unlink(path);
 	if (as_overlay)
