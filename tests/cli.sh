@@ -132,7 +132,7 @@ done
 expect 0 "catalog list default" -- "$OW" catalog list
 has "$T/out" "llama-3.1-405b"
 expect 1 "catalog list bad" -- "$OW" catalog list pets
-OPENWEIGH_TODAY=2026-11-27 expect 0 "catalog check" -- "$OW" catalog check
+OPENWEIGH_TODAY=2026-11-30 expect 0 "catalog check" -- "$OW" catalog check
 has "$T/out" "0 errors"
 has "$T/err" "seed claim '405B (FP16) on 8x A100 (80GB)' does not hold"
 
