@@ -174,7 +174,13 @@ has "$T/err" "not a JSON object"
 
 # footprint with the new precisions
 expect 0 "footprint mxfp4 gpt-oss on one H100" -- "$OW" footprint --model gpt-oss-120b --precision mxfp4 --gpu h100 --json
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["feasible"] and d["gpu_count"]==1, d' "$T/out"; then ok; else bad "gpt-oss-120b mxfp4 on one H100"; fi
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["feasible"] and d["gpu_count"]==1 and d["weight_only"] and d["active_params"]==5.68e9 and d["state_bytes"]==0, d' "$T/out"; then ok; else bad "gpt-oss-120b mxfp4 on one H100"; fi
+# A hybrid model's fixed state: Qwen3.5-35B-A3B's 30 Gated DeltaNet layers hold 64,389,120
+# bytes a sequence (test_catalog2026 derives it); the per-token figure counts its 10 full layers.
+expect 0 "footprint hybrid state json" -- "$OW" footprint --model qwen3.5-35b-a3b --precision bf16 --gpu h100 --context 131072 --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["state_bytes"]==64389120 and d["kv_bytes_per_token"]==20480 and not d["weight_only"], d' "$T/out"; then ok; else bad "qwen3.5-35b-a3b state_bytes"; fi
+expect 0 "footprint hybrid state text" -- "$OW" footprint --model qwen3.5-35b-a3b --precision bf16 --gpu h100 --context 131072
+has "$T/out" "of which state       0.06 GB  (64389120 bytes/sequence x batch 1)"
 expect 0 "footprint nvfp4 on h100 infeasible" -- "$OW" footprint --model qwen3-32b --precision nvfp4 --gpu h100 --json
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert not d["feasible"] and "NVFP4" in d["why_not"], d' "$T/out"; then ok; else bad "nvfp4 on h100"; fi
 
