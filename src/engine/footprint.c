@@ -185,8 +185,9 @@ static double cache_share(const struct cost_model *cm, const struct model *m, in
 	for (int i = 0; i < n; i++) {
 		double heads = group_kv_heads(&m->shape, &g[i]);
 		double split = (double)tp < heads ? (double)tp : heads;
-		double bytes = group_tokens(&g[i], context) * layer_kv_per_token(cm, &m->shape, &g[i]) *
-			       (g[i].kind <= LAYER_CHUNKED) + layer_state(cm, &g[i]);
+		double bytes = g[i].kind <= LAYER_CHUNKED
+				       ? group_tokens(&g[i], context) * layer_kv_per_token(cm, &m->shape, &g[i])
+				       : layer_state(cm, &g[i]);
 		sum += (double)g[i].count * bytes / split;
 	}
 	return sum;
@@ -275,11 +276,18 @@ static double cache_per_gpu(const struct cost_model *cm, const struct footprint 
 	return (double)batch * cache_share(cm, f->model, context, tp) / (double)pp;
 }
 
+/* What one GPU of a tp × pp replica holds, given one sequence's cache share at that tp. */
+static double need_with_share(const struct cost_model *cm, const struct footprint *f, int64_t tp,
+			      int64_t pp, double share)
+{
+	return f->weights_bytes / (double)(tp * pp) + (double)f->batch * share / (double)pp +
+	       cm->overhead_gb * 1e9;
+}
+
 static double per_gpu_need(const struct cost_model *cm, const struct footprint *f, int64_t tp,
 			   int64_t pp)
 {
-	return f->weights_bytes / (double)(tp * pp) + cache_per_gpu(cm, f, f->batch, f->context, tp, pp) +
-	       cm->overhead_gb * 1e9;
+	return need_with_share(cm, f, tp, pp, cache_share(cm, f->model, f->context, tp));
 }
 
 /* The widest tensor-parallel group: a node, or the whole NVLink domain where one joins
@@ -324,19 +332,21 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f)
 	int64_t node = node_gpus(cm, f->gpu);
 	int64_t max_pp = max_stages(f->gpu);
 	int64_t best_tp = 0;
+	double share = 0;   /* one sequence's cache on a GPU at best_tp: the same for every pp */
 
 	for (int64_t tp = 1; tp <= node; tp *= 2) {
 		if (f->model->shape.heads % tp != 0)
 			break;
 		best_tp = tp;
-		if (per_gpu_need(cm, f, tp, 1) <= f->gpu_usable_bytes) {
+		share = cache_share(cm, f->model, f->context, tp);
+		if (need_with_share(cm, f, tp, 1, share) <= f->gpu_usable_bytes) {
 			f->tensor_parallel = tp;
 			f->pipeline_stages = 1;
 			return;
 		}
 	}
 	for (int64_t pp = 2; best_tp > 0 && pp <= max_pp; pp++) {
-		if (per_gpu_need(cm, f, best_tp, pp) <= f->gpu_usable_bytes) {
+		if (need_with_share(cm, f, best_tp, pp, share) <= f->gpu_usable_bytes) {
 			f->tensor_parallel = best_tp;
 			f->pipeline_stages = pp;
 			return;
@@ -350,15 +360,14 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f)
 }
 
 /* Bytes of weights one decode step streams: MoE reads only the experts its batch routes to. */
-static double weights_read_per_step(const struct cost_model *cm, const struct footprint *f,
-				    int64_t batch)
+static double weights_read_per_step(const struct footprint *f, int64_t batch)
 {
 	const struct shape *s = &f->model->shape;
 	double active, touched;
 
 	if (s->experts == 0)
 		return f->weights_bytes;
-	active = active_bytes(cm, f->model, f->precision);
+	active = f->active_weights_bytes;
 	touched = (double)batch * (double)s->experts_per_token / (double)s->experts;
 	if (touched > 1)
 		touched = 1;
@@ -384,7 +393,7 @@ static double decode_rate(const struct cost_model *cm, const struct footprint *f
 {
 	double bw = f->gpu->bandwidth_gbs * 1e9 * cm->decode_efficiency;
 	double cache_read = cache_per_gpu(cm, f, batch, context, f->tensor_parallel, 1);
-	double step = weights_read_per_step(cm, f, batch) / (double)f->tensor_parallel / bw +
+	double step = weights_read_per_step(f, batch) / (double)f->tensor_parallel / bw +
 		      cache_read / bw + allreduce_seconds(cm, f, batch);
 	return (double)batch / step;
 }
@@ -424,6 +433,7 @@ static void layout(const struct cost_model *cm, const struct model *m, const str
 	f->batch = batch;
 	f->context = context;
 	f->weights_bytes = weights_bytes(cm, m, p);
+	f->active_weights_bytes = active_bytes(cm, m, p);
 	f->active_params = (double)m->shape.active_params;
 	f->kv_bytes_per_token = kv_bytes_per_token(cm, m);
 	f->state_bytes = state_bytes_per_sequence(cm, m);

@@ -18,6 +18,7 @@ struct footprint {
 	int64_t tensor_parallel, pipeline_stages;
 	double weights_bytes;
 	double active_params;             /* read per decoded token (declared; = params for dense) */
+	double active_weights_bytes;      /* their bytes at this precision (MoE: one token's experts) */
 	double kv_bytes_per_token;        /* the full-attention layers: what grows with context */
 	double state_bytes;               /* per sequence, fixed: linear/Mamba recurrent state */
 	double kv_bytes;                  /* the batch's KV cache (windows capped) and state */
