@@ -78,7 +78,10 @@ static void routed_share(const struct shape *s, double *total, double *active)
 	struct shape_count k;
 
 	*total = *active = 0;
-	if (s->experts > 0 && shape_derive(s, &k) == 0) {
+	if (s->experts > 0 && s->lay.derived) {   /* the loader's count */
+		*total = (double)s->lay.routed;
+		*active = (double)s->lay.routed_active;
+	} else if (s->experts > 0 && shape_derive(s, &k) == 0) {
 		*total = (double)k.routed;
 		*active = (double)k.routed_active;
 	}
@@ -177,11 +180,17 @@ static double group_tokens(const struct layer_group *g, int64_t context)
  * heads split across the GPUs (replicated once TP exceeds them). */
 static double cache_share(const struct cost_model *cm, const struct model *m, int64_t context, int64_t tp)
 {
-	struct layer_group one;
-	int n;
-	const struct layer_group *g = groups_of(&m->shape, &one, &n);
+	const struct shape *s = &m->shape;
+	const struct layer_group *g = s->lay.groups;
+	int n = s->lay.n_groups;
 	double sum = 0;
 
+	if (n == 0) {   /* every layer full attention with the shape's geometry: most models */
+		static const struct layer_group full = { .kind = LAYER_FULL };
+		double heads = s->attention == ATTN_MLA ? 1 : (double)s->kv_heads;
+		double split = (double)tp < heads ? (double)tp : heads;
+		return (double)s->layers * (double)context * layer_kv_per_token(cm, s, &full) / split;
+	}
 	for (int i = 0; i < n; i++) {
 		double heads = group_kv_heads(&m->shape, &g[i]);
 		double split = (double)tp < heads ? (double)tp : heads;
@@ -267,13 +276,6 @@ static double usable_bytes(const struct cost_model *cm, const struct gpu *g)
 {
 	double frac = g->usable_fraction > 0 ? g->usable_fraction : cm->usable_fraction;
 	return g->memory_gb * 1e9 * frac;
-}
-
-/* One GPU's share of the batch's cache at tp-way tensor parallelism and pp stages. */
-static double cache_per_gpu(const struct cost_model *cm, const struct footprint *f, int64_t batch,
-			    int64_t context, int64_t tp, int64_t pp)
-{
-	return (double)batch * cache_share(cm, f->model, context, tp) / (double)pp;
 }
 
 /* What one GPU of a tp × pp replica holds, given one sequence's cache share at that tp. */
@@ -388,36 +390,39 @@ static double allreduce_seconds(const struct cost_model *cm, const struct footpr
 	return bytes / (f->gpu->interconnect_gbs * 1e9);
 }
 
+/* Tokens/s of a batch, each sequence's cache `seq` bytes on every GPU of the TP group. */
 static double decode_rate(const struct cost_model *cm, const struct footprint *f, int64_t batch,
-			  int64_t context)
+			  double seq)
 {
 	double bw = f->gpu->bandwidth_gbs * 1e9 * cm->decode_efficiency;
-	double cache_read = cache_per_gpu(cm, f, batch, context, f->tensor_parallel, 1);
+	double cache_read = (double)batch * seq;
 	double step = weights_read_per_step(f, batch) / (double)f->tensor_parallel / bw +
 		      cache_read / bw + allreduce_seconds(cm, f, batch);
 	return (double)batch / step;
 }
 
-/* Sequences of f->context tokens that fit beside the weights on every GPU. */
-static int64_t batch_fit(const struct cost_model *cm, const struct footprint *f)
+/* Sequences that fit beside the weights on every GPU, each `seq` bytes per TP rank. */
+static int64_t batch_fit(const struct cost_model *cm, const struct footprint *f, double seq)
 {
 	double free_gpu = f->gpu_usable_bytes - f->weights_bytes / (double)f->gpu_count -
 			  cm->overhead_gb * 1e9;
-	double kv_seq = cache_per_gpu(cm, f, 1, f->context, f->tensor_parallel, f->pipeline_stages);
+	double kv_seq = seq / (double)f->pipeline_stages;
 
 	return free_gpu > 0 && kv_seq > 0 ? (int64_t)floor(free_gpu / kv_seq) : 0;
 }
 
+/* Rates at f->context: one sequence's cache share at the layout's TP computed once. */
 static void throughput(const struct cost_model *cm, struct footprint *f)
 {
+	double seq = cache_share(cm, f->model, f->context, f->tensor_parallel);
 	double eff = f->gpu->prefill_efficiency > 0 ? f->gpu->prefill_efficiency : cm->prefill_efficiency;
 	double flops = peak_tflops(f->gpu, f->precision) * 1e12 * eff;
 
-	f->decode_tokens_per_s = decode_rate(cm, f, f->batch, f->context);
-	f->decode_tokens_per_s_single = decode_rate(cm, f, 1, f->context);
+	f->decode_tokens_per_s = decode_rate(cm, f, f->batch, seq);
+	f->decode_tokens_per_s_single = decode_rate(cm, f, 1, seq);
 	f->prefill_tokens_per_s = flops * (double)f->gpu_count /
 				  (2.0 * (double)f->model->shape.active_params);
-	f->max_batch_fit = batch_fit(cm, f);
+	f->max_batch_fit = batch_fit(cm, f, seq);
 }
 
 /* Everything but the throughput: weights, KV, and the GPUs one replica needs. */
@@ -471,6 +476,7 @@ void footprint_serving(const struct cost_model *cm, const struct model *m, const
 		       enum precision p, int64_t longest, int64_t average, struct footprint *f)
 {
 	int64_t batch;
+	double seq;
 
 	/* Size the replica so one request of the longest context fits ... */
 	layout(cm, m, g, p, 1, longest, f);
@@ -480,7 +486,8 @@ void footprint_serving(const struct cost_model *cm, const struct model *m, const
 	}
 	/* ... then serve as many average requests together as fit, up to the batch limit. */
 	f->context = average;
-	batch = batch_fit(cm, f);
+	seq = cache_share(cm, m, average, f->tensor_parallel);
+	batch = batch_fit(cm, f, seq);
 	if (batch > cm->max_batch)
 		batch = cm->max_batch;
 	if (batch < 1)
@@ -488,6 +495,6 @@ void footprint_serving(const struct cost_model *cm, const struct model *m, const
 	f->batch = batch;
 	f->kv_bytes = (double)batch * cache_share(cm, m, average, 1);
 	f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
-	f->per_gpu_bytes = per_gpu_need(cm, f, f->tensor_parallel, f->pipeline_stages);
+	f->per_gpu_bytes = need_with_share(cm, f, f->tensor_parallel, f->pipeline_stages, seq);
 	throughput(cm, f);
 }

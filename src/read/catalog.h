@@ -82,7 +82,7 @@ struct indexer {
  * all linear layers, or only the routed experts (gpt-oss's MXFP4, Kimi K2.5's INT4). */
 enum native_scope { NATIVE_ALL, NATIVE_EXPERTS };
 
-/* The layer-level description of a shape: plain data, compared whole by twins.c. */
+/* The layer-level description of a shape. */
 struct shape_layers {
 	struct layer_group groups[SHAPE_MAX_GROUPS];
 	int n_groups;                    /* 0: every layer full attention with the shape's geometry */
@@ -94,6 +94,10 @@ struct shape_layers {
 	int64_t mtp_layers;              /* multi-token-prediction layers: shipped, not counted */
 	int native_precision;            /* enum precision, or -1: not stated (16-bit) */
 	enum native_scope native_scope;
+	/* The routed experts' parameters, all and one token's, as shape_derive() counts them:
+	 * set by the loader (derived says so); the footprint reads them for every GPU. */
+	bool derived;
+	int64_t routed, routed_active;
 };
 
 struct shape {

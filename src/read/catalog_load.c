@@ -282,7 +282,7 @@ static int check_shape_sets(struct yread *r, const struct ynode *n, struct shape
 
 /* The derived count must exist: an absurd shape is refused here, naming the
  * fields whose product overflows, before anything computes with it. */
-static int check_shape_count(struct yread *r, const struct ynode *n, const struct shape *s)
+static int check_shape_count(struct yread *r, const struct ynode *n, struct shape *s)
 {
 	struct shape_count k;
 	char field[32] = "";
@@ -298,6 +298,9 @@ static int check_shape_count(struct yread *r, const struct ynode *n, const struc
 	if (k.params > MAX_PARAMS)
 		return yr_fail(r, n, "shape: its dimensions give %lld parameters, over the %lld bound; check hidden, ffn, experts and vocab",
 			       (long long)k.params, (long long)MAX_PARAMS);
+	s->lay.derived = true;
+	s->lay.routed = k.routed;
+	s->lay.routed_active = k.routed_active;
 	return 0;
 }
 
