@@ -241,6 +241,32 @@ static void test_footprint_state_in_cache(void **state)
 
 /* ---- the catalog itself -------------------------------------------------------------- */
 
+/* The loader keeps each MoE shape's routed-expert count for the footprint: it must be
+ * the derivation's, and the weights must match a hand-built copy the footprint derives. */
+static void test_loader_routed_count(void **state)
+{
+	int moe = 0;
+	(void)state;
+	for (int i = 0; i < cat->n_models; i++) {
+		const struct model *m = &cat->models[i];
+		struct shape_count k;
+		struct model copy;
+
+		if (!m->shape.present || m->shape.experts == 0)
+			continue;
+		moe++;
+		assert_true(m->shape.lay.derived);
+		assert_int_equal(shape_derive(&m->shape, &k), 0);
+		assert_int_equal(m->shape.lay.routed, k.routed);
+		assert_int_equal(m->shape.lay.routed_active, k.routed_active);
+		copy = *m;
+		copy.shape.lay.derived = false;
+		copy.shape.lay.routed = copy.shape.lay.routed_active = 0;
+		assert_true(weights_bytes(&cat->cost, m, PREC_INT4) == weights_bytes(&cat->cost, &copy, PREC_INT4));
+	}
+	assert_true(moe >= 15);
+}
+
 /* At least 25 open models released 2025 or later, each with a licence and release date;
  * every pre-2025 model is legacy. */
 static void test_catalog_2026_models(void **state)
@@ -469,6 +495,7 @@ int main(void)
 		cmocka_unit_test(test_nvlink_domain),
 		cmocka_unit_test(test_footprint_state_in_cache),
 		cmocka_unit_test(test_catalog_2026_models),
+		cmocka_unit_test(test_loader_routed_count),
 		cmocka_unit_test(test_check_active_params),
 		cmocka_unit_test(test_absurd_shape_refused),
 		cmocka_unit_test(test_import_refusals),
