@@ -14,6 +14,8 @@
 #include "check.h"
 #include "evaluate.h"
 #include "fileio.h"
+#include "hfconfig.h"
+#include "hfentry.h"
 #include "memo.h"
 #include "paths.h"
 #include "sanitize.h"
@@ -22,7 +24,7 @@
 #include "yread.h"
 
 struct cli {
-	const char *catalog_dir, *answers, *format, *out, *model, *precision, *gpu;
+	const char *catalog_dir, *answers, *format, *out, *model, *precision, *gpu, *id;
 	long long batch, context;
 	bool json, force, no_color, ascii, help, version;
 	char **words;
@@ -45,6 +47,8 @@ static const char usage_text[] =
 	"  catalog list [models|gpus|providers] [--json]\n"
 	"                          the catalog's entries\n"
 	"  catalog check           validate the catalog; findings as FILE:LINE:COL\n"
+	"  catalog import-config CONFIG.json --id ID [-o FILE]\n"
+	"                          a models.yaml entry from a Hugging Face config.json\n"
 	"\n"
 	"Options:\n"
 	"  -a, --answers FILE      answers file (format version 1)\n"
@@ -54,10 +58,11 @@ static const char usage_text[] =
 	"  -o, --output FILE       write to FILE atomically instead of standard output\n"
 	"      --force             let -o replace an existing file\n"
 	"  -m, --model ID          model id (footprint)\n"
-	"  -p, --precision P       fp16, bf16, fp8, int8 or int4 (footprint)\n"
+	"  -p, --precision P       fp16, bf16, fp8, int8, int4, mxfp4 or nvfp4 (footprint)\n"
 	"  -g, --gpu ID            GPU id (footprint)\n"
 	"  -b, --batch N           sequences decoded together (footprint; default 1)\n"
 	"  -x, --context N         tokens each sequence holds (footprint; default: the model's)\n"
+	"      --id ID             the new model's id (catalog import-config)\n"
 	"  -j, --json              JSON output\n"
 	"      --no-color          wizard: no colour (also when NO_COLOR is set)\n"
 	"      --ascii             wizard: plain ASCII line drawing\n"
@@ -116,7 +121,7 @@ static int parse_count(const char *s, const char *name, long long min, long long
 
 static int parse_args(int argc, char **argv, struct cli *o)
 {
-	enum { OPT_FORCE = 256, OPT_NO_COLOR, OPT_ASCII };
+	enum { OPT_FORCE = 256, OPT_NO_COLOR, OPT_ASCII, OPT_ID };
 	static const struct option longopts[] = {
 		{ "answers", required_argument, NULL, 'a' }, { "catalog", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },  { "output", required_argument, NULL, 'o' },
@@ -125,6 +130,7 @@ static int parse_args(int argc, char **argv, struct cli *o)
 		{ "context", required_argument, NULL, 'x' }, { "json", no_argument, NULL, 'j' },
 		{ "force", no_argument, NULL, OPT_FORCE },   { "no-color", no_argument, NULL, OPT_NO_COLOR },
 		{ "ascii", no_argument, NULL, OPT_ASCII },   { "help", no_argument, NULL, 'h' },
+		{ "id", required_argument, NULL, OPT_ID },
 		{ "version", no_argument, NULL, 'V' },       { NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -146,6 +152,7 @@ static int parse_args(int argc, char **argv, struct cli *o)
 		case OPT_FORCE: o->force = true; break;
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_ASCII: o->ascii = true; break;
+		case OPT_ID: o->id = optarg; break;
 		case 'h': o->help = true; break;
 		case 'V': o->version = true; break;
 		case ':':
@@ -334,7 +341,7 @@ static int cmd_footprint(const struct cli *o, const struct catalog *c)
 	if ((g = catalog_gpu(c, o->gpu)) == NULL)
 		return usage_error("unknown GPU '%s' (see 'openweigh catalog list gpus')", o->gpu);
 	if ((p = precision_from_name(o->precision)) < 0)
-		return usage_error("unknown precision '%s' (fp16, bf16, fp8, int8, int4)", o->precision);
+		return usage_error("unknown precision '%s' (fp16, bf16, fp8, int8, int4, mxfp4, nvfp4)", o->precision);
 	footprint_compute(&c->cost, m, g, (enum precision)p, o->batch ? o->batch : 1,
 			  o->context ? o->context : m->context_tokens, &f);
 	if (o->json) {
@@ -376,7 +383,31 @@ static int cmd_catalog(const struct cli *o, const struct catalog *c)
 			return OW_EXIT_IO;
 		return r.errors ? OW_EXIT_INPUT : OW_EXIT_OK;
 	}
-	return usage_error("%s", "catalog needs 'list [models|gpus|providers]' or 'check'");
+	return usage_error("%s", "catalog needs 'list [models|gpus|providers]', 'check' or 'import-config CONFIG.json --id ID'");
+}
+
+/* `catalog import-config CONFIG.json --id ID [-o FILE]`: needs no catalog. */
+static int cmd_import_config(const struct cli *o)
+{
+	struct hfmodel m;
+	struct ow_error e;
+	char *text;
+	int rc;
+
+	if (o->n_words != 3)
+		return usage_error("%s", "catalog import-config takes one CONFIG.json (and --id ID)");
+	if (o->id == NULL || o->id[0] == '\0')
+		return usage_error("%s", "catalog import-config needs --id ID (the Hugging Face name, lower case, no organisation)");
+	for (const char *p = o->id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '.'))
+			return usage_error("--id must use lower-case letters, digits, '.' and '-' only, not '%s'", o->id);
+	memset(&e, 0, sizeof e);
+	if (hfconfig_load(o->words[2], &m, &e) != 0)
+		return cli_report(&e);
+	text = hfentry_yaml(&m, o->id, o->words[2], today_days());
+	rc = emit(o, text, false);
+	free(text);
+	return rc;
 }
 
 /* Every command that decides with the catalog first passes it through the checks of
@@ -416,6 +447,8 @@ static int run(const struct cli *o, wizard_fn wizard)
 		return usage_error("%s", "-o needs a file name, not ''");
 	if (cmd != NULL)
 		stdfilter_stdout(cli_json_out(o) ? SAN_JSON : SAN_DOC);
+	if (cmd && !strcmp(cmd, "catalog") && o->n_words >= 2 && !strcmp(o->words[1], "import-config"))
+		return cmd_import_config(o);
 	memset(&e, 0, sizeof e);
 	c = cli_load_catalog(o->catalog_dir, &e);
 	if (c == NULL)

@@ -135,9 +135,57 @@ done
 expect 0 "catalog list default" -- "$OW" catalog list
 has "$T/out" "llama-3.1-405b"
 expect 1 "catalog list bad" -- "$OW" catalog list pets
-OPENWEIGH_TODAY=2026-11-27 expect 0 "catalog check" -- "$OW" catalog check
+OPENWEIGH_TODAY=2026-11-30 expect 0 "catalog check" -- "$OW" catalog check
 has "$T/out" "0 errors"
 has "$T/err" "seed claim '405B (FP16) on 8x A100 (80GB)' does not hold"
+
+# catalog list: release dates and the legacy flag
+expect 0 "catalog list models json dates" -- "$OW" catalog list models --json
+if python3 -c 'import json,sys; d={x["id"]:x for x in json.load(open(sys.argv[1]))}; assert d["qwen3-8b"]["released"]=="2025-04-29" and d["qwen3-8b"]["legacy"] is False and d["llama-3.1-8b"]["legacy"] is True and d["claude-opus-5.5"]["released"] is None, d["qwen3-8b"]' "$T/out"; then ok; else bad "list models json released/legacy"; fi
+expect 0 "catalog list models text" -- "$OW" catalog list models
+has "$T/out" "RELEASED"
+grep "^mistral-7b " "$T/out" | grep -q " legacy " && ok || bad "mistral-7b not shown as legacy"
+
+# catalog import-config: a Hugging Face config.json into a models.yaml entry
+HF="$SRC/tests/hfconfig"
+OPENWEIGH_TODAY=2026-11-30 expect 0 "import-config" -- "$OW" catalog import-config "$HF/Qwen--Qwen3.5-35B-A3B_config.json" --id qwen3.5-35b-a3b
+has "$T/out" "- { type: linear, count: 30, key_heads: 16, value_heads: 32, key_head_dim: 128, value_head_dim: 128, conv_kernel: 4 }"
+has "$T/out" "params: 34660523648"
+has "$T/out" "quality_tier: TODO"
+has "$T/out" "as_of: 2026-11-30"
+expect 0 "import-config gpt-oss" -- "$OW" catalog import-config "$HF/openai--gpt-oss-120b_config.json" --id gpt-oss-120b
+has "$T/out" "native_precision: mxfp4"
+has "$T/out" "native_scope: experts"
+expect 0 "import-config -o" -- "$OW" catalog import-config "$HF/Qwen--Qwen3-32B_config.json" --id q32 -o "$T/imported.yaml"
+[ -f "$T/imported.yaml" ] && grep -q "params: 32762106880" "$T/imported.yaml" && ok || bad "import-config -o did not write the entry"
+expect 2 "import-config -o no clobber" -- "$OW" catalog import-config "$HF/Qwen--Qwen3-32B_config.json" --id q32 -o "$T/imported.yaml"
+# the written file is refused by the loader until its TODOs are filled
+mkdir "$T/ovi" && cp "$T/imported.yaml" "$T/ovi/models.yaml"
+expect 1 "imported TODOs refused" -- "$OW" --catalog "$T/ovi" catalog check
+has "$T/err" "$T/ovi/models.yaml:"
+expect 1 "import-config V4 refused" -- "$OW" catalog import-config "$HF/deepseek-ai--DeepSeek-V4-Flash_config.json" --id deepseek-v4-flash
+has "$T/err" "field 'compress_ratios': DeepSeek-V4's compressed sparse attention"
+expect 1 "import-config latent MoE refused" -- "$OW" catalog import-config "$HF/nvidia--NVIDIA-Nemotron-3-Super-120B-A12B-FP8_config.json" --id n3s
+has "$T/err" "field 'moe_latent_size'"
+expect 1 "import-config no id" -- "$OW" catalog import-config "$HF/Qwen--Qwen3-32B_config.json"
+has "$T/err" "needs --id ID"
+expect 1 "import-config bad id" -- "$OW" catalog import-config "$HF/Qwen--Qwen3-32B_config.json" --id Qwen3
+expect 2 "import-config missing file" -- "$OW" catalog import-config "$T/nope.json" --id x
+printf 'not json' >"$T/bad.json"
+expect 1 "import-config not json" -- "$OW" catalog import-config "$T/bad.json" --id x
+has "$T/err" "not a JSON object"
+
+# footprint with the new precisions
+expect 0 "footprint mxfp4 gpt-oss on one H100" -- "$OW" footprint --model gpt-oss-120b --precision mxfp4 --gpu h100 --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["feasible"] and d["gpu_count"]==1 and d["weight_only"] and d["active_params"]==5.68e9 and d["state_bytes"]==0, d' "$T/out"; then ok; else bad "gpt-oss-120b mxfp4 on one H100"; fi
+# A hybrid model's fixed state: Qwen3.5-35B-A3B's 30 Gated DeltaNet layers hold 64,389,120
+# bytes a sequence (test_catalog2026 derives it); the per-token figure counts its 10 full layers.
+expect 0 "footprint hybrid state json" -- "$OW" footprint --model qwen3.5-35b-a3b --precision bf16 --gpu h100 --context 131072 --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["state_bytes"]==64389120 and d["kv_bytes_per_token"]==20480 and not d["weight_only"], d' "$T/out"; then ok; else bad "qwen3.5-35b-a3b state_bytes"; fi
+expect 0 "footprint hybrid state text" -- "$OW" footprint --model qwen3.5-35b-a3b --precision bf16 --gpu h100 --context 131072
+has "$T/out" "of which state       0.06 GB  (64389120 bytes/sequence x batch 1)"
+expect 0 "footprint nvfp4 on h100 infeasible" -- "$OW" footprint --model qwen3-32b --precision nvfp4 --gpu h100 --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert not d["feasible"] and "NVFP4" in d["why_not"], d' "$T/out"; then ok; else bad "nvfp4 on h100"; fi
 
 # --catalog: a broken overlay is reported with its position; exit 1
 mkdir "$T/ov"

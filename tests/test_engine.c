@@ -38,15 +38,15 @@ static const struct cost_row *row_of(const struct cost_row *rows, int n, const c
 static double probe_api_cost(const struct verdict *v) { return row_of(v->api, v->n_api, "gpt-4o")->opt.cost.total; }
 static double probe_self_cost(const struct verdict *v)
 {
-	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.cost.total;
+	return row_of(v->self_hosted, v->n_self_hosted, "qwen3.5-35b-a3b")->opt.cost.total;
 }
 static double probe_hidden(const struct verdict *v)
 {
-	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.cost.engineering;
+	return row_of(v->self_hosted, v->n_self_hosted, "qwen3.5-35b-a3b")->opt.cost.engineering;
 }
 static double probe_gpu_hours(const struct verdict *v)
 {
-	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.gpu_hours;
+	return row_of(v->self_hosted, v->n_self_hosted, "qwen3.5-35b-a3b")->opt.gpu_hours;
 }
 static double probe_kv(const struct verdict *v) { return v->footprint.kv_bytes; }
 /* The GPUs a replica of the footprint model needs, summed over every GPU and precision. */
@@ -59,7 +59,7 @@ static double probe_all_gpus(const struct verdict *v)
 }
 static double probe_tuning(const struct verdict *v)
 {
-	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.cost.finetune;
+	return row_of(v->self_hosted, v->n_self_hosted, "qwen3.5-35b-a3b")->opt.cost.finetune;
 }
 static double probe_scores(const struct verdict *v)
 {
@@ -179,13 +179,13 @@ static struct gpu *gpu_of(struct catalog *c, const char *id)
 }
 
 /* Each mutation changes one field; each probe reads what it must move. */
-static void m_params(struct catalog *c) { model_of(c, "llama-3.1-70b")->shape.params *= 10; }
-static void m_active(struct catalog *c) { model_of(c, "llama-3.1-70b")->shape.active_params /= 2; }
-static void m_tier(struct catalog *c) { model_of(c, "llama-3.1-70b")->quality_tier = 4; }
-static void m_context(struct catalog *c) { model_of(c, "llama-3.1-70b")->context_tokens = 1024; }
+static void m_params(struct catalog *c) { model_of(c, "qwen3.5-35b-a3b")->shape.params *= 10; }
+static void m_active(struct catalog *c) { model_of(c, "qwen3.5-35b-a3b")->shape.active_params /= 2; }
+static void m_tier(struct catalog *c) { model_of(c, "qwen3.5-35b-a3b")->quality_tier = 4; }
+static void m_context(struct catalog *c) { model_of(c, "qwen3.5-35b-a3b")->context_tokens = 1024; }
 static void m_licence(struct catalog *c)
 {
-	struct licence *l = (struct licence *)model_of(c, "llama-3.1-70b")->licence;
+	struct licence *l = (struct licence *)model_of(c, "qwen3.5-35b-a3b")->licence;
 	l->commercial = false;
 }
 static void m_api_in(struct catalog *c) { model_of(c, "gpt-4o")->api.input *= 2; }
@@ -197,8 +197,10 @@ static void m_fp8(struct catalog *c) { gpu_of(c, "h100")->fp8_tflops *= 2; }
 static void m_memory(struct catalog *c) { gpu_of(c, "h100")->memory_gb /= 2; }
 static void m_usable(struct catalog *c) { gpu_of(c, "h100")->usable_fraction = 0.5; }
 static void m_prefill_eff(struct catalog *c) { gpu_of(c, "h100")->prefill_efficiency = 0.05; }
-static void m_interconnect(struct catalog *c) { gpu_of(c, "h100")->interconnect_gbs /= 10; }
-static void m_per_node(struct catalog *c) { gpu_of(c, "h100")->max_per_node = 1; }
+/* The subject fits one H100, so its all-reduces are measured where it needs tensor
+ * parallelism: four L4s. */
+static void m_interconnect(struct catalog *c) { gpu_of(c, "l4")->interconnect_gbs /= 10; }
+static void m_per_node(struct catalog *c) { gpu_of(c, "l4")->max_per_node = 1; }   /* TP4 becomes PP4 */
 static void m_overhead(struct catalog *c) { c->cost.overhead_gb *= 4; }
 static void m_decode_eff(struct catalog *c) { c->cost.decode_efficiency /= 2; }
 static void m_hidden(struct catalog *c) { c->cost.hidden[MLOPS_DEDICATED][SIZE_LARGE].engineering += 1000; }
@@ -210,16 +212,17 @@ static void m_share(struct catalog *c) { c->cost.hybrid_api_share /= 2; }
 static double p_row(const struct verdict *v) { return probe_self_cost(v); }
 static double p_row_quality(const struct verdict *v)
 {
-	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->meets_quality;
+	return row_of(v->self_hosted, v->n_self_hosted, "qwen3.5-35b-a3b")->meets_quality;
 }
 static double p_row_usable(const struct verdict *v)
 {
-	return row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->usable;
+	return row_of(v->self_hosted, v->n_self_hosted, "qwen3.5-35b-a3b")->usable;
 }
 static double p_api(const struct verdict *v) { return probe_api_cost(v); }
 static double p_h100_cost(const struct verdict *v) { return option_of(v, "h100", PREC_BF16)->fleet.cost.total; }
 static double p_h100_decode(const struct verdict *v) { return option_of(v, "h100", PREC_BF16)->f.decode_tokens_per_s; }
 static double p_h100_prefill(const struct verdict *v) { return option_of(v, "h100", PREC_BF16)->f.prefill_tokens_per_s; }
+static double p_l4_decode(const struct verdict *v) { return option_of(v, "l4", PREC_BF16)->f.decode_tokens_per_s; }
 static double p_h100_fp8_prefill(const struct verdict *v) { return option_of(v, "h100", PREC_FP8)->f.prefill_tokens_per_s; }
 static double p_h100_gpus(const struct verdict *v)
 {
@@ -228,7 +231,7 @@ static double p_h100_gpus(const struct verdict *v)
 }
 static double p_row_replicas(const struct verdict *v)
 {
-	return (double)row_of(v->self_hosted, v->n_self_hosted, "llama-3.1-70b")->opt.replicas;
+	return (double)row_of(v->self_hosted, v->n_self_hosted, "qwen3.5-35b-a3b")->opt.replicas;
 }
 static double p_h100_per_gpu(const struct verdict *v) { return option_of(v, "h100", PREC_BF16)->f.per_gpu_bytes; }
 static double p_hybrid(const struct verdict *v) { return v->scores[ARCH_HYBRID].best.cost.total; }
@@ -254,13 +257,13 @@ static const struct field_case field_cases[] = {
 	{ "gpu memory_gb", m_memory, p_h100_gpus },
 	{ "gpu usable_fraction", m_usable, p_h100_gpus },
 	{ "gpu prefill_efficiency", m_prefill_eff, p_h100_prefill },
-	{ "gpu interconnect_gbs", m_interconnect, p_h100_decode },
-	{ "gpu max_per_node", m_per_node, p_h100_gpus },
+	{ "gpu interconnect_gbs", m_interconnect, p_l4_decode },
+	{ "gpu max_per_node", m_per_node, p_l4_decode },
 	{ "cost overhead_gb", m_overhead, p_h100_per_gpu },
 	{ "cost decode_efficiency", m_decode_eff, p_h100_decode },
 	{ "cost hidden engineering", m_hidden, p_row },
 	{ "cost traffic peak", m_peak, p_row },
-	{ "cost traffic hours", m_hours, p_row_replicas },
+	{ "cost traffic hours", m_hours, p_row },   /* the subject stays at 3 replicas; its cost moves */
 	{ "cost finetune_mfu", m_mfu, probe_tuning },
 	{ "cost hybrid_api_share", m_share, p_hybrid },
 };
@@ -271,7 +274,7 @@ static void test_every_field_moves_the_verdict(void **state)
 	(void)state;
 	answers_with(&a, base_answers);
 	struct verdict *base = evaluate(cat, &a);
-	assert_string_equal(base->footprint.model->id, "llama-3.1-70b");   /* the probes read its options */
+	assert_string_equal(base->footprint.model->id, "qwen3.5-35b-a3b");   /* the probes read its options */
 	for (size_t i = 0; i < sizeof field_cases / sizeof field_cases[0]; i++) {
 		const struct field_case *t = &field_cases[i];
 		struct catalog *c = load_shipped();

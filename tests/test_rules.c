@@ -29,14 +29,18 @@ static bool self_hosted(enum arch a)
  * the API under a DPA wins on the money, and the memo names what control would cost. */
 static void test_row_privacy_regulated(void **state)
 {
-	struct verdict *v = run("privacy: regulated\nrequests_per_month: 20000000\nmlops: dedicated\n"
+	/* 10M requests: Claude Haiku 5.5 costs $4,500 a month, self-hosting the 2026 catalog's
+	 * Qwen3.5-35B-A3B about twice that. (At 20M the two cross: self-hosting is cheapest.) */
+	struct verdict *v = run("privacy: regulated\nrequests_per_month: 10000000\nmlops: dedicated\n"
 				"input_tokens: 2000\noutput_tokens: 500\n");
 	(void)state;
 	assert_true(self_hosted(v->recommended));
 	assert_true(v->premium_usd > 0);   /* it is not the cheapest: the price of control */
 	verdict_free(v);
+	/* A provider under a DPA wins on the money: Claude Haiku 5.5 ($600), or in a close call
+	 * gpt-oss-120b managed ($750, the same score since the 2026 catalog). */
 	v = run("privacy: regulated\nrequests_per_month: 1000000\nmlops: partial\n");
-	assert_int_equal(v->recommended, ARCH_DIRECT_API);
+	assert_true(v->recommended == ARCH_DIRECT_API || v->recommended == ARCH_MANAGED);
 	assert_true(v->scores[ARCH_SELF_SINGLE].best.cost.total > 10 * v->scores[ARCH_DIRECT_API].best.cost.total);
 	verdict_free(v);
 }
@@ -131,7 +135,9 @@ static void test_row_edge(void **state)
 	assert_int_equal(v->recommended, ARCH_ON_DEVICE);
 	assert_false(v->scores[ARCH_DIRECT_API].feasible);
 	assert_true(v->scores[ARCH_ON_DEVICE].best.gpu->kind == GPU_EDGE);
-	assert_true(v->scores[ARCH_ON_DEVICE].best.model->shape.params < 8.2e9);
+	/* The seed's "<8B models (quantized)": the catalog's on-device cap (8B class). */
+	assert_true(v->scores[ARCH_ON_DEVICE].best.model->shape.params <= cat->cost.edge_max_params_b * 1e9);
+	assert_true(cat->cost.edge_max_params_b < 9);
 	verdict_free(v);
 	v = run("edge: realtime\ntask: extraction\n");
 	assert_int_equal(v->recommended, ARCH_ON_DEVICE);

@@ -89,9 +89,11 @@ static double inside(enum assumption what, double base, double at)
 {
 	double step = what == ASSUME_VOLUME || what == ASSUME_GROWTH ? 0.001 : what == ASSUME_OUTPUT ? 0.1 : 0.02;
 
+	/* Never past the base: a flip within one step of it (inside the search's
+	 * resolution: the true flip may lie anywhere between) is checked at the base. */
 	if (what < ASSUME_MULTIPLIERS)
-		return at * exp(log(base / at) > 0 ? step : -step);
-	return at + (base > at ? step : -step);
+		return fabs(log(base / at)) <= step ? base : at * exp(log(base / at) > 0 ? step : -step);
+	return fabs(base - at) <= step ? base : at + (base > at ? step : -step);
 }
 
 static int check(const char *answers_text)

@@ -2,11 +2,19 @@
  *
  * Formulas (DESIGN.md "The footprint model"; constants in costs.yaml):
  *   weights  = params × bytes/param; quantised weights keep the embedding table and
- *              output head in 16 bits and add group scales (int4: + scale_bytes/group).
- *   KV/token = 2 × layers × kv_heads × head_dim × kv_bytes   (MLA: layers × (latent+rope) × kv_bytes)
+ *              output head in 16 bits and add group scales (int4: + scale_bytes/group;
+ *              mxfp4: one E8M0 byte per 32; nvfp4: one E4M3 byte per 16). A checkpoint
+ *              shipped with only its routed experts quantised (gpt-oss MXFP4) keeps the
+ *              rest in 16 bits at its native precision. MoE keeps every expert resident.
+ *   KV/seq   = per layer: full attention 2 × kv_heads × head_dim × kv_bytes × context
+ *              (K=V layers once; MLA (latent + rope + indexer key) × kv_bytes × context);
+ *              sliding and chunked layers at most their window; linear-attention and
+ *              Mamba layers a fixed state (heads × key dim × value dim, or heads ×
+ *              head_dim × state, at state_bytes, plus the convolution history)
  *   per GPU  = weights/(TP×PP) + KV/(min(TP, kv_heads)×PP) + overhead ≤ memory × usable fraction
  *   decode   : step = (weights read/TP + KV read/min(TP, kv_heads)) ÷ (bandwidth × efficiency)
- *              + tensor-parallel all-reduces ÷ interconnect bandwidth
+ *              + tensor-parallel all-reduces ÷ interconnect bandwidth; MoE reads the
+ *              active parameters and the experts its batch routes to
  *   prefill  : tokens/s = GPUs × peak FLOPs × efficiency ÷ (2 × active params)
  */
 #include "footprint.h"
@@ -17,20 +25,27 @@
 
 static bool is_quantised(enum precision p)
 {
-	return p == PREC_FP8 || p == PREC_INT8 || p == PREC_INT4;
+	return p == PREC_FP8 || p == PREC_INT8 || p == PREC_INT4 || p == PREC_MXFP4 || p == PREC_NVFP4;
 }
 
-/* Bytes per quantised weight, with int4's per-group fp16 scale (AWQ/GPTQ, group 128). */
+/* Bytes per quantised weight with its block scales: int4 (AWQ/GPTQ, group 128, fp16
+ * scale), MXFP4 (32 per E8M0 scale), NVFP4 (16 per E4M3 scale). */
 static double quant_bytes(const struct cost_model *cm, enum precision p)
 {
 	double b = cm->bytes_per_param[p];
+
 	if (p == PREC_INT4)
 		b += cm->int4_scale_bytes / cm->int4_group_size;
+	else if (p == PREC_MXFP4)
+		b += cm->mxfp4_scale_bytes / cm->mxfp4_group_size;
+	else if (p == PREC_NVFP4)
+		b += cm->nvfp4_scale_bytes / cm->nvfp4_group_size;
 	return b;
 }
 
-static double bytes_of(const struct cost_model *cm, const struct shape *s, double params,
-		       enum precision p)
+/* Bytes of `params` non-expert weights at p: embeddings stay 16-bit when quantised. */
+static double dense_bytes(const struct cost_model *cm, const struct shape *s, double params,
+			  enum precision p)
 {
 	double emb;
 
@@ -42,20 +57,186 @@ static double bytes_of(const struct cost_model *cm, const struct shape *s, doubl
 	return (params - emb) * quant_bytes(cm, p) + emb * cm->bytes_per_param[PREC_BF16];
 }
 
+/* params of which `routed` are routed experts, at precision p. At a checkpoint's
+ * native precision with native_scope experts, only the experts are in p. */
+static double bytes_of(const struct cost_model *cm, const struct shape *s, double params,
+		       double routed, enum precision p)
+{
+	enum precision rest = p;
+
+	if (s->lay.native_scope == NATIVE_EXPERTS && s->lay.native_precision == (int)p)
+		rest = PREC_BF16;
+	if (routed > params)
+		routed = params;
+	return dense_bytes(cm, s, params - routed, rest) +
+	       routed * (is_quantised(p) ? quant_bytes(cm, p) : cm->bytes_per_param[p]);
+}
+
+/* The routed experts' share of the declared totals (derived from the shape). */
+static void routed_share(const struct shape *s, double *total, double *active)
+{
+	struct shape_count k;
+
+	*total = *active = 0;
+	if (s->experts > 0 && s->lay.derived) {   /* the loader's count */
+		*total = (double)s->lay.routed;
+		*active = (double)s->lay.routed_active;
+	} else if (s->experts > 0 && shape_derive(s, &k) == 0) {
+		*total = (double)k.routed;
+		*active = (double)k.routed_active;
+	}
+}
+
 double weights_bytes(const struct cost_model *cm, const struct model *m, enum precision p)
 {
-	return bytes_of(cm, &m->shape, (double)m->shape.params, p);
+	double routed, routed_active;
+
+	routed_share(&m->shape, &routed, &routed_active);
+	return bytes_of(cm, &m->shape, (double)m->shape.params, routed, p);
+}
+
+static double active_bytes(const struct cost_model *cm, const struct model *m, enum precision p)
+{
+	double routed, routed_active;
+
+	routed_share(&m->shape, &routed, &routed_active);
+	return bytes_of(cm, &m->shape, (double)m->shape.active_params, routed_active, p);
+}
+
+/* ---- KV cache and state per layer type ---------------------------------------- */
+
+static int64_t or_shape(int64_t v, int64_t dflt) { return v ? v : dflt; }
+
+/* The whole-shape default when layer_types is absent: every layer full attention. */
+static const struct layer_group *groups_of(const struct shape *s, struct layer_group *one, int *n)
+{
+	if (s->lay.n_groups > 0) {
+		*n = s->lay.n_groups;
+		return s->lay.groups;
+	}
+	memset(one, 0, sizeof *one);
+	one->kind = LAYER_FULL;
+	one->count = s->layers;
+	*n = 1;
+	return one;
+}
+
+/* KV heads a layer's cache splits across under tensor parallelism (MLA: none). */
+static double group_kv_heads(const struct shape *s, const struct layer_group *g)
+{
+	if (s->attention == ATTN_MLA)
+		return 1;
+	if (g->kind == LAYER_LINEAR)
+		return (double)g->value_heads;
+	if (g->kind == LAYER_MAMBA)
+		return (double)g->heads;
+	return (double)or_shape(g->kv_heads, s->kv_heads);
+}
+
+/* Bytes per token of one attention layer's cache. */
+static double layer_kv_per_token(const struct cost_model *cm, const struct shape *s,
+				 const struct layer_group *g)
+{
+	double kv, hd, vd;
+
+	if (s->attention == ATTN_MLA)   /* latent + decoupled rope key + the indexer's key */
+		return (double)(s->kv_lora_rank + s->qk_rope_head_dim + s->lay.indexer.head_dim) * cm->kv_bytes;
+	kv = (double)or_shape(g->kv_heads, s->kv_heads);
+	hd = (double)or_shape(g->head_dim, s->head_dim);
+	vd = g->k_eq_v ? 0 : (double)or_shape(g->v_head_dim, (int64_t)hd);
+	return kv * (hd + vd) * cm->kv_bytes;
+}
+
+/* The fixed state of one linear (Gated DeltaNet) or Mamba-2 layer per sequence:
+ * the recurrent state at state_bytes and conv_kernel − 1 inputs of history at kv_bytes. */
+static double layer_state(const struct cost_model *cm, const struct layer_group *g)
+{
+	double state, conv;
+
+	if (g->kind == LAYER_LINEAR) {   /* per value head: key dim × value dim */
+		state = (double)g->value_heads * (double)g->key_head_dim * (double)g->value_head_dim;
+		conv = 2.0 * (double)g->key_heads * (double)g->key_head_dim +
+		       (double)g->value_heads * (double)g->value_head_dim;
+	} else if (g->kind == LAYER_MAMBA) {   /* per head: head_dim × state size */
+		state = (double)g->heads * (double)g->head_dim * (double)g->state_size;
+		conv = (double)g->heads * (double)g->head_dim + 2.0 * (double)g->groups * (double)g->state_size;
+	} else {
+		return 0;
+	}
+	return state * cm->state_bytes + (double)(g->conv_kernel - 1) * conv * cm->kv_bytes;
+}
+
+/* Tokens of a `context`-token sequence one layer of g holds. */
+static double group_tokens(const struct layer_group *g, int64_t context)
+{
+	if (g->kind == LAYER_FULL)
+		return (double)context;
+	if (g->kind == LAYER_SLIDING || g->kind == LAYER_CHUNKED)
+		return (double)(context < g->window ? context : g->window);
+	return 0;
+}
+
+/* One sequence's cache on one GPU of a tp-way tensor-parallel replica: each layer's
+ * heads split across the GPUs (replicated once TP exceeds them). */
+static double cache_share(const struct cost_model *cm, const struct model *m, int64_t context, int64_t tp)
+{
+	const struct shape *s = &m->shape;
+	const struct layer_group *g = s->lay.groups;
+	int n = s->lay.n_groups;
+	double sum = 0;
+
+	if (n == 0) {   /* every layer full attention with the shape's geometry: most models */
+		static const struct layer_group full = { .kind = LAYER_FULL };
+		double heads = s->attention == ATTN_MLA ? 1 : (double)s->kv_heads;
+		double split = (double)tp < heads ? (double)tp : heads;
+		return (double)s->layers * (double)context * layer_kv_per_token(cm, s, &full) / split;
+	}
+	for (int i = 0; i < n; i++) {
+		double heads = group_kv_heads(&m->shape, &g[i]);
+		double split = (double)tp < heads ? (double)tp : heads;
+		double bytes = g[i].kind <= LAYER_CHUNKED
+				       ? group_tokens(&g[i], context) * layer_kv_per_token(cm, &m->shape, &g[i])
+				       : layer_state(cm, &g[i]);
+		sum += (double)g[i].count * bytes / split;
+	}
+	return sum;
 }
 
 double kv_bytes_per_token(const struct cost_model *cm, const struct model *m)
 {
-	const struct shape *s = &m->shape;
+	struct layer_group one;
+	int n;
+	const struct layer_group *g = groups_of(&m->shape, &one, &n);
+	double sum = 0;
 
-	if (s->attention == ATTN_MLA)
-		return (double)s->layers * (double)(s->kv_lora_rank + s->qk_rope_head_dim) * cm->kv_bytes;
-	return 2.0 * (double)s->layers * (double)s->kv_heads * (double)s->head_dim * cm->kv_bytes;
+	for (int i = 0; i < n; i++)
+		if (g[i].kind == LAYER_FULL)
+			sum += (double)g[i].count * layer_kv_per_token(cm, &m->shape, &g[i]);
+	return sum;
 }
 
+double kv_bytes_per_sequence(const struct cost_model *cm, const struct model *m, int64_t context)
+{
+	return cache_share(cm, m, context, 1) - state_bytes_per_sequence(cm, m);
+}
+
+double state_bytes_per_sequence(const struct cost_model *cm, const struct model *m)
+{
+	struct layer_group one;
+	int n;
+	const struct layer_group *g = groups_of(&m->shape, &one, &n);
+	double sum = 0;
+
+	for (int i = 0; i < n; i++)
+		sum += (double)g[i].count * layer_state(cm, &g[i]);
+	return sum;
+}
+
+/* ---- precisions the GPU runs ---------------------------------------------------- */
+
+/* MXFP4 runs on any GPU, dequantised to 16 bits where there are no MXFP4 tensor cores
+ * (weight-only, as vLLM and llama.cpp serve gpt-oss on Hopper and Apple); NVFP4
+ * checkpoints need Blackwell's NVFP4 tensor cores. */
 bool gpu_supports(const struct gpu *g, enum precision p, const char **why)
 {
 	*why = NULL;
@@ -63,17 +244,32 @@ bool gpu_supports(const struct gpu *g, enum precision p, const char **why)
 		*why = "has no bf16 support (use fp16)";
 	else if (p == PREC_FP8 && g->fp8_tflops <= 0)
 		*why = "has no fp8 support";
+	else if (p == PREC_NVFP4 && g->nvfp4_tflops <= 0)
+		*why = "has no NVFP4 tensor cores (NVIDIA Blackwell only)";
 	return *why == NULL;
 }
 
-/* Peak dense FLOPs for prefill: weight-only int8/int4 kernels compute in 16-bit. */
+static bool weight_only(const struct gpu *g, enum precision p)
+{
+	return p == PREC_MXFP4 && g->mxfp4_tflops <= 0;
+}
+
+/* Peak dense FLOPs for prefill: weight-only int8/int4 (and MXFP4 without tensor cores)
+ * compute in 16-bit; MXFP4 with tensor cores is served with 8-bit activations (W4A8),
+ * NVFP4 checkpoints quantise activations too (W4A4). */
 static double peak_tflops(const struct gpu *g, enum precision p)
 {
+	double half = g->bf16_tflops > g->fp16_tflops ? g->bf16_tflops : g->fp16_tflops;
+
 	if (p == PREC_FP8)
 		return g->fp8_tflops;
 	if (p == PREC_BF16)
 		return g->bf16_tflops;
-	return g->bf16_tflops > g->fp16_tflops ? g->bf16_tflops : g->fp16_tflops;
+	if (p == PREC_NVFP4)
+		return g->nvfp4_tflops;
+	if (p == PREC_MXFP4 && !weight_only(g, p) && g->fp8_tflops > 0)
+		return g->fp8_tflops;
+	return half;
 }
 
 static double usable_bytes(const struct cost_model *cm, const struct gpu *g)
@@ -82,24 +278,26 @@ static double usable_bytes(const struct cost_model *cm, const struct gpu *g)
 	return g->memory_gb * 1e9 * frac;
 }
 
-/* KV heads each GPU holds a share of: GQA splits heads across TP (replicating when
- * TP exceeds them); MLA's latent is not split by heads. */
-static double kv_split(const struct model *m, int64_t tp)
+/* What one GPU of a tp × pp replica holds, given one sequence's cache share at that tp. */
+static double need_with_share(const struct cost_model *cm, const struct footprint *f, int64_t tp,
+			      int64_t pp, double share)
 {
-	if (m->shape.attention == ATTN_MLA)
-		return 1;
-	return (double)(tp < m->shape.kv_heads ? tp : m->shape.kv_heads);
+	return f->weights_bytes / (double)(tp * pp) + (double)f->batch * share / (double)pp +
+	       cm->overhead_gb * 1e9;
 }
 
 static double per_gpu_need(const struct cost_model *cm, const struct footprint *f, int64_t tp,
 			   int64_t pp)
 {
-	return f->weights_bytes / (double)(tp * pp) +
-	       f->kv_bytes / (kv_split(f->model, tp) * (double)pp) + cm->overhead_gb * 1e9;
+	return need_with_share(cm, f, tp, pp, cache_share(cm, f->model, f->context, tp));
 }
 
+/* The widest tensor-parallel group: a node, or the whole NVLink domain where one joins
+ * more GPUs than a node (GB200/GB300 NVL72: 72). */
 static int64_t node_gpus(const struct cost_model *cm, const struct gpu *g)
 {
+	if (g->nvlink_domain > 0)
+		return g->nvlink_domain;
 	return g->max_per_node < cm->node_size ? g->max_per_node : cm->node_size;
 }
 
@@ -136,19 +334,21 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f)
 	int64_t node = node_gpus(cm, f->gpu);
 	int64_t max_pp = max_stages(f->gpu);
 	int64_t best_tp = 0;
+	double share = 0;   /* one sequence's cache on a GPU at best_tp: the same for every pp */
 
 	for (int64_t tp = 1; tp <= node; tp *= 2) {
 		if (f->model->shape.heads % tp != 0)
 			break;
 		best_tp = tp;
-		if (per_gpu_need(cm, f, tp, 1) <= f->gpu_usable_bytes) {
+		share = cache_share(cm, f->model, f->context, tp);
+		if (need_with_share(cm, f, tp, 1, share) <= f->gpu_usable_bytes) {
 			f->tensor_parallel = tp;
 			f->pipeline_stages = 1;
 			return;
 		}
 	}
 	for (int64_t pp = 2; best_tp > 0 && pp <= max_pp; pp++) {
-		if (per_gpu_need(cm, f, best_tp, pp) <= f->gpu_usable_bytes) {
+		if (need_with_share(cm, f, best_tp, pp, share) <= f->gpu_usable_bytes) {
 			f->tensor_parallel = best_tp;
 			f->pipeline_stages = pp;
 			return;
@@ -162,15 +362,14 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f)
 }
 
 /* Bytes of weights one decode step streams: MoE reads only the experts its batch routes to. */
-static double weights_read_per_step(const struct cost_model *cm, const struct footprint *f,
-				    int64_t batch)
+static double weights_read_per_step(const struct footprint *f, int64_t batch)
 {
 	const struct shape *s = &f->model->shape;
 	double active, touched;
 
 	if (s->experts == 0)
 		return f->weights_bytes;
-	active = bytes_of(cm, s, (double)s->active_params, f->precision);
+	active = f->active_weights_bytes;
 	touched = (double)batch * (double)s->experts_per_token / (double)s->experts;
 	if (touched > 1)
 		touched = 1;
@@ -191,38 +390,39 @@ static double allreduce_seconds(const struct cost_model *cm, const struct footpr
 	return bytes / (f->gpu->interconnect_gbs * 1e9);
 }
 
+/* Tokens/s of a batch, each sequence's cache `seq` bytes on every GPU of the TP group. */
 static double decode_rate(const struct cost_model *cm, const struct footprint *f, int64_t batch,
-			  int64_t context)
+			  double seq)
 {
 	double bw = f->gpu->bandwidth_gbs * 1e9 * cm->decode_efficiency;
-	double kv_read = (double)batch * (double)context * f->kv_bytes_per_token;
-	double step = weights_read_per_step(cm, f, batch) / (double)f->tensor_parallel / bw +
-		      kv_read / kv_split(f->model, f->tensor_parallel) / bw +
-		      allreduce_seconds(cm, f, batch);
+	double cache_read = (double)batch * seq;
+	double step = weights_read_per_step(f, batch) / (double)f->tensor_parallel / bw +
+		      cache_read / bw + allreduce_seconds(cm, f, batch);
 	return (double)batch / step;
 }
 
-/* Sequences of f->context tokens that fit beside the weights on every GPU. */
-static int64_t batch_fit(const struct cost_model *cm, const struct footprint *f)
+/* Sequences that fit beside the weights on every GPU, each `seq` bytes per TP rank. */
+static int64_t batch_fit(const struct cost_model *cm, const struct footprint *f, double seq)
 {
 	double free_gpu = f->gpu_usable_bytes - f->weights_bytes / (double)f->gpu_count -
 			  cm->overhead_gb * 1e9;
-	double kv_seq = (double)f->context * f->kv_bytes_per_token /
-			(kv_split(f->model, f->tensor_parallel) * (double)f->pipeline_stages);
+	double kv_seq = seq / (double)f->pipeline_stages;
 
 	return free_gpu > 0 && kv_seq > 0 ? (int64_t)floor(free_gpu / kv_seq) : 0;
 }
 
+/* Rates at f->context: one sequence's cache share at the layout's TP computed once. */
 static void throughput(const struct cost_model *cm, struct footprint *f)
 {
+	double seq = cache_share(cm, f->model, f->context, f->tensor_parallel);
 	double eff = f->gpu->prefill_efficiency > 0 ? f->gpu->prefill_efficiency : cm->prefill_efficiency;
 	double flops = peak_tflops(f->gpu, f->precision) * 1e12 * eff;
 
-	f->decode_tokens_per_s = decode_rate(cm, f, f->batch, f->context);
-	f->decode_tokens_per_s_single = decode_rate(cm, f, 1, f->context);
+	f->decode_tokens_per_s = decode_rate(cm, f, f->batch, seq);
+	f->decode_tokens_per_s_single = decode_rate(cm, f, 1, seq);
 	f->prefill_tokens_per_s = flops * (double)f->gpu_count /
 				  (2.0 * (double)f->model->shape.active_params);
-	f->max_batch_fit = batch_fit(cm, f);
+	f->max_batch_fit = batch_fit(cm, f, seq);
 }
 
 /* Everything but the throughput: weights, KV, and the GPUs one replica needs. */
@@ -238,9 +438,13 @@ static void layout(const struct cost_model *cm, const struct model *m, const str
 	f->batch = batch;
 	f->context = context;
 	f->weights_bytes = weights_bytes(cm, m, p);
+	f->active_weights_bytes = active_bytes(cm, m, p);
+	f->active_params = (double)m->shape.active_params;
 	f->kv_bytes_per_token = kv_bytes_per_token(cm, m);
-	f->kv_bytes = (double)batch * (double)context * f->kv_bytes_per_token;
+	f->state_bytes = state_bytes_per_sequence(cm, m);
+	f->kv_bytes = (double)batch * cache_share(cm, m, context, 1);
 	f->gpu_usable_bytes = usable_bytes(cm, g);
+	f->weight_only = weight_only(g, p);
 	if (!gpu_supports(g, p, &why)) {
 		snprintf(f->why_not, sizeof f->why_not, "%s %s", g->id, why);
 		f->tensor_parallel = f->pipeline_stages = f->gpu_count = 1;
@@ -272,6 +476,7 @@ void footprint_serving(const struct cost_model *cm, const struct model *m, const
 		       enum precision p, int64_t longest, int64_t average, struct footprint *f)
 {
 	int64_t batch;
+	double seq;
 
 	/* Size the replica so one request of the longest context fits ... */
 	layout(cm, m, g, p, 1, longest, f);
@@ -281,14 +486,15 @@ void footprint_serving(const struct cost_model *cm, const struct model *m, const
 	}
 	/* ... then serve as many average requests together as fit, up to the batch limit. */
 	f->context = average;
-	batch = batch_fit(cm, f);
+	seq = cache_share(cm, m, average, f->tensor_parallel);
+	batch = batch_fit(cm, f, seq);
 	if (batch > cm->max_batch)
 		batch = cm->max_batch;
 	if (batch < 1)
 		batch = 1;
 	f->batch = batch;
-	f->kv_bytes = (double)batch * (double)average * f->kv_bytes_per_token;
+	f->kv_bytes = (double)batch * cache_share(cm, m, average, 1);
 	f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
-	f->per_gpu_bytes = per_gpu_need(cm, f, f->tensor_parallel, f->pipeline_stages);
+	f->per_gpu_bytes = need_with_share(cm, f, f->tensor_parallel, f->pipeline_stages, seq);
 	throughput(cm, f);
 }

@@ -17,8 +17,11 @@ struct footprint {
 	int64_t gpu_count;                /* GPUs one replica needs */
 	int64_t tensor_parallel, pipeline_stages;
 	double weights_bytes;
-	double kv_bytes_per_token;        /* whole model, all layers */
-	double kv_bytes;                  /* batch × context × per token */
+	double active_params;             /* read per decoded token (declared; = params for dense) */
+	double active_weights_bytes;      /* their bytes at this precision (MoE: one token's experts) */
+	double kv_bytes_per_token;        /* the full-attention layers: what grows with context */
+	double state_bytes;               /* per sequence, fixed: linear/Mamba recurrent state */
+	double kv_bytes;                  /* the batch's KV cache (windows capped) and state */
 	double overhead_bytes;            /* all GPUs of the replica */
 	double total_bytes;
 	double per_gpu_bytes;             /* the largest share one GPU holds */
@@ -27,12 +30,20 @@ struct footprint {
 	double prefill_tokens_per_s;
 	double decode_tokens_per_s_single;/* one sequence alone: what a user sees */
 	int64_t max_batch_fit;            /* sequences of this context that fit beside the weights */
+	bool weight_only;                 /* 4-bit weights dequantised to 16 bits for compute: the
+					     GPU has no tensor cores for the format (prefill at 16-bit rate) */
 };
 
 /* Weights in bytes at a precision (int4 with its group scales; embeddings
  * kept 16-bit when the cost model says so). */
 double weights_bytes(const struct cost_model *cm, const struct model *m, enum precision p);
+/* KV bytes per token of the full-attention layers (MLA: latent + rope + indexer key). */
 double kv_bytes_per_token(const struct cost_model *cm, const struct model *m);
+/* KV bytes of one sequence of `context` tokens: full layers grow with it, sliding and
+ * chunked layers hold at most their window. Excludes the recurrent state. */
+double kv_bytes_per_sequence(const struct cost_model *cm, const struct model *m, int64_t context);
+/* The fixed per-sequence state of linear-attention and Mamba layers, whatever the context. */
+double state_bytes_per_sequence(const struct cost_model *cm, const struct model *m);
 /* Can this GPU run weights of this precision at all. */
 bool gpu_supports(const struct gpu *g, enum precision p, const char **why);
 

@@ -42,8 +42,63 @@ struct api_price {             /* USD per 1M tokens */
 	struct sourced src;
 };
 
-enum mlp_kind { MLP_GATED, MLP_PLAIN };
+enum mlp_kind { MLP_GATED, MLP_PLAIN, MLP_UNGATED, MLP_KIND_COUNT };
 enum attn_kind { ATTN_GQA, ATTN_MLA };
+extern const char *const mlp_kind_names[MLP_KIND_COUNT];
+
+/* What one layer holds besides its MLP (openweigh-catalog(5), "Layer types"):
+ * attention over every past token (full), over the last `window` tokens (sliding),
+ * within the current chunk of `window` tokens (chunked), a Gated DeltaNet linear
+ * attention (linear) or a Mamba-2 mixer (mamba) with a fixed state per sequence, or
+ * nothing (mlp: an MLP-only block, as Nemotron-H interleaves them). */
+enum layer_kind { LAYER_FULL, LAYER_SLIDING, LAYER_CHUNKED, LAYER_LINEAR, LAYER_MAMBA, LAYER_MLP,
+		  LAYER_KIND_COUNT };
+extern const char *const layer_kind_names[LAYER_KIND_COUNT];
+
+/* `count` layers of one kind. Attention geometry left 0 is the shape's own. */
+struct layer_group {
+	enum layer_kind kind;
+	int64_t count;
+	bool no_ffn;                     /* a mixer-only block (Nemotron-H): no MLP in these layers */
+	int64_t window;                  /* sliding window or chunk, tokens */
+	int64_t heads, kv_heads, head_dim, v_head_dim;
+	bool k_eq_v;                     /* one projection serves as keys and values (Gemma 4 global) */
+	bool gated;                      /* a sigmoid output gate doubles the query projection (Qwen3.5) */
+	/* linear (Gated DeltaNet): query/key heads, value heads and their dims */
+	int64_t key_heads, value_heads, key_head_dim, value_head_dim;
+	/* mamba (Mamba-2): heads × head_dim is the inner width; state per head, B/C groups */
+	int64_t state_size, groups;
+	int64_t conv_kernel;             /* linear and mamba: the causal convolution's width */
+};
+
+#define SHAPE_MAX_GROUPS 8
+
+/* A DeepSeek sparse-attention indexer (DSA): per layer it caches one key of head_dim. */
+struct indexer {
+	int64_t heads, head_dim, top_k;
+};
+
+/* The checkpoint as published. scope says which weights are in `precision`:
+ * all linear layers, or only the routed experts (gpt-oss's MXFP4, Kimi K2.5's INT4). */
+enum native_scope { NATIVE_ALL, NATIVE_EXPERTS };
+
+/* The layer-level description of a shape. */
+struct shape_layers {
+	struct layer_group groups[SHAPE_MAX_GROUPS];
+	int n_groups;                    /* 0: every layer full attention with the shape's geometry */
+	int64_t moe_every;               /* 1 (or 0): every layer past first_dense_layers is MoE;
+					    k: every k-th (Llama 4 Maverick), the others dense_ffn */
+	int64_t shared_ffn;              /* width of one shared expert; 0: ffn */
+	int64_t moe_dense_ffn;           /* a dense MLP beside the experts in each MoE layer (Gemma 4) */
+	struct indexer indexer;          /* heads 0: none */
+	int64_t mtp_layers;              /* multi-token-prediction layers: shipped, not counted */
+	int native_precision;            /* enum precision, or -1: not stated (16-bit) */
+	enum native_scope native_scope;
+	/* The routed experts' parameters, all and one token's, as shape_derive() counts them:
+	 * set by the loader (derived says so); the footprint reads them for every GPU. */
+	bool derived;
+	int64_t routed, routed_active;
+};
 
 struct shape {
 	bool present;
@@ -53,7 +108,8 @@ struct shape {
 	enum attn_kind attention;
 	int64_t experts, experts_per_token, shared_experts, first_dense_layers, dense_ffn;
 	int64_t q_lora_rank, kv_lora_rank, qk_nope_head_dim, qk_rope_head_dim, v_head_dim;
-	int64_t sliding_window;
+	int64_t sliding_window;          /* informational for shapes without layer_types (Gemma 2) */
+	struct shape_layers lay;
 	int64_t params, active_params;   /* declared; active_params = params for dense */
 	struct sourced src;
 };
@@ -70,6 +126,7 @@ struct model {
 	int quality_tier;          /* 1 frontier .. 4 small */
 	int64_t context_tokens;
 	int32_t released;          /* 0: not given */
+	bool legacy;               /* superseded: kept for comparison, flagged in listings */
 	struct benchmarks bench;
 	struct api_price api;
 	struct shape shape;
@@ -109,6 +166,8 @@ struct gpu {
 	double prefill_efficiency; /* 0: use the catalog default (achieved ÷ peak FLOPs) */
 	struct sourced src;
 	struct gpu_rate rates[RATE_COUNT];   /* rental by basis; rates[RATE_ON_DEMAND] is the list price */
+	double mxfp4_tflops, nvfp4_tflops; /* dense FP4 tensor throughput by format; 0: no such units */
+	int64_t nvlink_domain;     /* GPUs one NVLink domain joins (GB200 NVL72: 72); 0: max_per_node */
 	bool has_purchase;
 	double purchase_usd;       /* one GPU bought (its share of a server), for owned fleets */
 	struct sourced purchase_src;
@@ -196,7 +255,7 @@ struct rule {
 };
 
 enum task { TASK_REASONING, TASK_GENERAL, TASK_EXTRACTION, TASK_CODE, TASK_COUNT };
-enum precision { PREC_FP16, PREC_BF16, PREC_FP8, PREC_INT8, PREC_INT4, PREC_COUNT };
+enum precision { PREC_FP16, PREC_BF16, PREC_FP8, PREC_INT8, PREC_INT4, PREC_MXFP4, PREC_NVFP4, PREC_COUNT };
 extern const char *const precision_names[PREC_COUNT + 1];   /* NULL-terminated */
 int precision_from_name(const char *s);
 
@@ -226,6 +285,9 @@ struct cost_model {
 	/* footprint */
 	double bytes_per_param[PREC_COUNT];
 	double int4_group_size, int4_scale_bytes;   /* group-wise scales of int4 weights */
+	double mxfp4_group_size, mxfp4_scale_bytes; /* OCP MX: one E8M0 scale per 32 values */
+	double nvfp4_group_size, nvfp4_scale_bytes; /* NVFP4: one E4M3 scale per 16 values */
+	double state_bytes;                         /* bytes per recurrent-state element (linear, mamba) */
 	bool quant_keeps_embeddings_16bit;
 	double kv_bytes;                            /* bytes per KV element */
 	double overhead_gb;                         /* per GPU: CUDA context, activations, slack */
@@ -311,11 +373,21 @@ const struct gpu *catalog_gpu(const struct catalog *c, const char *id);
 const struct licence *catalog_licence(const struct catalog *c, const char *id);
 const struct provider *catalog_provider(const struct catalog *c, const char *id);
 
-/* Parameters derived from a shape (the formula in REFERENCE.md / openweigh-catalog(5)). */
-int64_t shape_params(const struct shape *s);
-int64_t shape_active_params(const struct shape *s);
+/* Parameters derived from a shape (the formula in openweigh-catalog(5), "Parameter
+ * count"), every product and sum overflow-checked. */
+struct shape_count {
+	int64_t params, active;          /* total; per token (routed experts at experts_per_token) */
+	int64_t routed, routed_active;   /* the routed experts' share of each */
+	const char *overflow;            /* NULL, or the term that overflowed 64 bits ("hidden x heads x head_dim") */
+};
+/* 0, or -1 with c->overflow naming the fields whose product does not fit. */
+int shape_derive(const struct shape *s, struct shape_count *c);
+int64_t shape_params(const struct shape *s);          /* -1 on overflow */
+int64_t shape_active_params(const struct shape *s);   /* -1 on overflow */
 /* Parameters in the embedding table and output head (kept 16-bit when quantised). */
 int64_t shape_embedding_params(const struct shape *s);
+/* The layers of each kind (0 for a kind the shape has none of). */
+int64_t shape_layers_of(const struct shape *s, enum layer_kind k);
 enum size_class size_class_of(const struct cost_model *cm, double params);
 bool model_is_open(const struct model *m);
 

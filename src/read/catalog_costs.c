@@ -58,6 +58,8 @@ static int check_cost_keys(struct yread *r, const struct ynode *root)
 	static const char *const top[] = { "openweigh_catalog", "source", "as_of", "footprint", "fleet", "owned",
 					   "hidden", "finetune", "on_device", "hybrid", "sensitivity", NULL };
 	static const char *const fp[] = { "bytes_per_param", "int4_group_size", "int4_scale_bytes",
+					  "mxfp4_group_size", "mxfp4_scale_bytes", "nvfp4_group_size",
+					  "nvfp4_scale_bytes", "state_bytes",
 					  "quantized_embeddings_16bit", "kv_bytes", "overhead_gb",
 					  "usable_fraction", "decode_efficiency", "prefill_efficiency",
 					  "max_batch", "node_size", NULL };
@@ -131,6 +133,11 @@ static int read_footprint(struct yread *r, const struct ynode *root, struct cost
 	struct num_field f[] = {
 		{ "footprint.int4_group_size", &cm->int4_group_size, 1, 65536 },
 		{ "footprint.int4_scale_bytes", &cm->int4_scale_bytes, 0, 8 },
+		{ "footprint.mxfp4_group_size", &cm->mxfp4_group_size, 1, 65536 },
+		{ "footprint.mxfp4_scale_bytes", &cm->mxfp4_scale_bytes, 0, 8 },
+		{ "footprint.nvfp4_group_size", &cm->nvfp4_group_size, 1, 65536 },
+		{ "footprint.nvfp4_scale_bytes", &cm->nvfp4_scale_bytes, 0, 8 },
+		{ "footprint.state_bytes", &cm->state_bytes, 0.5, 8 },
 		{ "footprint.kv_bytes", &cm->kv_bytes, 0.5, 4 },
 		{ "footprint.overhead_gb", &cm->overhead_gb, 0, 100 },
 		{ "footprint.usable_fraction", &cm->usable_fraction, 0.1, 1 },

@@ -129,11 +129,119 @@ static int parse_shape_dims(struct yread *r, const struct ynode *n, struct shape
 		{ "qk_nope_head_dim", &s->qk_nope_head_dim, 0, 1 },
 		{ "qk_rope_head_dim", &s->qk_rope_head_dim, 0, 1 },
 		{ "v_head_dim", &s->v_head_dim, 0, 1 }, { "sliding_window", &s->sliding_window, 0, 1 },
+		{ "moe_every", &s->lay.moe_every, 0, 1 }, { "shared_ffn", &s->lay.shared_ffn, 0, 1 },
+		{ "moe_dense_ffn", &s->lay.moe_dense_ffn, 0, 1 }, { "mtp_layers", &s->lay.mtp_layers, 0, 0 },
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(dims); i++)
 		if (yr_int(r, n, dims[i].key, dims[i].required, dims[i].min, MAX_DIM, dims[i].v))
 			return -1;
+	return 0;
+}
+
+/* ---- layer types (openweigh-catalog(5), "Layer types") ---------------------- */
+
+/* The keys each kind takes beside type, count and ffn; all of a linear or mamba
+ * layer's are required, a sliding or chunked layer needs its window. */
+static const char *const group_attention_keys[] = { "type", "count", "ffn", "window", "heads", "kv_heads",
+						    "head_dim", "v_head_dim", "k_eq_v", "gated", NULL };
+static const char *const group_linear_keys[] = { "type", "count", "ffn", "key_heads", "value_heads",
+						 "key_head_dim", "value_head_dim", "conv_kernel", NULL };
+static const char *const group_mamba_keys[] = { "type", "count", "ffn", "heads", "head_dim", "state_size",
+						"groups", "conv_kernel", NULL };
+static const char *const group_mlp_keys[] = { "type", "count", NULL };
+
+static int parse_group_dims(struct yread *r, const struct ynode *n, struct layer_group *g)
+{
+	bool lin = g->kind == LAYER_LINEAR, mam = g->kind == LAYER_MAMBA;
+	struct { const char *key; int64_t *v; bool required; } dims[] = {
+		{ "window", &g->window, g->kind == LAYER_SLIDING || g->kind == LAYER_CHUNKED },
+		{ "heads", &g->heads, mam },          { "kv_heads", &g->kv_heads, false },
+		{ "head_dim", &g->head_dim, mam },    { "v_head_dim", &g->v_head_dim, false },
+		{ "key_heads", &g->key_heads, lin },  { "value_heads", &g->value_heads, lin },
+		{ "key_head_dim", &g->key_head_dim, lin }, { "value_head_dim", &g->value_head_dim, lin },
+		{ "state_size", &g->state_size, mam }, { "groups", &g->groups, mam },
+		{ "conv_kernel", &g->conv_kernel, lin || mam },
+	};
+	bool ffn = true;
+
+	for (size_t i = 0; i < ARRAY_LEN(dims); i++)
+		if (yr_int(r, n, dims[i].key, dims[i].required, 1, MAX_DIM, dims[i].v))
+			return -1;
+	if (yr_bool(r, n, "ffn", YR_OPTIONAL, &ffn) || yr_bool(r, n, "k_eq_v", YR_OPTIONAL, &g->k_eq_v) ||
+	    yr_bool(r, n, "gated", YR_OPTIONAL, &g->gated))
+		return -1;
+	g->no_ffn = !ffn;
+	return 0;
+}
+
+static int parse_layer_group(struct yread *r, const struct ynode *n, struct layer_group *g)
+{
+	static const char *const *const keys[LAYER_KIND_COUNT] = {
+		[LAYER_FULL] = group_attention_keys, [LAYER_SLIDING] = group_attention_keys,
+		[LAYER_CHUNKED] = group_attention_keys, [LAYER_LINEAR] = group_linear_keys,
+		[LAYER_MAMBA] = group_mamba_keys, [LAYER_MLP] = group_mlp_keys,
+	};
+	int kind = 0;
+
+	if (yr_expect_map(r, n, "a layer type") ||
+	    yr_enum(r, n, "type", YR_REQUIRED, layer_kind_names, LAYER_KIND_COUNT, &kind))
+		return -1;
+	g->kind = (enum layer_kind)kind;
+	if (yr_known_keys(r, n, keys[kind]) || yr_int(r, n, "count", YR_REQUIRED, 1, MAX_DIM, &g->count) ||
+	    parse_group_dims(r, n, g))
+		return -1;
+	return 0;
+}
+
+/* An attention group's heads (its own or the shape's) must be a multiple of its KV heads. */
+static int check_group_heads(struct yread *r, const struct ynode *n, const struct shape *s,
+			     const struct layer_group *g)
+{
+	int64_t heads = g->heads ? g->heads : s->heads, kv = g->kv_heads ? g->kv_heads : s->kv_heads;
+
+	if (g->kind > LAYER_CHUNKED || (heads % kv == 0 && kv <= heads))
+		return 0;
+	return yr_fail(r, n, "this layer type's heads (%lld) must be a multiple of its kv_heads (%lld)",
+		       (long long)heads, (long long)kv);
+}
+
+static int parse_layer_types(struct yread *r, const struct ynode *n, struct shape *s)
+{
+	int64_t sum = 0;
+
+	if (yr_expect_seq(r, n, "layer_types"))
+		return -1;
+	if (n->n == 0 || n->n > SHAPE_MAX_GROUPS)
+		return yr_fail(r, n, "layer_types takes 1 to %d groups, not %u", SHAPE_MAX_GROUPS, n->n);
+	for (size_t i = 0; i < n->n; i++) {
+		struct layer_group *g = &s->lay.groups[i];
+		if (parse_layer_group(r, n->items[i], g) || check_group_heads(r, n->items[i], s, g))
+			return -1;
+		if (s->attention == ATTN_MLA && (g->kind == LAYER_SLIDING || g->kind == LAYER_CHUNKED))
+			return yr_fail(r, n->items[i], "a %s layer with attention: mla is not a shape openweigh can describe",
+				       layer_kind_names[g->kind]);
+		sum += g->count;
+		s->lay.n_groups++;
+	}
+	if (sum != s->layers)
+		return yr_fail(r, n, "layer_types count %lld layers, the shape has %lld", (long long)sum,
+			       (long long)s->layers);
+	return 0;
+}
+
+static int parse_indexer(struct yread *r, const struct ynode *n, struct shape *s)
+{
+	static const char *const keys[] = { "heads", "head_dim", "top_k", NULL };
+	struct indexer *ix = &s->lay.indexer;
+
+	if (yr_expect_map(r, n, "indexer") || yr_known_keys(r, n, keys) ||
+	    yr_int(r, n, "heads", YR_REQUIRED, 1, MAX_DIM, &ix->heads) ||
+	    yr_int(r, n, "head_dim", YR_REQUIRED, 1, MAX_DIM, &ix->head_dim) ||
+	    yr_int(r, n, "top_k", YR_REQUIRED, 1, MAX_DIM, &ix->top_k))
+		return -1;
+	if (s->attention != ATTN_MLA)
+		return yr_fail(r, n, "an indexer goes with attention: mla");
 	return 0;
 }
 
@@ -150,10 +258,14 @@ static int check_shape_sets(struct yread *r, const struct ynode *n, struct shape
 		return yr_fail(r, n, "an MoE shape needs experts_per_token between 1 and experts");
 	if (s->experts == 0 && s->experts_per_token > 0)
 		return yr_fail(r, ymap_get(n, "experts_per_token"), "experts_per_token without experts");
-	if ((s->first_dense_layers > 0) != (s->dense_ffn > 0))
-		return yr_fail(r, n, "first_dense_layers and dense_ffn go together");
+	if ((s->first_dense_layers > 0 || s->lay.moe_every > 1) != (s->dense_ffn > 0))
+		return yr_fail(r, n, "dense_ffn goes with first_dense_layers or moe_every (the width of the dense layers)");
 	if (s->first_dense_layers > s->layers)
 		return yr_fail(r, ymap_get(n, "first_dense_layers"), "first_dense_layers exceeds layers");
+	if (s->experts == 0 && (s->lay.moe_every || s->lay.moe_dense_ffn || s->shared_experts))
+		return yr_fail(r, n, "moe_every, moe_dense_ffn and shared_experts need experts");
+	if (s->lay.shared_ffn && !s->shared_experts)
+		return yr_fail(r, ymap_get(n, "shared_ffn"), "shared_ffn without shared_experts");
 	if (s->attention == ATTN_MLA && (!s->kv_lora_rank || !s->qk_nope_head_dim ||
 					 !s->qk_rope_head_dim || !s->v_head_dim))
 		return yr_fail(r, n, "attention: mla needs kv_lora_rank, qk_nope_head_dim, qk_rope_head_dim and v_head_dim");
@@ -163,6 +275,47 @@ static int check_shape_sets(struct yread *r, const struct ynode *n, struct shape
 		return yr_fail(r, ymap_get(n, "active_params"), "active_params is for MoE models only");
 	if (s->active_params > s->params)
 		return yr_fail(r, ymap_get(n, "active_params"), "active_params exceeds params");
+	if (s->lay.native_scope == NATIVE_EXPERTS && s->experts == 0)
+		return yr_fail(r, ymap_get(n, "native_scope"), "native_scope: experts needs experts");
+	return 0;
+}
+
+/* The derived count must exist: an absurd shape is refused here, naming the
+ * fields whose product overflows, before anything computes with it. */
+static int check_shape_count(struct yread *r, const struct ynode *n, struct shape *s)
+{
+	struct shape_count k;
+	char field[32] = "";
+	const struct ynode *at = NULL;
+
+	if (shape_derive(s, &k) != 0) {
+		/* Point at the first field the term names, when the shape has it. */
+		if (sscanf(k.overflow, "%31[a-z_]", field) == 1)
+			at = ymap_get(n, field);
+		return yr_fail(r, at ? at : n, "shape: %s overflows a 64-bit parameter count; check those fields",
+			       k.overflow);
+	}
+	if (k.params > MAX_PARAMS)
+		return yr_fail(r, n, "shape: its dimensions give %lld parameters, over the %lld bound; check hidden, ffn, experts and vocab",
+			       (long long)k.params, (long long)MAX_PARAMS);
+	s->lay.derived = true;
+	s->lay.routed = k.routed;
+	s->lay.routed_active = k.routed_active;
+	return 0;
+}
+
+static int parse_shape_native(struct yread *r, const struct ynode *n, struct shape *s)
+{
+	static const char *const scopes[] = { "all", "experts" };
+	int prec = -1, scope = NATIVE_ALL;
+
+	if (yr_enum(r, n, "native_precision", YR_OPTIONAL, precision_names, PREC_COUNT, &prec) ||
+	    yr_enum(r, n, "native_scope", YR_OPTIONAL, scopes, 2, &scope))
+		return -1;
+	if (ymap_get(n, "native_scope") && prec < 0)
+		return yr_fail(r, ymap_get(n, "native_scope"), "native_scope without native_precision");
+	s->lay.native_precision = prec;
+	s->lay.native_scope = (enum native_scope)scope;
 	return 0;
 }
 
@@ -171,12 +324,13 @@ static int parse_shape(struct yread *r, const struct ynode *n, struct shape *s)
 	static const char *const keys[] = {
 		"layers", "hidden", "ffn", "heads", "kv_heads", "head_dim", "vocab", "tied_embeddings",
 		"qkv_bias", "qk_norm", "post_norms", "mlp", "experts", "experts_per_token", "shared_experts",
-		"first_dense_layers", "dense_ffn", "attention", "q_lora_rank", "kv_lora_rank",
-		"qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim", "sliding_window", "params",
-		"active_params", "source", "as_of", NULL };
-	static const char *const mlp_names[] = { "gated", "plain" };
+		"shared_ffn", "first_dense_layers", "dense_ffn", "moe_every", "moe_dense_ffn", "attention",
+		"q_lora_rank", "kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim",
+		"sliding_window", "layer_types", "indexer", "mtp_layers", "native_precision", "native_scope",
+		"params", "active_params", "source", "as_of", NULL };
 	static const char *const attn_names[] = { "gqa", "mla" };
 	int mlp = MLP_GATED, attn = ATTN_GQA;
+	const struct ynode *sub;
 
 	s->present = true;
 	if (yr_expect_map(r, n, "shape") || yr_known_keys(r, n, keys) || parse_shape_dims(r, n, s) ||
@@ -184,15 +338,20 @@ static int parse_shape(struct yread *r, const struct ynode *n, struct shape *s)
 	    yr_bool(r, n, "qkv_bias", YR_OPTIONAL, &s->qkv_bias) ||
 	    yr_bool(r, n, "qk_norm", YR_OPTIONAL, &s->qk_norm) ||
 	    yr_bool(r, n, "post_norms", YR_OPTIONAL, &s->post_norms) ||
-	    yr_enum(r, n, "mlp", YR_OPTIONAL, mlp_names, 2, &mlp) ||
+	    yr_enum(r, n, "mlp", YR_OPTIONAL, mlp_kind_names, MLP_KIND_COUNT, &mlp) ||
 	    yr_enum(r, n, "attention", YR_OPTIONAL, attn_names, 2, &attn) ||
+	    parse_shape_native(r, n, s) ||
 	    yr_int(r, n, "params", YR_REQUIRED, 1000, MAX_PARAMS, &s->params) ||
 	    yr_int(r, n, "active_params", YR_OPTIONAL, 1000, MAX_PARAMS, &s->active_params) ||
 	    read_sourced(r, n, &s->src))
 		return -1;
 	s->mlp = (enum mlp_kind)mlp;
 	s->attention = (enum attn_kind)attn;
-	if (check_shape_sets(r, n, s) != 0)
+	if ((sub = ymap_get(n, "layer_types")) && parse_layer_types(r, sub, s))
+		return -1;
+	if ((sub = ymap_get(n, "indexer")) && parse_indexer(r, sub, s))
+		return -1;
+	if (check_shape_sets(r, n, s) != 0 || check_shape_count(r, n, s) != 0)
 		return -1;
 	if (s->active_params == 0)
 		s->active_params = s->params;
@@ -202,7 +361,7 @@ static int parse_shape(struct yread *r, const struct ynode *n, struct shape *s)
 static int parse_model(struct loadctx *lc, const struct ynode *n, struct model *m)
 {
 	static const char *const keys[] = { "id", "name", "family", "vendor", "openness", "licence",
-					    "quality_tier", "context_tokens", "released",
+					    "quality_tier", "context_tokens", "released", "legacy",
 					    "benchmarks", "api", "shape", NULL };
 	struct yread *r = &lc->r;
 	int openness = 0;
@@ -218,7 +377,8 @@ static int parse_model(struct loadctx *lc, const struct ynode *n, struct model *
 	    yr_str(r, n, "licence", YR_REQUIRED, &m->licence_id) ||
 	    yr_int(r, n, "quality_tier", YR_REQUIRED, 1, 4, &tier) ||
 	    yr_int(r, n, "context_tokens", YR_REQUIRED, 512, 100000000, &m->context_tokens) ||
-	    yr_date(r, n, "released", YR_OPTIONAL, &m->released))
+	    yr_date(r, n, "released", YR_OPTIONAL, &m->released) ||
+	    yr_bool(r, n, "legacy", YR_OPTIONAL, &m->legacy))
 		return -1;
 	m->openness = (enum openness)openness;
 	m->quality_tier = (int)tier;
@@ -285,7 +445,8 @@ static int parse_gpu(struct loadctx *lc, const struct ynode *n, struct gpu *g)
 					    "interconnect_gbs", "max_per_node", "usable_fraction",
 					    "prefill_efficiency",
 					    "source", "as_of", "price", "price_reserved", "price_spot",
-					    "purchase", "power_w", NULL };
+					    "purchase", "power_w", "mxfp4_tflops", "nvfp4_tflops",
+					    "nvlink_domain", NULL };
 	struct yread *r = &lc->r;
 	int kind = 0;
 
@@ -305,9 +466,15 @@ static int parse_gpu(struct loadctx *lc, const struct ynode *n, struct gpu *g)
 	    yr_int(r, n, "max_per_node", YR_REQUIRED, 1, 1024, &g->max_per_node) ||
 	    yr_double(r, n, "usable_fraction", YR_OPTIONAL, 0.1, 1, &g->usable_fraction) ||
 	    yr_double(r, n, "prefill_efficiency", YR_OPTIONAL, 0.01, 1, &g->prefill_efficiency) ||
+	    yr_double(r, n, "mxfp4_tflops", YR_OPTIONAL, 0, 1000000, &g->mxfp4_tflops) ||
+	    yr_double(r, n, "nvfp4_tflops", YR_OPTIONAL, 0, 1000000, &g->nvfp4_tflops) ||
+	    yr_int(r, n, "nvlink_domain", YR_OPTIONAL, 1, 1024, &g->nvlink_domain) ||
 	    read_sourced(r, n, &g->src) || parse_gpu_money(r, n, g))
 		return -1;
 	g->kind = (enum gpu_kind)kind;
+	if (g->nvlink_domain && g->nvlink_domain < g->max_per_node)
+		return yr_fail(r, ymap_get(n, "nvlink_domain"), "nvlink_domain (%lld) is smaller than max_per_node (%lld)",
+			       (long long)g->nvlink_domain, (long long)g->max_per_node);
 	return 0;
 }
 

@@ -30,6 +30,14 @@ static cJSON *model_json(const struct model *m)
 	cJSON_AddStringToObject(o, "licence", m->licence_id);
 	cJSON_AddNumberToObject(o, "quality_tier", m->quality_tier);
 	cJSON_AddNumberToObject(o, "context_tokens", (double)m->context_tokens);
+	if (m->released) {
+		char d[16];
+		format_date(m->released, d, sizeof d);
+		cJSON_AddStringToObject(o, "released", d);
+	} else {
+		cJSON_AddNullToObject(o, "released");
+	}
+	cJSON_AddBoolToObject(o, "legacy", m->legacy);
 	if (m->shape.present) {
 		cJSON_AddNumberToObject(o, "params", (double)m->shape.params);
 		cJSON_AddNumberToObject(o, "active_params", (double)m->shape.active_params);
@@ -95,12 +103,21 @@ static cJSON *provider_json(const struct provider *p)
 	return o;
 }
 
+/* The release date as YYYY-MM-DD, or "-" when the catalog gives none. */
+static void list_model_dates(const struct model *m, char *released, size_t size)
+{
+	if (m->released)
+		format_date(m->released, released, size);
+	else
+		snprintf(released, size, "-");
+}
+
 static void list_models(const struct catalog *c)
 {
-	char d[16], params[32];
+	char d[16], params[32], released[16];
 
-	printf("%-22s %-24s %-22s %4s %10s %8s %8s  %s\n", "ID", "OPENNESS", "LICENCE", "TIER",
-	       "PARAMS", "IN $/1M", "OUT $/1M", "PRICE AS OF");
+	printf("%-24s %-24s %-22s %4s %10s %-10s %-6s %8s %8s  %s\n", "ID", "OPENNESS", "LICENCE", "TIER",
+	       "PARAMS", "RELEASED", "LEGACY", "IN $/1M", "OUT $/1M", "PRICE AS OF");
 	for (int i = 0; i < c->n_models; i++) {
 		const struct model *m = &c->models[i];
 		if (m->shape.present)
@@ -109,8 +126,9 @@ static void list_models(const struct catalog *c)
 			snprintf(params, sizeof params, "-");
 		if (m->api.present)
 			format_date(m->api.src.as_of, d, sizeof d);
-		printf("%-22s %-24s %-22s %4d %10s ", m->id, openness_names[m->openness], m->licence_id,
-		       m->quality_tier, params);
+		list_model_dates(m, released, sizeof released);
+		printf("%-24s %-24s %-22s %4d %10s %-10s %-6s ", m->id, openness_names[m->openness], m->licence_id,
+		       m->quality_tier, params, released, m->legacy ? "legacy" : "-");
 		if (m->api.present)
 			printf("%8.3f %8.3f  %s\n", m->api.input, m->api.output, d);
 		else

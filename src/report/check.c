@@ -39,29 +39,35 @@ static void finding(struct check_result *r, int sev, const struct origin *at, co
 		r->notes++;
 }
 
+/* One count against its declared figure: an error beyond PARAM_TOLERANCE. */
+static void check_count(struct check_result *r, const struct model *m, const char *what, int64_t derived,
+			int64_t declared)
+{
+	double off = ((double)derived - (double)declared) / (double)declared;
+
+	if (fabs(off) > PARAM_TOLERANCE)
+		finding(r, CHECK_ERROR, &m->at,
+			"model '%s': its shape gives %lld %sparameters, %+.1f%% from the declared %lld (tolerance %.0f%%)",
+			m->id, (long long)derived, what, off * 100, (long long)declared, PARAM_TOLERANCE * 100);
+}
+
+/* Total and active parameters re-derived from each shape (the loader has already
+ * refused shapes whose count overflows; a catalog built otherwise is caught here). */
 static void check_params(const struct catalog *c, struct check_result *r)
 {
 	for (int i = 0; i < c->n_models; i++) {
 		const struct model *m = &c->models[i];
-		double derived, declared, off;
+		struct shape_count k;
 		if (!m->shape.present)
 			continue;
-		derived = (double)shape_params(&m->shape);
-		declared = (double)m->shape.params;
-		off = (derived - declared) / declared;
-		if (fabs(off) > PARAM_TOLERANCE)
-			finding(r, CHECK_ERROR, &m->at,
-				"model '%s': its shape gives %.0f parameters, %+.1f%% from the declared %.0f (tolerance %.0f%%)",
-				m->id, derived, off * 100, declared, PARAM_TOLERANCE * 100);
-		if (m->shape.experts > 0) {
-			derived = (double)shape_active_params(&m->shape);
-			declared = (double)m->shape.active_params;
-			off = (derived - declared) / declared;
-			if (fabs(off) > PARAM_TOLERANCE)
-				finding(r, CHECK_ERROR, &m->at,
-					"model '%s': its shape gives %.0f active parameters, %+.1f%% from the declared %.0f",
-					m->id, derived, off * 100, declared);
+		if (shape_derive(&m->shape, &k) != 0) {
+			finding(r, CHECK_ERROR, &m->at, "model '%s': shape: %s overflows a 64-bit parameter count",
+				m->id, k.overflow);
+			continue;
 		}
+		check_count(r, m, "", k.params, m->shape.params);
+		if (m->shape.experts > 0)
+			check_count(r, m, "active ", k.active, m->shape.active_params);
 	}
 }
 

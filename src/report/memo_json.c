@@ -178,6 +178,9 @@ cJSON *footprint_to_json(const struct footprint *f)
 	cJSON_AddNumberToObject(o, "weights_bytes", round(f->weights_bytes));
 	cJSON_AddNumberToObject(o, "kv_bytes_per_token", round(f->kv_bytes_per_token));
 	cJSON_AddNumberToObject(o, "kv_bytes", round(f->kv_bytes));
+	cJSON_AddNumberToObject(o, "state_bytes", round(f->state_bytes));
+	cJSON_AddNumberToObject(o, "active_params", round(f->active_params));
+	cJSON_AddBoolToObject(o, "weight_only", f->weight_only);
 	cJSON_AddNumberToObject(o, "overhead_bytes", round(f->overhead_bytes));
 	cJSON_AddNumberToObject(o, "total_bytes", round(f->total_bytes));
 	cJSON_AddNumberToObject(o, "per_gpu_bytes", round(f->per_gpu_bytes));

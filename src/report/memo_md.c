@@ -279,6 +279,12 @@ char *footprint_text(const struct footprint *f)
 	sb_addf(&sb, "  weights          %10.2f GB\n", f->weights_bytes / 1e9);
 	sb_addf(&sb, "  KV cache         %10.2f GB  (%.0f bytes/token x %lld tokens x batch %lld)\n",
 		f->kv_bytes / 1e9, f->kv_bytes_per_token, (long long)f->context, (long long)f->batch);
+	if (f->state_bytes > 0)   /* linear and Mamba layers: a fixed state, whatever the context */
+		sb_addf(&sb, "    of which state %10.2f GB  (%.0f bytes/sequence x batch %lld)\n",
+			f->state_bytes * (double)f->batch / 1e9, f->state_bytes, (long long)f->batch);
+	if (f->weight_only)
+		sb_addf(&sb, "  %s weights dequantised to 16 bits for compute (no %s tensor cores)\n",
+			precision_names[f->precision], precision_names[f->precision]);
 	sb_addf(&sb, "  overhead         %10.2f GB  (%lld GPU%s)\n", f->overhead_bytes / 1e9,
 		(long long)f->gpu_count, f->gpu_count == 1 ? "" : "s");
 	sb_addf(&sb, "  total            %10.2f GB\n", f->total_bytes / 1e9);
