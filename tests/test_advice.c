@@ -1,7 +1,7 @@
 /* test_advice.c — the memo's first page and the advice beside the verdict, over a
  * grid of teams: the summary fits 40 lines of 80 columns; each risk is there exactly
  * when the verdict holds its cause (a licence cap, one replica, a tier shortfall, a
- * flip within a range); the staged path starts on the cheapest feasible API or
+ * legacy model, a flip within a range); the staged path starts on the cheapest feasible API or
  * managed option below the recommendation, and its trigger is where costs cross. */
 #include "testutil.h"
 
@@ -77,6 +77,8 @@ static void check_risks(const struct verdict *v, const char *name)
 		fail_msg("%s: single-point risk with %lld replicas", name, (long long)o->replicas);
 	if (has_risk(v, RISK_QUALITY) != (m->quality_tier > cat->policy.required_tier[v->answers.task]))
 		fail_msg("%s: quality risk", name);
+	if (has_risk(v, RISK_LEGACY) != (o->model && o->model->legacy))
+		fail_msg("%s: legacy risk", name);
 	if (has_risk(v, RISK_PRICE) != flips)
 		fail_msg("%s: price risk", name);
 }

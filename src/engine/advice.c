@@ -1,6 +1,6 @@
 /* advice.c — what a decision-maker reads beside the verdict, each drawn from it: the
  * risks of the recommendation (a licence cap, a single point of failure, a price
- * that flips it within its range, a quality shortfall, an older model) and, when it
+ * that flips it within its range, a quality shortfall, a model marked legacy) and, when it
  * runs its own GPUs, a staged path that starts on a cheaper option and moves at a
  * trigger found from the cost curves. */
 #include <math.h>
@@ -93,6 +93,9 @@ static void advice_risks(struct verdict *v)
 		advice_licence(v, o->model);
 	if (own_gpus && o->replicas <= 1)
 		advice_risk(v, RISK_SINGLE_POINT, "One replica serves everything: a GPU or node failure stops the service until it is replaced.");
+	if (o->model && o->model->legacy)
+		advice_risk(v, RISK_LEGACY, "%s is marked legacy in the catalog (a successor is listed): evaluate the current model before committing to this one.",
+			    o->model->id);
 	if (m != NULL && (sf = pick_model_shortfall(v->catalog, v->answers.task, m)) > 0)
 		advice_risk(v, RISK_QUALITY, "%s is %d tier%s below what a %s task needs; evaluate it on your own data first.",
 			    m->id, sf, sf == 1 ? "" : "s", task_names[v->answers.task]);
