@@ -140,10 +140,12 @@ static void summary_premium(struct strbuf *sb, const struct verdict *v)
 		summary_para(sb, "It costs %s a month less than the cheapest option that meets the task (%s, %s at %s) because its model falls short of the task's tier.",
 			     p, arch_ids[v->cheapest_arch], low->api_model ? low->api_model->id : low->model->id, l);
 	else
-		summary_para(sb, "%s %s a month more than the cheapest option (%s, %s at %s)%s.",
+		summary_para(sb, "%s %s a month more than the cheapest option (%s, %s at %s%s)%s.",
 			     own && v->answers.privacy >= PRIV_CONFIDENTIAL ? "Keeping the data in-house costs"
 			     : own ? "Running it yourself costs" : "It costs", p, arch_ids[v->cheapest_arch],
-			     low->api_model ? low->api_model->id : low->model->id, l, own ? ": the price of control" : "");
+			     low->api_model ? low->api_model->id : low->model->id, l,
+			     v->scores[v->cheapest_arch].feasible ? "" : ", which your answers exclude",
+			     own ? ": the price of control" : "");
 }
 
 /* The reasons that decided it: the largest by points. */
