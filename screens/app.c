@@ -3,6 +3,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "util.h"
 
 const struct screen_ops *screen_of(int id)
 {
@@ -12,6 +15,42 @@ const struct screen_ops *screen_of(int id)
 		[SCR_VERDICT] = &verdict_screen, [SCR_HELP] = &help_screen,
 	};
 	return all[id];
+}
+
+void app_screens_init(struct app *app)
+{
+	for (int id = 0; id < SCR_COUNT; id++) {
+		const struct screen_ops *ops = screen_of(id);
+		app->state[id] = xcalloc(1, ops->state_size ? ops->state_size : 1);
+		if (ops->init)
+			ops->init(app, app->state[id]);
+	}
+}
+
+void app_screens_free(struct app *app)
+{
+	for (int id = 0; id < SCR_COUNT; id++) {
+		const struct screen_ops *ops = screen_of(id);
+		if (app->state[id] && ops->fini)
+			ops->fini(app->state[id]);
+		free(app->state[id]);
+		app->state[id] = NULL;
+	}
+}
+
+void screen_layout(struct app *app)
+{
+	screen_of(app->screen)->layout(app, app->state[app->screen]);
+}
+
+void screen_draw(struct app *app, WINDOW *w)
+{
+	screen_of(app->screen)->draw(app, app->state[app->screen], w);
+}
+
+int screen_key(struct app *app, const struct keyev *ev)
+{
+	return screen_of(app->screen)->key(app, app->state[app->screen], ev);
 }
 
 int app_set_answer(struct app *app, int key, double value)
@@ -64,5 +103,5 @@ void app_switch(struct app *app, int screen)
 		app->prev_screen = app->screen;
 	app->screen = screen;
 	app->dirty = DIRTY_ALL;
-	screen_of(screen)->layout(app);
+	screen_layout(app);
 }

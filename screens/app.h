@@ -33,12 +33,18 @@ enum { DIRTY_TITLE = 1, DIRTY_MAIN = 2, DIRTY_STATUS = 4, DIRTY_ALL = 7 };
 
 struct app;
 
+/* A screen (tig's view_ops, tmux's window modes): the framework allocates state_size
+ * zeroed bytes for each screen at start, hands them to every call as `state`, and
+ * frees them at exit. No screen keeps its cursor or choices in a file static. */
 struct screen_ops {
 	const char *name;       /* tab label */
 	const char *hints;      /* the status line when nothing else is shown */
-	void (*layout)(struct app *app);             /* the main window changed size */
-	void (*draw)(struct app *app, WINDOW *w);    /* paint from app->v; never evaluate */
-	int (*key)(struct app *app, const struct keyev *ev);
+	size_t state_size;
+	void (*init)(struct app *app, void *state);   /* optional: after allocation */
+	void (*fini)(void *state);                    /* optional: free what the state holds */
+	void (*layout)(struct app *app, void *state); /* the main window changed size */
+	void (*draw)(struct app *app, void *state, WINDOW *w);   /* paint from app->v; never evaluate */
+	int (*key)(struct app *app, void *state, const struct keyev *ev);
 };
 
 extern const struct screen_ops questions_screen, costs_screen, chart_screen,
@@ -67,6 +73,7 @@ struct app {
 	bool unsaved;                  /* answers changed since loaded or saved */
 	char save_path[PATH_MAX];      /* where `s` offers to save */
 	int screen, prev_screen;
+	void *state[SCR_COUNT];        /* each screen's own state (screen_ops.state_size) */
 	int mode, rows, cols;
 	WINDOW *wtitle, *wmain, *wstatus;
 	unsigned dirty;
@@ -77,9 +84,18 @@ struct app {
 	bool message_is_error;
 	struct prompt prompt;
 	int q_row;                     /* the selected question (questions screen; saved in the session) */
+	char pending_path[PATH_MAX];   /* files.c: the path waiting for "replace it?" */
+	int instant_errs;              /* loop.c: reads that failed at once, in a row */
 };
 
 const struct screen_ops *screen_of(int id);
+/* Allocate every screen's state (and run its init); free them all. */
+void app_screens_init(struct app *app);
+void app_screens_free(struct app *app);
+/* The shown screen's calls, with its state. */
+void screen_layout(struct app *app);
+void screen_draw(struct app *app, WINDOW *w);
+int screen_key(struct app *app, const struct keyev *ev);
 
 /* Change one answer; marks the verdict stale and the answers unsaved. -1 if out of range. */
 int app_set_answer(struct app *app, int key, double value);

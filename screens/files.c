@@ -15,8 +15,6 @@
 enum what { W_MARKDOWN, W_JSON, W_ANSWERS };
 enum { THEN_QUIT = 16 };    /* or'ed into a prompt's arg */
 
-static char pending[PATH_MAX];   /* the path waiting for "replace it?" */
-
 static void now_iso(char *buf, size_t size)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");   /* reproducible output, as the CLI */
@@ -79,10 +77,10 @@ static int write_it(struct app *app, const char *path, int arg, int replace)
 static int replace_done(struct app *app, struct prompt *p, int choice)
 {
 	if (choice != 'y') {
-		app_message(app, false, "Not written: %s exists", pending);
+		app_message(app, false, "Not written: %s exists", app->pending_path);
 		return HANDLED;
 	}
-	return write_it(app, pending, p->arg, WRITE_REPLACE);
+	return write_it(app, app->pending_path, p->arg, WRITE_REPLACE);
 }
 
 /* A path typed: write it, or ask first when something is already there. */
@@ -99,7 +97,7 @@ static int path_done(struct app *app, struct prompt *p, int choice)
 		return write_it(app, p->buf, p->arg, WRITE_NO_CLOBBER);
 	if (!S_ISREG(st.st_mode))   /* a symlink or a folder: fileio refuses, with the reason */
 		return write_it(app, p->buf, p->arg, WRITE_NO_CLOBBER);
-	snprintf(pending, sizeof pending, "%s", p->buf);
+	snprintf(app->pending_path, sizeof app->pending_path, "%s", p->buf);
 	snprintf(label, sizeof label, "%s exists. Replace it? (y/n)", p->buf);
 	return prompt_choice(app, label, "yn", replace_done, p->arg);
 }

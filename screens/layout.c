@@ -42,5 +42,5 @@ void layout_apply(struct app *app)
 	keypad(app->wstatus, TRUE);    /* the loop reads keys through the status window */
 	app->dirty = DIRTY_ALL;
 	if (app->mode != LAYOUT_TINY)
-		screen_of(app->screen)->layout(app);
+		screen_layout(app);
 }

@@ -58,25 +58,24 @@ static int dispatch(struct app *app, int ch)
 	}
 	if (app->mode == LAYOUT_TINY)
 		return ev.act == ACT_QUIT ? quit_start(app) : HANDLED;
-	f = screen_of(app->screen)->key(app, &ev);
+	f = screen_key(app, &ev);
 	return f & HANDLED ? f : global_key(app, &ev);
 }
 
 /* Block for one key, then take whatever else is already typed. */
 static int read_batch(struct app *app, bool *gone)
 {
-	static int instant_errs;
 	WINDOW *in = app->wstatus;
 	long t0 = now_ms();
 	int flags = 0, ch;
 
 	wtimeout(in, WAIT_MS);
 	if ((ch = wgetch(in)) == ERR) {
-		instant_errs = now_ms() - t0 < WAIT_MS / 2 ? instant_errs + 1 : 0;
-		*gone = instant_errs >= GONE_AFTER;
+		app->instant_errs = now_ms() - t0 < WAIT_MS / 2 ? app->instant_errs + 1 : 0;
+		*gone = app->instant_errs >= GONE_AFTER;
 		return 0;
 	}
-	instant_errs = 0;
+	app->instant_errs = 0;
 	for (int n = 0; ch != ERR && n < BATCH_MAX; n++) {
 		flags |= dispatch(app, ch);
 		if ((flags & QUIT) || term_stop_signal())
@@ -112,7 +111,7 @@ static void draw(struct app *app)
 		if (app->mode == LAYOUT_TINY)
 			too_small(app, app->wmain);
 		else
-			screen_of(app->screen)->draw(app, app->wmain);
+			screen_draw(app, app->wmain);
 		wnoutrefresh(app->wmain);
 	}
 	if (app->dirty & DIRTY_STATUS)

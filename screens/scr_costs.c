@@ -11,31 +11,35 @@
 enum sort_by { SORT_COST, SORT_MODEL, SORT_KIND, SORT_COUNT };
 static const char *const sort_names[SORT_COUNT] = { "cost", "model", "kind" };
 
+struct c_state;
+
 struct row {
+	const struct c_state *owner;   /* the sort order, for the comparator */
 	const struct cost_row *r;
 	int kind;              /* 0 API, 1 managed, 2 self-hosted: the table's own order */
 	int seq;
 	bool feasible;         /* usable, and the core could cost it */
 };
 
-static struct {
+struct c_state {
 	struct row *rows;
 	int n, sel, top, cheapest;
 	unsigned gen;
 	enum sort_by sort;
 	bool reverse;
 	int height;
-} cs;
+};
 
 static const char *const kind_names[] = { "API", "Managed", "Self" };
 
-static void add_rows(const struct cost_row *rows, int n, int kind)
+static void add_rows(struct c_state *cs, const struct cost_row *rows, int n, int kind)
 {
 	for (int i = 0; i < n; i++) {
-		struct row *x = &cs.rows[cs.n];
+		struct row *x = &cs->rows[cs->n];
+		x->owner = cs;
 		x->r = &rows[i];
 		x->kind = kind;
-		x->seq = cs.n++;
+		x->seq = cs->n++;
 		x->feasible = rows[i].usable && rows[i].opt.feasible;
 	}
 }
@@ -43,56 +47,66 @@ static void add_rows(const struct cost_row *rows, int n, int kind)
 static int cmp_rows(const void *pa, const void *pb)
 {
 	const struct row *a = pa, *b = pb;
+	const struct c_state *cs = a->owner;
 	int c = 0;
 
-	if (cs.sort == SORT_COST && a->feasible != b->feasible)
+	if (cs->sort == SORT_COST && a->feasible != b->feasible)
 		return a->feasible ? -1 : 1;        /* uncostable rows last either way */
-	if (cs.sort == SORT_COST)
+	if (cs->sort == SORT_COST)
 		c = (a->r->opt.cost.total > b->r->opt.cost.total) - (a->r->opt.cost.total < b->r->opt.cost.total);
-	else if (cs.sort == SORT_MODEL)
+	else if (cs->sort == SORT_MODEL)
 		c = strcmp(a->r->model->id, b->r->model->id);
 	if (c == 0)
 		c = a->seq - b->seq;
-	return cs.reverse ? -c : c;
+	return cs->reverse ? -c : c;
 }
 
 /* The row the core marked cheapest (usable, feasible, meets the task's tier). */
-static void find_cheapest(void)
+static void find_cheapest(struct c_state *cs)
 {
-	cs.cheapest = -1;
-	for (int i = 0; i < cs.n; i++)
-		if (cs.rows[i].r->cheapest)
-			cs.cheapest = i;
+	cs->cheapest = -1;
+	for (int i = 0; i < cs->n; i++)
+		if (cs->rows[i].r->cheapest)
+			cs->cheapest = i;
 }
 
-static void rebuild(struct app *app)
+static void rebuild(struct c_state *cs, struct app *app)
 {
 	const struct verdict *v = app->v;
-	int keep = cs.n ? cs.rows[cs.sel].seq : -1;   /* the same row stays selected */
+	int keep = cs->n ? cs->rows[cs->sel].seq : -1;   /* the same row stays selected */
 
-	free(cs.rows);
-	cs.rows = xcalloc((size_t)(v->n_api + v->n_managed + v->n_self_hosted + 1), sizeof *cs.rows);
-	cs.n = 0;
-	add_rows(v->api, v->n_api, 0);
-	add_rows(v->managed, v->n_managed, 1);
-	add_rows(v->self_hosted, v->n_self_hosted, 2);
-	qsort(cs.rows, (size_t)cs.n, sizeof *cs.rows, cmp_rows);
-	find_cheapest();
-	cs.gen = app->gen;
-	for (int i = 0; i < cs.n; i++)
-		if (cs.rows[i].seq == keep)
-			cs.sel = i;
-	if (cs.sel >= cs.n)
-		cs.sel = cs.n ? cs.n - 1 : 0;
+	free(cs->rows);
+	cs->rows = xcalloc((size_t)(v->n_api + v->n_managed + v->n_self_hosted + 1), sizeof *cs->rows);
+	cs->n = 0;
+	add_rows(cs, v->api, v->n_api, 0);
+	add_rows(cs, v->managed, v->n_managed, 1);
+	add_rows(cs, v->self_hosted, v->n_self_hosted, 2);
+	qsort(cs->rows, (size_t)cs->n, sizeof *cs->rows, cmp_rows);
+	find_cheapest(cs);
+	cs->gen = app->gen;
+	for (int i = 0; i < cs->n; i++)
+		if (cs->rows[i].seq == keep)
+			cs->sel = i;
+	if (cs->sel >= cs->n)
+		cs->sel = cs->n ? cs->n - 1 : 0;
 }
 
-static void c_layout(struct app *app)
+static void c_fini(void *state)
 {
+	struct c_state *cs = state;
+
+	free(cs->rows);
+}
+
+static void c_layout(struct app *app, void *state)
+{
+	struct c_state *cs = state;
+
 	int h, w;
 
 	getmaxyx(app->wmain, h, w);
 	(void)w;
-	cs.height = h - 5;    /* heading, column titles, rule above the details, two detail rows */
+	cs->height = h - 5;    /* heading, column titles, rule above the details, two detail rows */
 }
 
 static void via_text(const struct cost_row *r, char *buf, size_t size)
@@ -140,21 +154,21 @@ static struct cols columns(int w)
 	return c;
 }
 
-static void row_draw(struct app *app, WINDOW *w, int i, int y, int width)
+static void row_draw(struct c_state *cs, struct app *app, WINDOW *w, int i, int y, int width)
 {
-	const struct row *x = &cs.rows[i];
+	const struct row *x = &cs->rows[i];
 	struct cols c = columns(width);
 	char buf[200], m[32];
 
-	if (i == cs.sel) {
+	if (i == cs->sel) {
 		wattron(w, app->th.sel);
 		mvwhline(w, y, 0, ' ', width);
-	} else if (i == cs.cheapest) {
+	} else if (i == cs->cheapest) {
 		wattron(w, app->th.good);
 	} else if (!x->feasible) {
 		wattron(w, A_DIM);
 	}
-	text_put(w, y, 0, 1, i == cs.cheapest ? "*" : " ");
+	text_put(w, y, 0, 1, i == cs->cheapest ? "*" : " ");
 	text_put(w, y, c.kind, 8, kind_names[x->kind]);
 	text_put(w, y, c.model, 17, x->r->model->id);
 	via_text(x->r, buf, sizeof buf);
@@ -168,7 +182,7 @@ static void row_draw(struct app *app, WINDOW *w, int i, int y, int width)
 	wattroff(w, app->th.sel | app->th.good | A_DIM);
 }
 
-static void heading(struct app *app, WINDOW *w, int width)
+static void heading(struct c_state *cs, struct app *app, WINDOW *w, int width)
 {
 	struct cols c = columns(width);
 	char vol[32];
@@ -177,7 +191,7 @@ static void heading(struct app *app, WINDOW *w, int width)
 	wattron(w, app->th.head);
 	text_putf(w, 0, 0, width, "Costs at %s requests/month (%lld in + %lld out tokens)  sort: %s%s",
 		  vol, (long long)app->answers.input_tokens, (long long)app->answers.output_tokens,
-		  sort_names[cs.sort], cs.reverse ? ", reversed" : "");
+		  sort_names[cs->sort], cs->reverse ? ", reversed" : "");
 	wattroff(w, app->th.head);
 	wattron(w, A_BOLD | A_UNDERLINE);
 	text_put(w, 1, c.kind, 8, "kind");
@@ -190,76 +204,82 @@ static void heading(struct app *app, WINDOW *w, int width)
 }
 
 /* The selected row's cost, line by line, under the table. */
-static void details(struct app *app, WINDOW *w, int y, int width)
+static void details(struct c_state *cs, struct app *app, WINDOW *w, int y, int width)
 {
 	const struct cost_breakdown *b;
 	char t[6][32];
 
 	hline_draw(app, w, y, 0, width);
 	text_put(w, y + 2, 0, width, "* cheapest option that is usable and meets the task's quality tier");
-	if (cs.n == 0)
+	if (cs->n == 0)
 		return;
-	b = &cs.rows[cs.sel].r->opt.cost;
+	b = &cs->rows[cs->sel].r->opt.cost;
 	money(t[0], 32, b->api);
 	money(t[1], 32, b->gpu_lease);
 	money(t[2], 32, b->engineering);
 	money(t[3], 32, b->orchestration + b->monitoring);
 	money(t[4], 32, b->finetune);
 	money(t[5], 32, b->total);
-	if (!cs.rows[cs.sel].feasible)
+	if (!cs->rows[cs->sel].feasible)
 		text_put(w, y + 1, 0, width, "This option cannot be costed or used with these answers.");
 	else
 		text_putf(w, y + 1, 0, width, "%s: tokens %s + GPUs %s + engineering %s + ops %s + tuning %s = %s",
-			  cs.rows[cs.sel].r->model->id, t[0], t[1], t[2], t[3], t[4], t[5]);
+			  cs->rows[cs->sel].r->model->id, t[0], t[1], t[2], t[3], t[4], t[5]);
 }
 
-static void c_draw(struct app *app, WINDOW *w)
+static void c_draw(struct app *app, void *state, WINDOW *w)
 {
+	struct c_state *cs = state;
+
 	int h, width;
 
 	getmaxyx(w, h, width);
-	if (cs.gen != app->gen || cs.rows == NULL)
-		rebuild(app);
-	heading(app, w, width);
-	if (cs.sel < cs.top)
-		cs.top = cs.sel;
-	if (cs.sel >= cs.top + cs.height)
-		cs.top = cs.sel - cs.height + 1;
-	for (int i = 0; i < cs.height && cs.top + i < cs.n; i++)
-		row_draw(app, w, cs.top + i, 2 + i, width);
-	details(app, w, h - 3, width);
+	if (cs->gen != app->gen || cs->rows == NULL)
+		rebuild(cs, app);
+	heading(cs, app, w, width);
+	if (cs->sel < cs->top)
+		cs->top = cs->sel;
+	if (cs->sel >= cs->top + cs->height)
+		cs->top = cs->sel - cs->height + 1;
+	for (int i = 0; i < cs->height && cs->top + i < cs->n; i++)
+		row_draw(cs, app, w, cs->top + i, 2 + i, width);
+	details(cs, app, w, h - 3, width);
 }
 
-static int c_move(int to)
+static int c_move(struct c_state *cs, int to)
 {
-	to = to >= cs.n ? cs.n - 1 : to;
+	to = to >= cs->n ? cs->n - 1 : to;
 	to = to < 0 ? 0 : to;
-	if (to == cs.sel)
+	if (to == cs->sel)
 		return HANDLED;
-	cs.sel = to;
+	cs->sel = to;
 	return HANDLED | REDRAW;
 }
 
-static int c_key(struct app *app, const struct keyev *ev)
+static int c_key(struct app *app, void *state, const struct keyev *ev)
 {
+	struct c_state *cs = state;
+
 	switch (ev->act) {
-	case ACT_UP: return c_move(cs.sel - 1);
-	case ACT_DOWN: return c_move(cs.sel + 1);
-	case ACT_PAGE_UP: return c_move(cs.sel - cs.height);
-	case ACT_PAGE_DOWN: return c_move(cs.sel + cs.height);
-	case ACT_HOME: return c_move(0);
-	case ACT_END: return c_move(cs.n - 1);
-	case ACT_SORT: case ACT_TAB: cs.sort = (cs.sort + 1) % SORT_COUNT; break;
-	case ACT_REVERSE: cs.reverse = !cs.reverse; break;
+	case ACT_UP: return c_move(cs, cs->sel - 1);
+	case ACT_DOWN: return c_move(cs, cs->sel + 1);
+	case ACT_PAGE_UP: return c_move(cs, cs->sel - cs->height);
+	case ACT_PAGE_DOWN: return c_move(cs, cs->sel + cs->height);
+	case ACT_HOME: return c_move(cs, 0);
+	case ACT_END: return c_move(cs, cs->n - 1);
+	case ACT_SORT: case ACT_TAB: cs->sort = (cs->sort + 1) % SORT_COUNT; break;
+	case ACT_REVERSE: cs->reverse = !cs->reverse; break;
 	default: return 0;
 	}
-	rebuild(app);
+	rebuild(cs, app);
 	return HANDLED | REDRAW;
 }
 
 const struct screen_ops costs_screen = {
 	.name = "Costs",
 	.hints = "Up/Down row  o/Tab sort  r reverse  +/- volume  1-5 screens  e export  ? help",
+	.state_size = sizeof(struct c_state),
+	.fini = c_fini,
 	.layout = c_layout,
 	.draw = c_draw,
 	.key = c_key,

@@ -5,15 +5,15 @@
 #include "screens.h"
 #include "text.h"
 
-static struct {
+struct h_state {
 	struct textview tv;
 	int width, height;
 	bool built;
-} hs;
+};
 
-static void build(struct app *app)
+static void build(struct app *app, struct h_state *hs)
 {
-	struct textview *tv = &hs.tv;
+	struct textview *tv = &hs->tv;
 
 	tv_clear(tv);
 	tv_add(tv, 0, 0, app->th.head, "openweigh: closed API or open weights, and how to serve them");
@@ -28,39 +28,54 @@ static void build(struct app *app)
 			if (keydefs[a].scope == scope)
 				tv_add(tv, 2, 16, 0, "%-13s %s", keydefs[a].shown, keydefs[a].help);
 	}
-	tv_wrap(tv, hs.width);
-	hs.built = true;
+	tv_wrap(tv, hs->width);
+	hs->built = true;
 }
 
-static void h_layout(struct app *app)
+static void h_fini(void *state)
 {
-	getmaxyx(app->wmain, hs.height, hs.width);
-	hs.width -= 2;
-	hs.built = false;
+	struct h_state *hs = state;
+
+	tv_clear(&hs->tv);
 }
 
-static void h_draw(struct app *app, WINDOW *w)
+static void h_layout(struct app *app, void *state)
 {
-	if (!hs.built)
-		build(app);
-	tv_draw(&hs.tv, w, 0, 1, hs.height);
-	if (hs.tv.top + hs.height < hs.tv.n_lines)
-		text_put(w, hs.height - 1, hs.width + 1, 1, "v");
+	struct h_state *hs = state;
+
+	getmaxyx(app->wmain, hs->height, hs->width);
+	hs->width -= 2;
+	hs->built = false;
 }
 
-static int h_key(struct app *app, const struct keyev *ev)
+static void h_draw(struct app *app, void *state, WINDOW *w)
 {
+	struct h_state *hs = state;
+
+	if (!hs->built)
+		build(app, hs);
+	tv_draw(&hs->tv, w, 0, 1, hs->height);
+	if (hs->tv.top + hs->height < hs->tv.n_lines)
+		text_put(w, hs->height - 1, hs->width + 1, 1, "v");
+}
+
+static int h_key(struct app *app, void *state, const struct keyev *ev)
+{
+	struct h_state *hs = state;
+
 	if (ev->act == ACT_BACK) {
 		app_switch(app, app->prev_screen);
 		return HANDLED;
 	}
 	(void)app;
-	return tv_key(&hs.tv, ev->act, hs.height);
+	return tv_key(&hs->tv, ev->act, hs->height);
 }
 
 const struct screen_ops help_screen = {
 	.name = "Help",
 	.hints = "Up/Down scroll  ? or Esc close  q quit",
+	.state_size = sizeof(struct h_state),
+	.fini = h_fini,
 	.layout = h_layout,
 	.draw = h_draw,
 	.key = h_key,

@@ -12,14 +12,14 @@
 #define WHY_ROWS 3
 #define PRESET_LABEL "Start from a preset"
 
-static struct {
+struct q_state {
 	struct rect list, panel, why;
 	int top;              /* first row shown */
 	bool panel_focus;     /* Tab: the panel's option list takes Up/Down/Enter */
 	int panel_sel;        /* rank highlighted in the panel */
 	int preset;           /* preset shown in the first row */
 	bool preset_set;
-} qs;
+};
 
 static bool has_presets(const struct app *app)
 {
@@ -51,23 +51,25 @@ static int preset_of(const struct app *app, const char *path)
 	return 0;
 }
 
-static void q_layout(struct app *app)
+static void q_layout(struct app *app, void *state)
 {
+	struct q_state *qs = state;
+
 	int h, w;
 
 	getmaxyx(app->wmain, h, w);
 	if (app->mode == LAYOUT_FULL) {
 		int pw = w * 2 / 5 < 34 ? 34 : w * 2 / 5 > 52 ? 52 : w * 2 / 5;
-		qs.list = (struct rect){ 0, 0, h - WHY_ROWS - 1, w - pw };
-		qs.panel = (struct rect){ 0, w - pw, h - WHY_ROWS - 1, pw };
+		qs->list = (struct rect){ 0, 0, h - WHY_ROWS - 1, w - pw };
+		qs->panel = (struct rect){ 0, w - pw, h - WHY_ROWS - 1, pw };
 	} else {
-		qs.list = (struct rect){ 3, 0, h - WHY_ROWS - 4, w };
-		qs.panel = (struct rect){ 0, 0, h - WHY_ROWS - 1, w };
+		qs->list = (struct rect){ 3, 0, h - WHY_ROWS - 4, w };
+		qs->panel = (struct rect){ 0, 0, h - WHY_ROWS - 1, w };
 	}
-	qs.why = (struct rect){ h - WHY_ROWS, 0, WHY_ROWS, w };
-	if (!qs.preset_set)
-		qs.preset = preset_of(app, app->opts->answers_path);
-	qs.preset_set = true;
+	qs->why = (struct rect){ h - WHY_ROWS, 0, WHY_ROWS, w };
+	if (!qs->preset_set)
+		qs->preset = preset_of(app, app->opts->answers_path);
+	qs->preset_set = true;
 	if (app->q_row >= n_rows(app))
 		app->q_row = 0;
 }
@@ -103,20 +105,20 @@ static void value_text(const struct app *app, int key, char *buf, size_t size)
 	}
 }
 
-static void row_draw(struct app *app, WINDOW *w, int row, int y)
+static void row_draw(struct q_state *qs, struct app *app, WINDOW *w, int row, int y)
 {
-	int key = row_key(app, row), x = qs.list.x + 1, width = qs.list.w - 2;
+	int key = row_key(app, row), x = qs->list.x + 1, width = qs->list.w - 2;
 	int lw = width / 2 < label_cols(app) ? width / 2 : label_cols(app);
-	bool sel = row == app->q_row && !qs.panel_focus;
+	bool sel = row == app->q_row && !qs->panel_focus;
 	char val[160];
 
 	if (key < 0)
-		snprintf(val, sizeof val, "%s", app->cat->presets[qs.preset].id);
+		snprintf(val, sizeof val, "%s", app->cat->presets[qs->preset].id);
 	else
 		value_text(app, key, val, sizeof val);
 	if (sel) {
 		wattron(w, app->th.sel);
-		mvwhline(w, y, qs.list.x, ' ', qs.list.w - 1);
+		mvwhline(w, y, qs->list.x, ' ', qs->list.w - 1);
 	}
 	if (key >= 0 && answer_fields[key].optional)
 		wattron(w, sel ? 0 : A_DIM);
@@ -126,20 +128,20 @@ static void row_draw(struct app *app, WINDOW *w, int row, int y)
 	wattroff(w, app->th.sel);
 }
 
-static void list_draw(struct app *app, WINDOW *w)
+static void list_draw(struct q_state *qs, struct app *app, WINDOW *w)
 {
-	int rows = qs.list.h;
+	int rows = qs->list.h;
 
-	if (app->q_row < qs.top)
-		qs.top = app->q_row;
-	if (app->q_row >= qs.top + rows)
-		qs.top = app->q_row - rows + 1;
-	for (int i = 0; i < rows && qs.top + i < n_rows(app); i++)
-		row_draw(app, w, qs.top + i, qs.list.y + i);
-	if (qs.top > 0)
-		text_put(w, qs.list.y, qs.list.x + qs.list.w - 2, 1, "^");
-	if (qs.top + rows < n_rows(app))
-		text_put(w, qs.list.y + rows - 1, qs.list.x + qs.list.w - 2, 1, "v");
+	if (app->q_row < qs->top)
+		qs->top = app->q_row;
+	if (app->q_row >= qs->top + rows)
+		qs->top = app->q_row - rows + 1;
+	for (int i = 0; i < rows && qs->top + i < n_rows(app); i++)
+		row_draw(qs, app, w, qs->top + i, qs->list.y + i);
+	if (qs->top > 0)
+		text_put(w, qs->list.y, qs->list.x + qs->list.w - 2, 1, "^");
+	if (qs->top + rows < n_rows(app))
+		text_put(w, qs->list.y + rows - 1, qs->list.x + qs->list.w - 2, 1, "v");
 }
 
 /* Up to n lines of text wrapped at width from row y; returns the rows used. */
@@ -158,14 +160,14 @@ static int wrapped(WINDOW *w, int y, int x, int width, int n, const char *s)
 	return used;
 }
 
-static void why_draw(struct app *app, WINDOW *w)
+static void why_draw(struct q_state *qs, struct app *app, WINDOW *w)
 {
-	int key = row_key(app, app->q_row), y = qs.why.y, width = qs.why.w - 2;
+	int key = row_key(app, app->q_row), y = qs->why.y, width = qs->why.w - 2;
 	const char *opt = NULL;
 
-	hline_draw(app, w, y - 1, 0, qs.why.w);
+	hline_draw(app, w, y - 1, 0, qs->why.w);
 	if (key < 0) {
-		wrapped(w, y, 1, width, 2, app->cat->presets[qs.preset].title);
+		wrapped(w, y, 1, width, 2, app->cat->presets[qs->preset].title);
 		text_put(w, y + 2, 1, width, "Enter loads it (replacing the answers); Left/Right picks another.");
 		return;
 	}
@@ -179,26 +181,28 @@ static void why_draw(struct app *app, WINDOW *w)
 	}
 }
 
-static void q_draw(struct app *app, WINDOW *w)
+static void q_draw(struct app *app, void *state, WINDOW *w)
 {
+	struct q_state *qs = state;
+
 	if (app->mode == LAYOUT_FULL) {
-		list_draw(app, w);
-		panel_draw(app, w, qs.panel, qs.panel_focus ? qs.panel_sel : -1);
-	} else if (qs.panel_focus) {
-		panel_draw(app, w, qs.panel, qs.panel_sel);
+		list_draw(qs, app, w);
+		panel_draw(app, w, qs->panel, qs->panel_focus ? qs->panel_sel : -1);
+	} else if (qs->panel_focus) {
+		panel_draw(app, w, qs->panel, qs->panel_sel);
 	} else {
-		panel_summary(app, w, 0, qs.list.w);
-		hline_draw(app, w, 2, 0, qs.list.w);
-		list_draw(app, w);
+		panel_summary(app, w, 0, qs->list.w);
+		hline_draw(app, w, 2, 0, qs->list.w);
+		list_draw(qs, app, w);
 	}
-	why_draw(app, w);
+	why_draw(qs, app, w);
 }
 
 /* ---- keys -------------------------------------------------------------------------- */
 
-static int load_preset(struct app *app)
+static int load_preset(struct q_state *qs, struct app *app)
 {
-	const struct preset *p = &app->cat->presets[qs.preset];
+	const struct preset *p = &app->cat->presets[qs->preset];
 	struct answers a;
 	struct ow_error e;
 	char msg[700];
@@ -252,23 +256,23 @@ static int select_row(struct app *app, int to)
 	return HANDLED | REDRAW;
 }
 
-static int preset_key(struct app *app, enum action act)
+static int preset_key(struct q_state *qs, struct app *app, enum action act)
 {
 	int n = app->cat->n_presets;
 
 	if (act == ACT_CHOOSE)
-		return load_preset(app);
-	qs.preset = (qs.preset + (act == ACT_RIGHT ? 1 : n - 1)) % n;
+		return load_preset(qs, app);
+	qs->preset = (qs->preset + (act == ACT_RIGHT ? 1 : n - 1)) % n;
 	return HANDLED | REDRAW;
 }
 
-static int row_action(struct app *app, enum action act)
+static int row_action(struct q_state *qs, struct app *app, enum action act)
 {
 	int key = row_key(app, app->q_row);
 	enum answer_type t;
 
 	if (key < 0)
-		return preset_key(app, act);
+		return preset_key(qs, app, act);
 	t = answer_fields[key].type;
 	if (act != ACT_CHOOSE)
 		return change(app, key, act == ACT_RIGHT ? 1 : -1, false);
@@ -277,34 +281,36 @@ static int row_action(struct app *app, enum action act)
 	return number_prompt(app, key);
 }
 
-static int panel_key(struct app *app, enum action act)
+static int panel_key(struct q_state *qs, struct app *app, enum action act)
 {
-	int sel = qs.panel_sel + (act == ACT_DOWN) - (act == ACT_UP);
+	int sel = qs->panel_sel + (act == ACT_DOWN) - (act == ACT_UP);
 
 	if (act == ACT_CHOOSE) {
-		verdict_show_arch(app, app->v->order[qs.panel_sel]);
+		verdict_show_arch(app, app->v->order[qs->panel_sel]);
 		return HANDLED;
 	}
 	if (act != ACT_UP && act != ACT_DOWN)
 		return 0;
-	qs.panel_sel = sel < 0 ? 0 : sel >= ARCH_COUNT ? ARCH_COUNT - 1 : sel;
+	qs->panel_sel = sel < 0 ? 0 : sel >= ARCH_COUNT ? ARCH_COUNT - 1 : sel;
 	return HANDLED | REDRAW;
 }
 
-static int q_key(struct app *app, const struct keyev *ev)
+static int q_key(struct app *app, void *state, const struct keyev *ev)
 {
+	struct q_state *qs = state;
+
 	if (ev->act == ACT_TAB) {
-		qs.panel_focus = !qs.panel_focus;
+		qs->panel_focus = !qs->panel_focus;
 		return HANDLED | REDRAW;
 	}
-	if (qs.panel_focus)
-		return panel_key(app, ev->act);
+	if (qs->panel_focus)
+		return panel_key(qs, app, ev->act);
 	switch (ev->act) {
 	case ACT_UP: return select_row(app, app->q_row - 1);
 	case ACT_DOWN: return select_row(app, app->q_row + 1);
 	case ACT_HOME: return select_row(app, 0);
 	case ACT_END: return select_row(app, n_rows(app) - 1);
-	case ACT_LEFT: case ACT_RIGHT: case ACT_CHOOSE: return row_action(app, ev->act);
+	case ACT_LEFT: case ACT_RIGHT: case ACT_CHOOSE: return row_action(qs, app, ev->act);
 	case ACT_USERS: return users_prompt(app);
 	case ACT_ESTIMATE: return estimate_prompt(app, row_key(app, app->q_row));
 	default: return 0;
@@ -314,6 +320,7 @@ static int q_key(struct app *app, const struct keyev *ev)
 const struct screen_ops questions_screen = {
 	.name = "Questions",
 	.hints = "Left/Right change  Enter edit  +/- volume  Tab panel  e export  s save  ? help",
+	.state_size = sizeof(struct q_state),
 	.layout = q_layout,
 	.draw = q_draw,
 	.key = q_key,

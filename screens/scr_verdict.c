@@ -6,12 +6,12 @@
 #include "text.h"
 #include "util.h"
 
-static struct {
+struct v_state {
 	struct textview tv;
 	unsigned gen;
 	int width, height;
 	int arch_para[ARCH_COUNT];    /* where each architecture's section starts */
-} vs;
+};
 
 static void recommendation(struct app *app, struct textview *tv)
 {
@@ -42,12 +42,13 @@ static void recommendation(struct app *app, struct textview *tv)
 	tv_add(tv, 0, 0, 0, "%s", "");
 }
 
-static void one_arch(struct app *app, struct textview *tv, int rank)
+static void one_arch(struct app *app, struct v_state *vs, int rank)
 {
 	const struct arch_score *s = &app->v->scores[app->v->order[rank]];
+	struct textview *tv = &vs->tv;
 	char label[200], m[32], m12[32];
 
-	vs.arch_para[s->arch] = tv->n_paras;
+	vs->arch_para[s->arch] = tv->n_paras;
 	plan_label(&s->best, label, sizeof label);
 	money(m, sizeof m, s->best.cost.total);
 	money(m12, sizeof m12, s->cost_in_12_months);
@@ -97,9 +98,9 @@ static void notes(struct app *app, struct textview *tv, const char *title, char 
 		tv_add(tv, 2, 4, a, "- %s", items[i]);
 }
 
-static void build(struct app *app)
+static void build(struct app *app, struct v_state *vs)
 {
-	struct textview *tv = &vs.tv;
+	struct textview *tv = &vs->tv;
 	int top = tv->top;
 
 	tv_clear(tv);
@@ -107,48 +108,63 @@ static void build(struct app *app)
 	tv_add(tv, 0, 0, app->th.head, "Ranking, with every rule that fired");
 	tv_add(tv, 1, 1, A_DIM, "(+n points for, -n against; excl. = a hard exclusion)");
 	for (int i = 0; i < ARCH_COUNT; i++)
-		one_arch(app, tv, i);
+		one_arch(app, vs, i);
 	flips(app, tv);
 	notes(app, tv, "Warnings", app->v->warnings, app->v->n_warnings, app->th.warn);
 	notes(app, tv, "Caveats", app->v->caveats, app->v->n_caveats, 0);
-	tv_wrap(tv, vs.width);
+	tv_wrap(tv, vs->width);
 	tv->top = top < tv->n_lines ? top : 0;
-	vs.gen = app->gen;
+	vs->gen = app->gen;
 }
 
-static void v_layout(struct app *app)
+static void v_fini(void *state)
 {
-	getmaxyx(app->wmain, vs.height, vs.width);
-	vs.width -= 2;    /* a margin each side; the right one holds the scroll marks */
-	vs.gen = app->gen - 1;   /* rebuild at the new width */
+	struct v_state *vs = state;
+
+	tv_clear(&vs->tv);
 }
 
-static void v_draw(struct app *app, WINDOW *w)
+static void v_layout(struct app *app, void *state)
 {
-	if (vs.gen != app->gen)
-		build(app);
-	tv_draw(&vs.tv, w, 0, 1, vs.height);
-	if (vs.tv.top + vs.height < vs.tv.n_lines)
-		text_put(w, vs.height - 1, vs.width + 1, 1, "v");
-	if (vs.tv.top > 0)
-		text_put(w, 0, vs.width + 1, 1, "^");
+	struct v_state *vs = state;
+
+	getmaxyx(app->wmain, vs->height, vs->width);
+	vs->width -= 2;    /* a margin each side; the right one holds the scroll marks */
+	vs->gen = app->gen - 1;   /* rebuild at the new width */
 }
 
-static int v_key(struct app *app, const struct keyev *ev)
+static void v_draw(struct app *app, void *state, WINDOW *w)
 {
+	struct v_state *vs = state;
+
+	if (vs->gen != app->gen)
+		build(app, vs);
+	tv_draw(&vs->tv, w, 0, 1, vs->height);
+	if (vs->tv.top + vs->height < vs->tv.n_lines)
+		text_put(w, vs->height - 1, vs->width + 1, 1, "v");
+	if (vs->tv.top > 0)
+		text_put(w, 0, vs->width + 1, 1, "^");
+}
+
+static int v_key(struct app *app, void *state, const struct keyev *ev)
+{
+	struct v_state *vs = state;
+
 	(void)app;
-	return tv_key(&vs.tv, ev->act, vs.height);
+	return tv_key(&vs->tv, ev->act, vs->height);
 }
 
 void verdict_show_arch(struct app *app, int arch)
 {
+	struct v_state *vs = app->state[SCR_VERDICT];
+
 	app_switch(app, SCR_VERDICT);
 	app_evaluate(app);
-	if (vs.gen != app->gen)
-		build(app);
-	for (int i = 0; i < vs.tv.n_lines; i++)
-		if (vs.tv.lines[i].para == vs.arch_para[arch]) {
-			vs.tv.top = i;
+	if (vs->gen != app->gen)
+		build(app, vs);
+	for (int i = 0; i < vs->tv.n_lines; i++)
+		if (vs->tv.lines[i].para == vs->arch_para[arch]) {
+			vs->tv.top = i;
 			break;
 		}
 	app->dirty |= DIRTY_MAIN;
@@ -157,6 +173,8 @@ void verdict_show_arch(struct app *app, int arch)
 const struct screen_ops verdict_screen = {
 	.name = "Verdict",
 	.hints = "Up/Down scroll  ^F/^B page  Home/End  +/- volume  1-5 screens  e export  ? help",
+	.state_size = sizeof(struct v_state),
+	.fini = v_fini,
 	.layout = v_layout,
 	.draw = v_draw,
 	.key = v_key,

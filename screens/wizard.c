@@ -85,11 +85,15 @@ int wizard_run(const struct wizard_opts *opts)
 	app.opts = opts;
 	app.cat = opts->catalog;
 	app.stale = true;
-	if (starting_answers(&app) != 0)
+	app_screens_init(&app);
+	if (starting_answers(&app) != 0) {
+		app_screens_free(&app);
 		return OW_EXIT_INPUT;
+	}
 	term_signals();
 	if (term_start(&app, err, sizeof err) != 0) {
 		fprintf(stderr, "openweigh: %s\n", err);
+		app_screens_free(&app);
 		return OW_EXIT_INPUT;
 	}
 	end = loop_run(&app, &sig);
@@ -97,6 +101,7 @@ int wizard_run(const struct wizard_opts *opts)
 	release(&app);
 	term_stop();
 	rc = finish(&app, end, sig);
+	app_screens_free(&app);
 	if (end == END_SIGNAL) {
 		signal(sig, SIG_DFL);   /* die of the signal, as the parent expects */
 		raise(sig);
