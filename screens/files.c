@@ -68,8 +68,7 @@ static int write_it(struct app *app, const char *path, int arg, int replace)
 		    w == W_ANSWERS ? "answers" : w == W_JSON ? "JSON memo" : "Markdown memo");
 	if (w == W_ANSWERS) {
 		snprintf(app->save_path, sizeof app->save_path, "%s", path);
-		app->unsaved = false;
-		app->dirty |= DIRTY_TITLE;
+		app_mark_saved(app);
 	}
 	return arg & THEN_QUIT ? HANDLED | QUIT : HANDLED;
 }
@@ -130,6 +129,7 @@ static int quit_done(struct app *app, struct prompt *p, int choice)
 	(void)p;
 	if (choice == 'y')
 		return save_start(app, true);
+	app->discard = choice == 'n';    /* "no" discards: not even the session keeps them */
 	return choice == 'n' ? HANDLED | QUIT : HANDLED;
 }
 
@@ -137,6 +137,6 @@ int quit_start(struct app *app)
 {
 	if (!app->unsaved)
 		return HANDLED | QUIT;
-	return prompt_choice(app, "Answers changed. Save them to a file first? (y)es (n)o (c)ancel",
+	return prompt_choice(app, "Answers changed. Save them first? (y)es (n)o, discard them (c)ancel",
 			     "ync", quit_done, 0);
 }

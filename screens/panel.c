@@ -1,5 +1,7 @@
-/* panel.c — the live panel beside the questions: the recommendation, the monthly cost
- * of the best option of each architecture in rank order, and the footprint. */
+/* panel.c — the live panel beside the questions (the recommendation, the monthly cost
+ * of the best option of each architecture in rank order, the footprint), and the
+ * compare line under the title while a baseline is pinned. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,39 +9,7 @@
 #include "text.h"
 #include "util.h"
 
-void money(char *buf, size_t size, double usd)
-{
-	fmt_usd(buf, size, usd);
-}
-
-void plan_what(const struct plan *p, char *buf, size_t size)
-{
-	if (!p->feasible || p->model == NULL)
-		snprintf(buf, size, "excluded");
-	else if (p->arch == ARCH_MANAGED)
-		snprintf(buf, size, "%s on %s", p->model->id, p->provider ? p->provider->id : "?");
-	else if (p->arch == ARCH_HYBRID && p->api_model)
-		snprintf(buf, size, "%s + %s", p->api_model->id, p->model->id);
-	else if (p->gpu)
-		snprintf(buf, size, "%s %s", p->model->id, precision_names[p->precision]);
-	else
-		snprintf(buf, size, "%s", p->model->id);
-}
-
-/* "13 x 8 x rtx-4090": replicas x GPUs each; on a device just the device. */
-static void fleet_what(const struct plan *p, char *buf, size_t size)
-{
-	if (p->gpu == NULL)
-		snprintf(buf, size, "%s", p->arch == ARCH_MANAGED || p->arch == ARCH_DIRECT_API
-			 ? "pay per token, no GPUs to run" : "");
-	else if (p->arch == ARCH_ON_DEVICE)
-		snprintf(buf, size, "one %s per user", p->gpu->id);
-	else
-		snprintf(buf, size, "%lld x %lld x %s", (long long)p->replicas, (long long)p->gpu_count,
-			 p->gpu->id);
-}
-
-static int recommended(struct app *app, WINDOW *w, int y, int x, int width)
+static int panel_recommended(struct app *app, WINDOW *w, int y, int x, int width)
 {
 	const struct verdict *v = app->v;
 	const struct plan *p = &v->scores[v->recommended].best;
@@ -61,7 +31,7 @@ static int recommended(struct app *app, WINDOW *w, int y, int x, int width)
 	wattroff(w, A_BOLD);
 	plan_what(p, buf, sizeof buf);
 	text_put(w, y++, x + 1, width - 1, buf);
-	fleet_what(p, buf, sizeof buf);
+	fleet_words(p, buf, sizeof buf);
 	text_put(w, y++, x + 1, width - 1, buf);
 	money(m, sizeof m, p->cost.total);
 	wattron(w, app->th.good);
@@ -70,7 +40,8 @@ static int recommended(struct app *app, WINDOW *w, int y, int x, int width)
 	return y;
 }
 
-static void cost_line(struct app *app, WINDOW *w, int y, int x, int width, int arch, bool top)
+/* One architecture: its id cut to leave its cost whole. */
+static void panel_cost_line(struct app *app, WINDOW *w, int y, int x, int width, int arch, bool top)
 {
 	const struct arch_score *s = &app->v->scores[arch];
 	char m[32];
@@ -88,7 +59,7 @@ static void cost_line(struct app *app, WINDOW *w, int y, int x, int width, int a
 	wattroff(w, A_DIM);
 }
 
-static int costs(struct app *app, WINDOW *w, int y, int x, int width, int n, int sel)
+static int panel_costs(struct app *app, WINDOW *w, int y, int x, int width, int n, int sel)
 {
 	char vol[32];
 
@@ -99,16 +70,16 @@ static int costs(struct app *app, WINDOW *w, int y, int x, int width, int n, int
 	for (int i = 0; i < n && i < ARCH_COUNT; i++) {
 		if (i == sel)
 			wattron(w, app->th.sel);
-		cost_line(app, w, y++, x, width, app->v->order[i], i == 0);
+		panel_cost_line(app, w, y++, x, width, app->v->order[i], i == 0);
 		wattroff(w, app->th.sel);
 	}
 	return y;
 }
 
-static void footprint_lines(struct app *app, WINDOW *w, int y, int x, int width)
+static void panel_footprint(struct app *app, WINDOW *w, int y, int x, int width)
 {
 	const struct footprint *f = &app->v->footprint;
-	char a[32], b[32];
+	char a[32], b[32], g[64];
 
 	wattron(w, app->th.head);
 	if (!app->v->footprint_present) {
@@ -117,9 +88,10 @@ static void footprint_lines(struct app *app, WINDOW *w, int y, int x, int width)
 		text_put(w, y + 1, x + 1, width - 1, "no self-hosted option fits");
 		return;
 	}
-	text_putf(w, y++, x, width, "Footprint %s %s", f->model->id, precision_names[f->precision]);
+	text_putf(w, y++, x, width, "Footprint of one replica");
 	wattroff(w, app->th.head);
-	text_putf(w, y++, x + 1, width - 1, "%lld x %s, TP %lld", (long long)f->gpu_count, f->gpu->id,
+	gpu_short(f->gpu, g, sizeof g);
+	text_putf(w, y++, x + 1, width - 1, "%lld \xc3\x97 %s, tensor parallel %lld", (long long)f->gpu_count, g,
 		  (long long)f->tensor_parallel);
 	text_putf(w, y++, x + 1, width - 1, "%.1f GB; %.1f/%.1f per GPU", f->total_bytes / 1e9,
 		  f->per_gpu_bytes / 1e9, f->gpu_usable_bytes / 1e9);
@@ -137,11 +109,11 @@ void panel_draw(struct app *app, WINDOW *w, struct rect r, int sel)
 	vline_draw(app, w, r.y, r.x, r.h);
 	if (n_costs < 1)
 		n_costs = r.h >= 8 ? 1 : 0;
-	y = recommended(app, w, y, x, width) + 1;
+	y = panel_recommended(app, w, y, x, width) + 1;
 	if (n_costs > 0)
-		y = costs(app, w, y, x, width, n_costs, sel) + 1;
+		y = panel_costs(app, w, y, x, width, n_costs, sel) + 1;
 	if (y + 4 <= r.y + r.h)
-		footprint_lines(app, w, y, x, width);
+		panel_footprint(app, w, y, x, width);
 }
 
 void panel_summary(struct app *app, WINDOW *w, int y, int width)
@@ -153,13 +125,64 @@ void panel_summary(struct app *app, WINDOW *w, int y, int width)
 	money(m, sizeof m, p->cost.total);
 	fmt_short(vol, sizeof vol, (double)app->answers.requests_per_month);
 	wattron(w, app->th.good);
-	text_putf(w, y, 1, width - 2, "> %s  %s/month at %s req", arch_ids[v->recommended], m, vol);
+	text_putf(w, y, 1, width - 2, "> %s %s/month", arch_ids[v->recommended], m);
 	wattroff(w, app->th.good);
 	plan_what(p, what, sizeof what);
-	if (ARCH_COUNT > 1 && v->scores[v->order[1]].feasible) {
-		money(m, sizeof m, v->scores[v->order[1]].best.cost.total);
-		text_putf(w, y + 1, 3, width - 4, "%s; next: %s %s", what, arch_ids[v->order[1]], m);
-	} else {
-		text_put(w, y + 1, 3, width - 4, what);
-	}
+	text_put(w, y + 1, 3, width - 4, what);
+}
+
+/* ---- the compare line ------------------------------------------------------------------- */
+
+static void panel_more(char *buf, size_t size, int width, const char *sep, const char *part)
+{
+	char next[320];
+
+	snprintf(next, sizeof next, "%s%s", sep, part);
+	text_append(buf, size, width, next);
+}
+
+static void panel_compare_text(struct app *app, char *buf, size_t size, int width)
+{
+	const struct verdict_diff *d = &app->base.diff;
+	const struct plan *p = d->recommended;
+	char a[32], b[32], part[300], fa[120], fb[120];
+	double delta = p[1].cost.total - p[0].cost.total;
+
+	buf[0] = '\0';
+	snprintf(part, sizeof part, "vs baseline (%d answer%s changed):", d->n_answers, d->n_answers == 1 ? "" : "s");
+	text_append(buf, size, width, part);
+	money(a, sizeof a, fabs(delta));
+	money(b, sizeof b, p[1].cost.total);
+	snprintf(part, sizeof part, "%s a month (%s%s)", b, delta < 0 ? "-" : "+", a);
+	if (fabs(delta) < 0.5)
+		snprintf(part, sizeof part, "%s a month, the same", b);
+	panel_more(buf, size, width, " ", part);
+	if (p[0].arch != p[1].arch)
+		snprintf(part, sizeof part, "%s -> %s", arch_ids[p[0].arch], arch_ids[p[1].arch]);
+	else
+		snprintf(part, sizeof part, "still %s", arch_ids[p[1].arch]);
+	panel_more(buf, size, width, "; ", part);
+	fleet_words(&p[0], fa, sizeof fa);
+	fleet_words(&p[1], fb, sizeof fb);
+	if (strcmp(fa, fb) != 0)
+		snprintf(part, sizeof part, "fleet %s -> %s", fa, fb);
+	else
+		snprintf(part, sizeof part, "fleet unchanged");
+	panel_more(buf, size, width, "; ", part);
+}
+
+void compare_bar_draw(struct app *app)
+{
+	WINDOW *w = app->wcompare;
+	char buf[512];
+
+	if (w == NULL)
+		return;
+	werase(w);
+	if (!app->base.pinned || app->v == NULL)
+		return;
+	panel_compare_text(app, buf, sizeof buf, app->cols - 2);
+	wattron(w, A_BOLD);
+	text_put(w, 0, 1, app->cols - 2, buf);
+	wattroff(w, A_BOLD);
 }

@@ -1,10 +1,15 @@
-/* scr_verdict.c — screen 5: the architectures ranked with every rule that fired,
- * the hard exclusions, what would flip the recommendation, warnings and caveats. */
+/* scr_verdict.c — screen 5: the recommendation; what would flip it (Enter on a line
+ * applies that change, u undoes it); with a baseline pinned, what changed and why;
+ * the architectures ranked with every rule that fired; warnings and caveats. */
+#include <math.h>
 #include <stdio.h>
 
 #include "screens.h"
 #include "text.h"
 #include "util.h"
+
+/* Paragraph tags: which change Enter applies. */
+enum { TAG_NONE, TAG_FLIP_UP, TAG_FLIP_DOWN, TAG_FLIP_ANSWER };
 
 struct v_state {
 	struct textview tv;
@@ -13,40 +18,152 @@ struct v_state {
 	int arch_para[ARCH_COUNT];    /* where each architecture's section starts */
 };
 
-static void recommendation(struct app *app, struct textview *tv)
+static void verdict_recommendation(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
 	const struct plan *p = &v->scores[v->recommended].best;
-	char label[200], m[32], vol[32];
+	char label[200], m[32], vol[32], fleet[120];
 
-	if (!v->feasible_any) {   /* nothing to recommend: say so, and what one answer would change */
-		tv_add(tv, 0, 2, app->th.warn, "%s", "Nothing is feasible with these answers: every architecture is excluded.");
-		for (int i = 0; i < v->n_relax; i++)
-			tv_add(tv, 2, 4, 0, "- %s: %s would make %s feasible.", question_label(v->relax[i].key),
-			       v->relax[i].value, arch_ids[v->relax[i].arch]);
-		tv_add(tv, 0, 0, 0, "%s", "");
-		return;
-	}
 	plan_label(p, label, sizeof label);
 	money(m, sizeof m, p->cost.total);
 	fmt_int(vol, sizeof vol, (double)v->answers.requests_per_month);
 	tv_add(tv, 0, 2, app->th.good, "Recommended: %s", app->cat->arch[v->recommended].name);
 	tv_add(tv, 2, 2, A_BOLD, "%s, %s a month at %s requests/month", label, m, vol);
-	if (v->has_cheapest && v->premium_usd >= 0.5) {
-		money(m, sizeof m, v->premium_usd);
-		tv_add(tv, 2, 2, 0, "It costs %s a month more than the cheapest option (%s): the price of control.", m,
-		       arch_ids[v->cheapest_arch]);
+	if (p->gpu) {
+		fleet_words(p, fleet, sizeof fleet);
+		tv_add(tv, 2, 2, 0, "Fleet: %s; %s in %s", fleet, p->model->id, precision_names[p->precision]);
 	}
-	if (v->close_call)
-		tv_add(tv, 2, 2, app->th.warn, "A close call: %s is within %.1f points.", arch_ids[v->order[1]], v->margin);
-	tv_add(tv, 0, 0, 0, "%s", "");
 }
 
-static void one_arch(struct app *app, struct v_state *vs, int rank)
+static void verdict_flips(struct app *app, struct textview *tv)
+{
+	const struct verdict *v = app->v;
+	char n[32], now[64];
+
+	tv_add(tv, 0, 0, 0, "%s", "");
+	tv_add(tv, 0, 0, app->th.head, "What would flip it (Enter on a line applies it; u undoes)");
+	if (v->flip_volume_up.found) {
+		fmt_int(n, sizeof n, v->flip_volume_up.requests_per_month);
+		tv_add(tv, 2, 4, 0, "- At %s requests/month or more, %s would win.", n, arch_id_or_none(v->flip_volume_up.winner));
+		tv_tag(tv, TAG_FLIP_UP);
+	}
+	if (v->flip_volume_down.found) {
+		fmt_int(n, sizeof n, v->flip_volume_down.requests_per_month);
+		tv_add(tv, 2, 4, 0, "- At %s requests/month or fewer, %s would win.", n, arch_id_or_none(v->flip_volume_down.winner));
+		tv_tag(tv, TAG_FLIP_DOWN);
+	}
+	for (int i = 0; i < v->n_flips; i++) {
+		int key = v->flips[i].key;
+		question_value(&v->answers, key, now, sizeof now);
+		tv_add(tv, 2, 4, 0, "- %s: %s instead of %s would make %s win.", question_label(key),
+		       v->flips[i].value, now, arch_id_or_none(v->flips[i].winner));
+		tv_tag(tv, TAG_FLIP_ANSWER + i);
+	}
+	if (!v->flip_volume_up.found && !v->flip_volume_down.found && v->n_flips == 0)
+		tv_add(tv, 2, 4, 0, "- No single answer or volume change would change the recommendation.");
+}
+
+/* ---- the baseline ---------------------------------------------------------------------- */
+
+static void verdict_diff_answers(struct textview *tv, const struct verdict_diff *d)
+{
+	struct answers a[SIDE_COUNT];
+	char x[64], y[64];
+
+	if (d->n_answers == 0)
+		tv_add(tv, 2, 4, 0, "- No answer differs from the baseline.");
+	answers_default(&a[0]);
+	a[1] = a[0];
+	for (int i = 0; i < d->n_answers; i++) {
+		int key = d->answers[i].key;
+		answers_set(&a[0], key, d->answers[i].value[SIDE_BEFORE]);
+		answers_set(&a[1], key, d->answers[i].value[SIDE_AFTER]);
+		question_value(&a[0], key, x, sizeof x);
+		question_value(&a[1], key, y, sizeof y);
+		tv_add(tv, 2, 4, 0, "- %s: %s -> %s", question_label(key), x, y);
+	}
+}
+
+static void verdict_diff_recommendation(struct app *app, struct textview *tv, const struct verdict_diff *d)
+{
+	char label[2][200], m[2][32], fleet[2][120];
+
+	for (int s = 0; s < SIDE_COUNT; s++) {
+		plan_label(&d->recommended[s], label[s], sizeof label[s]);
+		money(m[s], sizeof m[s], d->recommended[s].cost.total);
+		fleet_words(&d->recommended[s], fleet[s], sizeof fleet[s]);
+	}
+	if (!d->recommendation_moved) {
+		tv_add(tv, 2, 4, 0, "- The recommendation is the same: %s, %s -> %s a month.", label[1], m[0], m[1]);
+		return;
+	}
+	tv_add(tv, 2, 4, app->th.good, "- The recommendation moved: %s (%s) -> %s (%s).", label[0], m[0],
+	       label[1], m[1]);
+	tv_add(tv, 2, 4, 0, "- Fleet: %s -> %s.", fleet[0], fleet[1]);
+}
+
+static void verdict_diff_costs(struct textview *tv, const struct verdict_diff *d)
+{
+	char a[32], b[32], delta[32];
+
+	for (int i = 0; i < ARCH_COUNT; i++) {
+		const struct diff_arch *x = &d->archs[i];
+		money(a, sizeof a, x->cost[SIDE_BEFORE]);
+		money(b, sizeof b, x->cost[SIDE_AFTER]);
+		money(delta, sizeof delta, fabs(x->cost[SIDE_AFTER] - x->cost[SIDE_BEFORE]));
+		tv_add(tv, 2, 4, 0, "- %s: %s -> %s%s%s%s", arch_ids[x->arch],
+		       x->feasible[0] ? a : "excluded", x->feasible[1] ? b : "excluded",
+		       x->feasible[0] && x->feasible[1] ? (x->cost[1] >= x->cost[0] ? " (+" : " (-") : "",
+		       x->feasible[0] && x->feasible[1] ? delta : "", x->feasible[0] && x->feasible[1] ? ")" : "");
+	}
+	for (int i = 0; i < d->n_lines; i++) {
+		money(a, sizeof a, d->lines[i].usd[SIDE_BEFORE]);
+		money(b, sizeof b, d->lines[i].usd[SIDE_AFTER]);
+		tv_add(tv, 2, 4, 0, "- The recommendation's %s: %s -> %s", cost_line_names[d->lines[i].line], a, b);
+	}
+}
+
+static void verdict_diff_reasons(struct textview *tv, const struct verdict_diff *d)
+{
+	char text[400];
+
+	for (int i = 0; i < d->n_reasons; i++) {
+		const struct diff_reason *r = &d->reasons[i];
+		seed_mark(r->text, text, sizeof text);
+		if (!r->fired[SIDE_BEFORE])
+			tv_add(tv, 2, 4, 0, "- %s, new: %s %s", arch_ids[r->arch],
+			       r->excludes[1] ? "excl." : "", text);
+		else if (!r->fired[SIDE_AFTER])
+			tv_add(tv, 2, 4, 0, "- %s, no longer: %s", arch_ids[r->arch], text);
+		else
+			tv_add(tv, 2, 4, 0, "- %s, %+.1f -> %+.1f: %s", arch_ids[r->arch], r->points[0], r->points[1], text);
+	}
+}
+
+static void verdict_baseline(struct app *app, struct textview *tv)
+{
+	const struct verdict_diff *d = &app->base.diff;
+
+	if (!app->base.pinned)
+		return;
+	tv_add(tv, 0, 0, 0, "%s", "");
+	tv_add(tv, 0, 0, app->th.head, "Compared with the baseline (b pins again, B drops it)");
+	verdict_diff_answers(tv, d);
+	verdict_diff_recommendation(app, tv, d);
+	tv_add(tv, 1, 1, A_BOLD, "Monthly cost, baseline -> now");
+	verdict_diff_costs(tv, d);
+	if (d->n_reasons > 0)
+		tv_add(tv, 1, 1, A_BOLD, "Rules that moved");
+	verdict_diff_reasons(tv, d);
+}
+
+/* ---- the ranking ------------------------------------------------------------------------ */
+
+static void verdict_arch(struct app *app, struct v_state *vs, int rank)
 {
 	const struct arch_score *s = &app->v->scores[app->v->order[rank]];
 	struct textview *tv = &vs->tv;
-	char label[200], m[32], m12[32];
+	char label[200], m[32], m12[32], text[400];
 
 	vs->arch_para[s->arch] = tv->n_paras;
 	plan_label(&s->best, label, sizeof label);
@@ -59,36 +176,15 @@ static void one_arch(struct app *app, struct v_state *vs, int rank)
 		tv_add(tv, 0, 4, app->th.warn, "%d. %s  EXCLUDED", rank + 1, arch_ids[s->arch]);
 	for (int i = 0; i < s->n_reasons; i++) {
 		const struct reason *r = &s->reasons[i];
+		seed_mark(r->text, text, sizeof text);
 		if (r->excludes)
-			tv_add(tv, 4, 10, app->th.warn, "%5s %s", "excl.", r->text);
+			tv_add(tv, 4, 10, app->th.warn, "%5s %s", "excl.", text);
 		else
-			tv_add(tv, 4, 10, 0, "%+5.1f %s", r->points, r->text);
+			tv_add(tv, 4, 10, 0, "%+5.1f %s", r->points, text);
 	}
 }
 
-static void flips(struct app *app, struct textview *tv)
-{
-	const struct verdict *v = app->v;
-	char n[32];
-
-	tv_add(tv, 0, 0, 0, "%s", "");
-	tv_add(tv, 0, 0, app->th.head, "What would flip it");
-	if (v->flip_volume_up.found) {
-		fmt_int(n, sizeof n, v->flip_volume_up.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or more, %s would win.", n, arch_id_or_none(v->flip_volume_up.winner));
-	}
-	if (v->flip_volume_down.found) {
-		fmt_int(n, sizeof n, v->flip_volume_down.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or fewer, %s would win.", n, arch_id_or_none(v->flip_volume_down.winner));
-	}
-	for (int i = 0; i < v->n_flips; i++)
-		tv_add(tv, 2, 4, 0, "- %s: %s instead would make %s win.", answer_fields[v->flips[i].key].key,
-		       v->flips[i].value, arch_id_or_none(v->flips[i].winner));
-	if (!v->flip_volume_up.found && !v->flip_volume_down.found && v->n_flips == 0)
-		tv_add(tv, 2, 4, 0, "- No single answer or volume change would change the recommendation.");
-}
-
-static void notes(struct app *app, struct textview *tv, const char *title, char **items, int n, attr_t a)
+static void verdict_notes(struct app *app, struct textview *tv, const char *title, char **items, int n, attr_t a)
 {
 	if (n == 0)
 		return;
@@ -98,23 +194,35 @@ static void notes(struct app *app, struct textview *tv, const char *title, char 
 		tv_add(tv, 2, 4, a, "- %s", items[i]);
 }
 
-static void build(struct app *app, struct v_state *vs)
+static void verdict_build(struct app *app, struct v_state *vs)
 {
 	struct textview *tv = &vs->tv;
-	int top = tv->top;
+	int top = tv->top, cur = tv->cur;
 
 	tv_clear(tv);
-	recommendation(app, tv);
+	verdict_recommendation(app, tv);
+	verdict_flips(app, tv);
+	verdict_baseline(app, tv);
+	tv_add(tv, 0, 0, 0, "%s", "");
 	tv_add(tv, 0, 0, app->th.head, "Ranking, with every rule that fired");
 	tv_add(tv, 1, 1, A_DIM, "(+n points for, -n against; excl. = a hard exclusion)");
 	for (int i = 0; i < ARCH_COUNT; i++)
-		one_arch(app, vs, i);
-	flips(app, tv);
-	notes(app, tv, "Warnings", app->v->warnings, app->v->n_warnings, app->th.warn);
-	notes(app, tv, "Caveats", app->v->caveats, app->v->n_caveats, 0);
+		verdict_arch(app, vs, i);
+	tv_add(tv, 1, 1, A_DIM, "%s", SEED_FOOTNOTE);
+	verdict_notes(app, tv, "Warnings", app->v->warnings, app->v->n_warnings, app->th.warn);
+	verdict_notes(app, tv, "Caveats", app->v->caveats, app->v->n_caveats, 0);
 	tv_wrap(tv, vs->width);
-	tv->top = top < tv->n_lines ? top : 0;
+	tv->top = top;
+	tv->cur = cur;
 	vs->gen = app->gen;
+}
+
+static void v_init(struct app *app, void *state)
+{
+	struct v_state *vs = state;
+
+	(void)app;
+	vs->tv.cursor = true;
 }
 
 static void v_fini(void *state)
@@ -138,20 +246,66 @@ static void v_draw(struct app *app, void *state, WINDOW *w)
 	struct v_state *vs = state;
 
 	if (vs->gen != app->gen)
-		build(app, vs);
-	tv_draw(&vs->tv, w, 0, 1, vs->height);
-	if (vs->tv.top + vs->height < vs->tv.n_lines)
-		text_put(w, vs->height - 1, vs->width + 1, 1, "v");
-	if (vs->tv.top > 0)
-		text_put(w, 0, vs->width + 1, 1, "^");
+		verdict_build(app, vs);
+	tv_draw(&vs->tv, w, 0, 1, vs->height, app->th.sel);
+}
+
+/* ---- acting on a flip ----------------------------------------------------------------- */
+
+static int verdict_apply(struct app *app, int tag)
+{
+	const struct verdict *v = app->v;
+	char what[200], now[64];
+	int key = AK_REQUESTS;
+	double value;
+
+	if (tag == TAG_FLIP_UP || tag == TAG_FLIP_DOWN) {
+		value = (tag == TAG_FLIP_UP ? v->flip_volume_up : v->flip_volume_down).requests_per_month;
+	} else {
+		key = v->flips[tag - TAG_FLIP_ANSWER].key;
+		value = question_parse_choice(key, v->flips[tag - TAG_FLIP_ANSWER].value);
+	}
+	question_value(&v->answers, key, now, sizeof now);
+	if (app_set_answer(app, key, value) != 0)
+		return HANDLED;
+	question_value(&app->answers, key, what, sizeof what);
+	app_message(app, false, "Applied: %s %s -> %s (u undoes)", question_label(key), now, what);
+	return HANDLED | REDRAW;
 }
 
 static int v_key(struct app *app, void *state, const struct keyev *ev)
 {
 	struct v_state *vs = state;
+	int tag;
 
-	(void)app;
-	return tv_key(&vs->tv, ev->act, vs->height);
+	if (ev->act != ACT_CHOOSE)
+		return tv_key(&vs->tv, ev->act);
+	if ((tag = tv_cur_tag(&vs->tv)) == TAG_NONE) {
+		app_message(app, false, "Enter applies a line of \"What would flip it\"");
+		return HANDLED;
+	}
+	return verdict_apply(app, tag);
+}
+
+/* A line pressed gets the cursor; pressed again, it acts as Enter. */
+static int v_click(struct app *app, void *state, int y, int x)
+{
+	struct v_state *vs = state;
+	struct keyev enter = { '\n', ACT_CHOOSE };
+
+	(void)x;
+	if (vs->tv.top + y == vs->tv.cur)
+		return v_key(app, state, &enter);
+	return tv_click(&vs->tv, y);
+}
+
+static struct textview *v_text(struct app *app, void *state)
+{
+	struct v_state *vs = state;
+
+	if (vs->gen != app->gen)
+		verdict_build(app, vs);
+	return &vs->tv;
 }
 
 void verdict_show_arch(struct app *app, int arch)
@@ -161,10 +315,10 @@ void verdict_show_arch(struct app *app, int arch)
 	app_switch(app, SCR_VERDICT);
 	app_evaluate(app);
 	if (vs->gen != app->gen)
-		build(app, vs);
+		verdict_build(app, vs);
 	for (int i = 0; i < vs->tv.n_lines; i++)
 		if (vs->tv.lines[i].para == vs->arch_para[arch]) {
-			vs->tv.top = i;
+			tv_show_line(&vs->tv, i);
 			break;
 		}
 	app->dirty |= DIRTY_MAIN;
@@ -172,10 +326,14 @@ void verdict_show_arch(struct app *app, int arch)
 
 const struct screen_ops verdict_screen = {
 	.name = "Verdict",
-	.hints = "Up/Down scroll  ^F/^B page  Home/End  +/- volume  1-5 screens  e export  ? help",
+	.hints = "Up/Down line  Enter apply a flip  / search  u undo  b baseline  ? help",
+	.scopes = SCOPE_BIT(SC_TEXT),
 	.state_size = sizeof(struct v_state),
+	.init = v_init,
 	.fini = v_fini,
 	.layout = v_layout,
 	.draw = v_draw,
 	.key = v_key,
+	.click = v_click,
+	.text = v_text,
 };
