@@ -91,7 +91,7 @@ static void panel_footprint(struct app *app, WINDOW *w, int y, int x, int width)
 	text_putf(w, y++, x, width, "Footprint of one replica");
 	wattroff(w, app->th.head);
 	gpu_short(f->gpu, g, sizeof g);
-	text_putf(w, y++, x + 1, width - 1, "%lld \xc3\x97 %s, tensor parallel %lld", (long long)f->gpu_count, g,
+	text_putf(w, y++, x + 1, width - 1, "%lld x %s, TP %lld", (long long)f->gpu_count, g,
 		  (long long)f->tensor_parallel);
 	text_putf(w, y++, x + 1, width - 1, "%.1f GB; %.1f/%.1f per GPU", f->total_bytes / 1e9,
 		  f->per_gpu_bytes / 1e9, f->gpu_usable_bytes / 1e9);
@@ -141,33 +141,39 @@ static void panel_more(char *buf, size_t size, int width, const char *sep, const
 	text_append(buf, size, width, next);
 }
 
+/* "vs baseline: +$5,679 a month; same architecture; 19 -> 28 replicas; 1 answer
+ * changed": the most telling parts first, each kept whole or left out. */
 static void panel_compare_text(struct app *app, char *buf, size_t size, int width)
 {
 	const struct verdict_diff *d = &app->base.diff;
 	const struct plan *p = d->recommended;
-	char a[32], b[32], part[300], fa[120], fb[120];
+	char m[32], part[300], fa[120], fb[120];
 	double delta = p[1].cost.total - p[0].cost.total;
 
-	buf[0] = '\0';
-	snprintf(part, sizeof part, "vs baseline (%d answer%s changed):", d->n_answers, d->n_answers == 1 ? "" : "s");
-	text_append(buf, size, width, part);
-	money(a, sizeof a, fabs(delta));
-	money(b, sizeof b, p[1].cost.total);
-	snprintf(part, sizeof part, "%s a month (%s%s)", b, delta < 0 ? "-" : "+", a);
+	snprintf(buf, size, "vs baseline:");
+	money(m, sizeof m, fabs(delta));
 	if (fabs(delta) < 0.5)
-		snprintf(part, sizeof part, "%s a month, the same", b);
+		snprintf(part, sizeof part, "the same cost");
+	else
+		snprintf(part, sizeof part, "%s%s a month", delta < 0 ? "-" : "+", m);
 	panel_more(buf, size, width, " ", part);
 	if (p[0].arch != p[1].arch)
 		snprintf(part, sizeof part, "%s -> %s", arch_ids[p[0].arch], arch_ids[p[1].arch]);
+	else if (d->recommendation_moved)
+		snprintf(part, sizeof part, "another %s option", arch_ids[p[1].arch]);
 	else
-		snprintf(part, sizeof part, "still %s", arch_ids[p[1].arch]);
+		snprintf(part, sizeof part, "same architecture");
 	panel_more(buf, size, width, "; ", part);
 	fleet_words(&p[0], fa, sizeof fa);
 	fleet_words(&p[1], fb, sizeof fb);
-	if (strcmp(fa, fb) != 0)
-		snprintf(part, sizeof part, "fleet %s -> %s", fa, fb);
+	if (!d->fleet_moved)
+		snprintf(part, sizeof part, "same fleet");
+	else if (p[0].gpu == p[1].gpu && p[0].gpu_count == p[1].gpu_count && p[0].gpu)
+		snprintf(part, sizeof part, "%lld -> %lld replicas", (long long)p[0].replicas, (long long)p[1].replicas);
 	else
-		snprintf(part, sizeof part, "fleet unchanged");
+		snprintf(part, sizeof part, "fleet %s -> %s", fa, fb);
+	panel_more(buf, size, width, "; ", part);
+	snprintf(part, sizeof part, "%d answer%s changed", d->n_answers, d->n_answers == 1 ? "" : "s");
 	panel_more(buf, size, width, "; ", part);
 }
 

@@ -343,6 +343,10 @@ static int chart_key(struct app *app, void *state, const struct keyev *ev)
 	struct g_state *ch = state;
 	int page = ch->height > 1 ? ch->height - 1 : 1;
 
+	app_evaluate(app);        /* keys typed ahead act on what the next draw shows */
+	if (ch->gen != app->gen || ch->cost == NULL)
+		chart_prepare(app, ch);
+
 	switch (ev->act) {
 	case ACT_LEFT: case ACT_RIGHT: return volume_key(app, ev->act == ACT_RIGHT ? 1 : -1);
 	case ACT_UP: return chart_scroll(ch, ch->top - 1);

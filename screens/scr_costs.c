@@ -137,7 +137,7 @@ static void c_layout(struct app *app, void *state)
 static struct cols c_columns(const struct c_state *cs, int width)
 {
 	enum col order[] = { COL_MARK, COL_COST, COL_MODEL, COL_FLEET, COL_KIND, COL_TIER, COL_NOTE };
-	int min[COL_COUNT] = { [COL_MARK] = 2, [COL_KIND] = 8, [COL_MODEL] = 13, [COL_FLEET] = 11,
+	int min[COL_COUNT] = { [COL_MARK] = 3, [COL_KIND] = 8, [COL_MODEL] = 13, [COL_FLEET] = 11,
 			       [COL_TIER] = 5, [COL_COST] = cs->money_w + 2, [COL_NOTE] = 14 };
 	int grow[COL_COUNT] = { [COL_MODEL] = 6, [COL_FLEET] = 10, [COL_NOTE] = 1000 };
 	struct cols c = { { 0 }, { 0 } };
@@ -210,7 +210,8 @@ static void c_row_draw(struct app *app, struct c_state *cs, WINDOW *w, int i, in
 	} else if (!x->feasible) {
 		wattron(w, A_DIM);
 	}
-	c_cell(w, c, y, COL_MARK, x->r->recommended ? "*" : " ");
+	/* '>' the selected row (also without colour), '*' the recommendation */
+	c_cell(w, c, y, COL_MARK, i == cs->sel ? (x->r->recommended ? ">*" : ">") : x->r->recommended ? " *" : "");
 	c_cell(w, c, y, COL_KIND, kind_names[x->table]);
 	c_cell(w, c, y, COL_MODEL, x->r->model->id);
 	c_via(x->r, buf, sizeof buf);
@@ -313,6 +314,8 @@ static void c_draw(struct app *app, void *state, WINDOW *w)
 		c_rebuild(app, cs);
 	c = c_columns(cs, width);
 	c_heading(app, cs, w, width, &c);
+	if (cs->top > cs->n - cs->height)
+		cs->top = cs->n - cs->height > 0 ? cs->n - cs->height : 0;   /* the table fills the window */
 	if (cs->sel < cs->top)
 		cs->top = cs->sel;
 	if (cs->sel >= cs->top + cs->height)
@@ -350,6 +353,9 @@ static int c_key(struct app *app, void *state, const struct keyev *ev)
 {
 	struct c_state *cs = state;
 
+	app_evaluate(app);        /* keys typed ahead act on what the next draw shows */
+	if (cs->gen != app->gen || cs->rows == NULL)
+		c_rebuild(app, cs);
 	switch (ev->act) {
 	case ACT_UP: return c_move(cs, cs->sel - 1);
 	case ACT_DOWN: return c_move(cs, cs->sel + 1);

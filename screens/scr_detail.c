@@ -155,6 +155,7 @@ static void d_layout(struct app *app, void *state)
 
 	getmaxyx(app->wmain, ds->height, ds->width);
 	ds->width -= 2;
+	ds->tv.height = ds->height;
 	ds->gen = app->gen - 1;    /* rewrap at the new width */
 }
 
@@ -171,7 +172,9 @@ static int d_key(struct app *app, void *state, const struct keyev *ev)
 {
 	struct d_state *ds = state;
 
-	(void)app;
+	app_evaluate(app);
+	if (ds->gen != app->gen)
+		detail_build(app, ds);
 	return tv_key(&ds->tv, ev->act);
 }
 

@@ -274,6 +274,9 @@ static int fp_key(struct app *app, void *state, const struct keyev *ev)
 	struct f_state *fs = state;
 	int page = fs->height > 1 ? fs->height - 1 : 1;
 
+	app_evaluate(app);        /* keys typed ahead act on what the next draw shows */
+	if (!fs->valid || fs->gen != app->gen)
+		fp_pick(app, fs);
 	if (!fs->have)
 		return 0;
 	switch (ev->act) {

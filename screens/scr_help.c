@@ -77,6 +77,7 @@ static void h_layout(struct app *app, void *state)
 
 	getmaxyx(app->wmain, hs->height, hs->width);
 	hs->width -= 2;    /* a margin each side; the right one holds the scroll marks */
+	hs->tv.height = hs->height;
 	hs->built = false;
 }
 
@@ -93,7 +94,8 @@ static int h_key(struct app *app, void *state, const struct keyev *ev)
 {
 	struct h_state *hs = state;
 
-	(void)app;
+	if (!hs->built)
+		help_build(app, hs);
 	return tv_key(&hs->tv, ev->act);
 }
 

@@ -102,7 +102,7 @@ static void q_preset_text(const struct app *app, const struct q_state *qs, char 
 	if (qs->browse >= 0)
 		snprintf(buf, size, "%s", app->cat->presets[qs->browse].id);
 	else if (app->preset >= 0)
-		snprintf(buf, size, "%s%s", app->cat->presets[app->preset].id, app->unsaved ? ", changed" : "");
+		snprintf(buf, size, "%s", app->cat->presets[app->preset].id);
 	else
 		snprintf(buf, size, "%s", NO_PRESET);
 }
@@ -137,6 +137,8 @@ static void q_list_draw(struct app *app, struct q_state *qs, WINDOW *w)
 {
 	int rows = qs->list.h;
 
+	if (qs->top > q_rows(app) - rows)
+		qs->top = q_rows(app) - rows > 0 ? q_rows(app) - rows : 0;   /* the list fills the window */
 	if (qs->row < qs->top)
 		qs->top = qs->row;
 	if (qs->row >= qs->top + rows)

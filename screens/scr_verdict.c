@@ -93,13 +93,13 @@ static void verdict_diff_recommendation(struct app *app, struct textview *tv, co
 		money(m[s], sizeof m[s], d->recommended[s].cost.total);
 		fleet_words(&d->recommended[s], fleet[s], sizeof fleet[s]);
 	}
-	if (!d->recommendation_moved) {
-		tv_add(tv, 2, 4, 0, "- The recommendation is the same: %s, %s -> %s a month.", label[1], m[0], m[1]);
-		return;
-	}
-	tv_add(tv, 2, 4, app->th.good, "- The recommendation moved: %s (%s) -> %s (%s).", label[0], m[0],
-	       label[1], m[1]);
-	tv_add(tv, 2, 4, 0, "- Fleet: %s -> %s.", fleet[0], fleet[1]);
+	if (d->recommendation_moved)
+		tv_add(tv, 2, 4, app->th.good, "- The recommendation moved: %s (%s) -> %s (%s).", label[0], m[0],
+		       label[1], m[1]);
+	else
+		tv_add(tv, 2, 4, 0, "- The recommendation stays %s: %s -> %s a month.", label[1], m[0], m[1]);
+	if (d->fleet_moved)
+		tv_add(tv, 2, 4, 0, "- Fleet: %s -> %s.", fleet[0], fleet[1]);
 }
 
 static void verdict_diff_costs(struct textview *tv, const struct verdict_diff *d)
@@ -238,6 +238,7 @@ static void v_layout(struct app *app, void *state)
 
 	getmaxyx(app->wmain, vs->height, vs->width);
 	vs->width -= 2;    /* a margin each side; the right one holds the scroll marks */
+	vs->tv.height = vs->height;
 	vs->gen = app->gen - 1;   /* rebuild at the new width */
 }
 
@@ -278,6 +279,9 @@ static int v_key(struct app *app, void *state, const struct keyev *ev)
 	struct v_state *vs = state;
 	int tag;
 
+	app_evaluate(app);        /* keys typed ahead act on what the next draw shows */
+	if (vs->gen != app->gen)
+		verdict_build(app, vs);
 	if (ev->act != ACT_CHOOSE)
 		return tv_key(&vs->tv, ev->act);
 	if ((tag = tv_cur_tag(&vs->tv)) == TAG_NONE) {

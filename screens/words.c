@@ -48,7 +48,7 @@ void fleet_words(const struct plan *p, char *buf, size_t size)
 	if (p->arch == ARCH_ON_DEVICE)
 		snprintf(buf, size, "one %s per user", g);
 	else
-		snprintf(buf, size, "%lld replica%s of %lld \xc3\x97 %s", (long long)p->replicas,
+		snprintf(buf, size, "%lld replica%s of %lld x %s", (long long)p->replicas,
 			 p->replicas == 1 ? "" : "s", (long long)p->gpu_count, g);
 }
 

@@ -43,6 +43,7 @@ static void test_same_answers_differ_in_nothing(void **state)
 	compare_verdicts(a, b, &d);
 	assert_int_equal(d.n_answers, 0);
 	assert_false(d.recommendation_moved);
+	assert_false(d.fleet_moved);
 	assert_int_equal(d.n_reasons, 0);
 	assert_int_equal(d.n_lines, 0);
 	for (int i = 0; i < ARCH_COUNT; i++) {
@@ -66,6 +67,9 @@ static void test_volume_is_the_one_difference(void **state)
 	assert_true(d.answers[0].value[SIDE_BEFORE] == 20000000);
 	assert_true(d.answers[0].value[SIDE_AFTER] == 40000000);
 	assert_true(d.recommended[SIDE_AFTER].cost.total > d.recommended[SIDE_BEFORE].cost.total);
+	assert_false(d.recommendation_moved);      /* the same option, more replicas */
+	assert_true(d.fleet_moved);
+	assert_true(d.recommended[SIDE_AFTER].replicas > d.recommended[SIDE_BEFORE].replicas);
 	assert_true(d.n_lines > 0);
 	bool total = false;
 	for (int i = 0; i < d.n_lines; i++)

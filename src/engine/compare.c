@@ -38,11 +38,16 @@ static void compare_answers(const struct answers *a, const struct answers *b, st
 	}
 }
 
-static bool compare_same_plan(const struct plan *a, const struct plan *b)
+static bool compare_same_option(const struct plan *a, const struct plan *b)
 {
 	return a->arch == b->arch && a->feasible == b->feasible && a->model == b->model &&
-	       a->api_model == b->api_model && a->provider == b->provider && a->gpu == b->gpu &&
-	       a->precision == b->precision && a->gpu_count == b->gpu_count && a->replicas == b->replicas;
+	       a->api_model == b->api_model && a->provider == b->provider;
+}
+
+static bool compare_same_fleet(const struct plan *a, const struct plan *b)
+{
+	return a->gpu == b->gpu && a->precision == b->precision && a->gpu_count == b->gpu_count &&
+	       a->replicas == b->replicas;
 }
 
 static int compare_rank(const struct verdict *v, enum arch arch)
@@ -131,7 +136,8 @@ void compare_verdicts(const struct verdict *before, const struct verdict *after,
 	for (int s = 0; s < SIDE_COUNT; s++)
 		out->recommended[s] = v[s]->scores[v[s]->recommended].best;
 	out->recommendation_moved = before->recommended != after->recommended ||
-				    !compare_same_plan(&out->recommended[0], &out->recommended[1]);
+				    !compare_same_option(&out->recommended[0], &out->recommended[1]);
+	out->fleet_moved = !compare_same_fleet(&out->recommended[0], &out->recommended[1]);
 	compare_archs(v, out);
 	for (int a = 0; a < ARCH_COUNT; a++) {
 		compare_reasons_of(v, (enum arch)v[SIDE_AFTER]->order[a], SIDE_BEFORE, out);

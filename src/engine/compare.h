@@ -49,7 +49,8 @@ struct verdict_diff {
 	struct diff_answer answers[AK_COUNT];
 	int n_answers;                  /* the answers that differ */
 	struct plan recommended[SIDE_COUNT];   /* copies: they point into the catalog only */
-	bool recommendation_moved;      /* another architecture, model, provider or fleet */
+	bool recommendation_moved;      /* another architecture, model or provider */
+	bool fleet_moved;               /* another GPU, precision, GPU count or replica count */
 	struct diff_arch archs[ARCH_COUNT];    /* in the after side's rank order */
 	struct diff_reason reasons[DIFF_MAX_REASONS];
 	int n_reasons;                  /* reasons fired on one side only, or with other points */
