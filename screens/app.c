@@ -19,7 +19,7 @@ const struct screen_ops *screen_of(int id)
 		[SCR_QUESTIONS] = &questions_screen, [SCR_COSTS] = &costs_screen,
 		[SCR_CHART] = &chart_screen, [SCR_FOOTPRINT] = &footprint_screen,
 		[SCR_VERDICT] = &verdict_screen, [SCR_HELP] = &help_screen,
-		[SCR_DETAIL] = &detail_screen,
+		[SCR_DETAIL] = &detail_screen, [SCR_MEMO] = &memo_screen,
 	};
 	return all[id];
 }

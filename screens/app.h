@@ -32,7 +32,7 @@ enum layout_mode { LAYOUT_FULL, LAYOUT_SINGLE, LAYOUT_TINY };
 /* The five tabs, then the overlays (q and Esc close them, back to where they opened). */
 enum screen_id {
 	SCR_QUESTIONS, SCR_COSTS, SCR_CHART, SCR_FOOTPRINT, SCR_VERDICT, SCR_TABS = SCR_VERDICT + 1,
-	SCR_HELP = SCR_TABS, SCR_DETAIL, SCR_COUNT
+	SCR_HELP = SCR_TABS, SCR_DETAIL, SCR_MEMO, SCR_COUNT
 };
 #define OVERLAY_DEPTH 4
 
@@ -68,7 +68,7 @@ struct screen_ops {
 };
 
 extern const struct screen_ops questions_screen, costs_screen, chart_screen,
-	footprint_screen, verdict_screen, help_screen, detail_screen;
+	footprint_screen, verdict_screen, help_screen, detail_screen, memo_screen;
 
 /* Attributes: colour pairs when colour is on, else reverse and bold only (STYLE.md #6). */
 #define SERIES_COUNT 6
@@ -174,7 +174,9 @@ void app_free(struct app *app);
 /* layout.c */
 void layout_apply(struct app *app);
 
-/* Flows started by global keys (files.c). */
+/* Flows started by global keys (files.c), and the time memos are stamped with
+ * (SOURCE_DATE_EPOCH when set, as the CLI). */
+void files_now_iso(char *buf, size_t size);
 int export_start(struct app *app);
 int save_start(struct app *app, bool then_quit);
 int quit_start(struct app *app);

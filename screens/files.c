@@ -15,7 +15,7 @@
 enum what { W_MARKDOWN, W_JSON, W_ANSWERS };
 enum { THEN_QUIT = 16 };    /* or'ed into a prompt's arg */
 
-static void now_iso(char *buf, size_t size)
+void files_now_iso(char *buf, size_t size)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");   /* reproducible output, as the CLI */
 	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
@@ -33,7 +33,7 @@ static char *content_of(struct app *app, enum what w)
 	if (w == W_ANSWERS)
 		return answers_to_yaml(&app->answers);
 	app_evaluate(app);
-	now_iso(when, sizeof when);
+	files_now_iso(when, sizeof when);
 	if (w == W_MARKDOWN) {
 		raw = memo_markdown(app->v, when);
 	} else {

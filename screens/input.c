@@ -115,8 +115,8 @@ static int input_estimate_done(struct app *app, struct prompt *p, int choice)
 	app_set_answer(app, p->arg, (double)tokens);
 	fmt_int(t, sizeof t, (double)tokens);
 	fmt_int(c, sizeof c, (double)chars);
-	app_message(app, false, "%s = %s tokens: %s characters / 4 (about 4 characters per token)",
-		    answer_fields[p->arg].key, t, c);
+	app_message(app, false, "%s: %s tokens, %s characters / 4 (about 4 characters per token)",
+		    question_label(p->arg), t, c);
 	return HANDLED | REDRAW;
 }
 
@@ -127,6 +127,6 @@ int estimate_prompt(struct app *app, int key)
 	if (key != AK_INPUT && key != AK_OUTPUT)
 		key = AK_INPUT;
 	snprintf(label, sizeof label, "Sample text for %s (estimated at ~4 characters per token):",
-		 answer_fields[key].key);
+		 question_label(key));
 	return prompt_text(app, label, "", input_estimate_done, key);
 }

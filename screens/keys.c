@@ -12,7 +12,7 @@ const char *const scope_names[SC_SCOPE_COUNT] = {
 	[SC_QUESTIONS] = "Questions (1)",
 	[SC_COSTS] = "Costs (2)",
 	[SC_FOOTPRINT] = "Footprint (4)",
-	[SC_TEXT] = "Verdict, help and detail views",
+	[SC_TEXT] = "Verdict, memo, help and detail views",
 };
 
 static enum action keys_find(int ch, unsigned scopes)

@@ -43,11 +43,12 @@ enum key_scope { SC_ALL, SC_QUESTIONS, SC_COSTS, SC_FOOTPRINT, SC_TEXT, SC_SCOPE
 	X(ACT_PIN, SC_ALL, "b", "pin these answers as the baseline; every screen shows the difference", 'b', 0, 0, 0) \
 	X(ACT_UNPIN, SC_ALL, "B", "drop the baseline", 'B', 0, 0, 0) \
 	X(ACT_EXPORT, SC_ALL, "e", "export the decision memo (Markdown or JSON)", 'e', 0, 0, 0) \
+	X(ACT_MEMO, SC_ALL, "m", "read the decision memo here, as it would be exported", 'm', 0, 0, 0) \
 	X(ACT_SAVE, SC_ALL, "s", "save the answers to a file", 's', 0, 0, 0) \
-	X(ACT_QUIT, SC_ALL, "q", "close help or a detail view; else quit (asks when answers are unsaved)", 'q', 0, 0, 0) \
+	X(ACT_QUIT, SC_ALL, "q", "close help, the memo or a detail; else quit (asks if answers are unsaved)", 'q', 0, 0, 0) \
 	X(ACT_QUIT_NOW, SC_ALL, "F10", "quit from anywhere (asks when answers are unsaved)", KEY_F(10), 0, 0, 0) \
 	X(ACT_REDRAW, SC_ALL, "^L", "repaint the whole terminal", OW_CTRL('l'), 0, 0, 0) \
-	X(ACT_BACK, SC_ALL, "Esc", "cancel a prompt; close help or a detail view", 27, 0, 0, 0) \
+	X(ACT_BACK, SC_ALL, "Esc", "cancel a prompt; close help, the memo or a detail", 27, 0, 0, 0) \
 	X(ACT_TYPE, SC_QUESTIONS, "0-9", "on a number question: start typing its new value", 0, 0, 0, 0) \
 	X(ACT_ESTIMATE, SC_QUESTIONS, "f", "estimate tokens from a sample text file", 'f', 0, 0, 0) \
 	X(ACT_SORT, SC_COSTS, "o", "sort by cost, model or kind", 'o', 0, 0, 0) \

@@ -45,6 +45,10 @@ static int loop_global_key(struct app *app, const struct keyev *ev)
 	case ACT_QUIT: case ACT_BACK: return loop_close_or_quit(app, ev->act);
 	case ACT_QUIT_NOW: return quit_start(app);
 	case ACT_EXPORT: return export_start(app);
+	case ACT_MEMO:
+		if (app->screen != SCR_MEMO)
+			app_open(app, SCR_MEMO);
+		return HANDLED;
 	case ACT_SAVE: return save_start(app, false);
 	case ACT_UNDO: return app_undo(app);
 	case ACT_REDO: return app_redo(app);

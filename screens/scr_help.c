@@ -43,7 +43,8 @@ static void help_build(struct app *app, struct h_state *hs)
 	tv_add(tv, 0, 0, app->th.head, "openweigh: closed API or open weights, and how to serve them");
 	tv_add(tv, 0, 0, 0, "Every change re-evaluates the answers against the catalog; the screens show "
 	       "what the core computed. Screens: 1 to 5, or F2 to F6 from anywhere (on a number question "
-	       "a digit starts typing the number instead). u undoes any change of the answers, a "
+	       "a digit starts typing the number instead). Lists of choices wrap round; numbers stop at "
+	       "their limits. u undoes any change of the answers, a "
 	       "preset loaded or a change applied from the verdict. [+] in the title: answers changed "
 	       "since they were loaded or saved. The session is saved on exit and on hang-up, and "
 	       "resumed on the next start; q then n quits without saving it.");

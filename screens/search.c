@@ -29,11 +29,13 @@ static int search_find(struct app *app, int dir)
 	return HANDLED | REDRAW;
 }
 
+/* Enter on an empty line searches for the last text again (less's habit). */
 static int search_done(struct app *app, struct prompt *p, int choice)
 {
-	if (!choice || !p->buf[0])
+	if (!choice || (!p->buf[0] && !app->search[0]))
 		return HANDLED;
-	snprintf(app->search, sizeof app->search, "%.127s", p->buf);
+	if (p->buf[0])
+		snprintf(app->search, sizeof app->search, "%.127s", p->buf);
 	return search_find(app, 1);
 }
 
@@ -41,7 +43,7 @@ int search_start(struct app *app)
 {
 	if (search_view(app) == NULL)
 		return 0;
-	return prompt_text(app, "Search for:", app->search, search_done, 0);
+	return prompt_text(app, "Search for (Enter alone: the last search again):", "", search_done, 0);
 }
 
 int search_again(struct app *app, int dir)

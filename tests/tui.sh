@@ -232,7 +232,7 @@ printf '%0400d' 0 >"$T/work/sample.txt"
 keys Down f
 wait_for 'Sample text' 3
 keys "$T/work/sample.txt" Enter
-check "token estimate from a sample file (~4 chars/token)" "wait_for 'input_tokens = 100 tokens' 3 && wait_for '4 characters per token' 1"
+check "token estimate from a sample file (~4 chars/token)" "wait_for 'Input tokens/request: 100 tokens' 3 && wait_for '4 characters per token' 1"
 keys q
 check "q with unsaved changes asks first" "wait_for 'Save them first?' 3"
 keys n
@@ -593,6 +593,12 @@ keys 5 / Caveats Enter
 golden f10-search "10: / searches the verdict"
 keys n
 check "10: n finds the next match" "wait_for '/Caveats' 3"
+keys m
+check "10: m reads the memo in place" "wait_for '# openweigh decision memo' 3"
+keys / 'Crossover points' Enter
+check "10: / searches the memo too" "wait_for '/Crossover points' 3"
+keys q
+check "10: q closes the memo" "wait_gone '# openweigh decision memo'"
 keys b 1 Home Down Down +
 keys F6 Home
 golden f10-compare "10: b pins a baseline; the verdict says what changed and why"
