@@ -47,22 +47,22 @@ void app_screens_free(struct app *app)
 	}
 }
 
-void screen_layout(struct app *app)
+void app_screen_layout(struct app *app)
 {
 	screen_of(app->screen)->layout(app, app->state[app->screen]);
 }
 
-void screen_draw(struct app *app, WINDOW *w)
+void app_screen_draw(struct app *app, WINDOW *w)
 {
 	screen_of(app->screen)->draw(app, app->state[app->screen], w);
 }
 
-int screen_key(struct app *app, const struct keyev *ev)
+int app_screen_key(struct app *app, const struct keyev *ev)
 {
 	return screen_of(app->screen)->key(app, app->state[app->screen], ev);
 }
 
-const char *screen_hints(struct app *app)
+const char *app_screen_hints(struct app *app)
 {
 	const struct screen_ops *ops = screen_of(app->screen);
 
@@ -80,7 +80,7 @@ static void app_show(struct app *app, int screen)
 	if (ops->enter)
 		ops->enter(app, app->state[screen]);
 	if (app->wmain)
-		screen_layout(app);
+		app_screen_layout(app);
 }
 
 void app_switch(struct app *app, int screen)
@@ -115,7 +115,7 @@ int app_tab(const struct app *app)
 
 /* ---- the answers, undo and redo ----------------------------------------------------- */
 
-static bool answers_same(const struct answers *a, const struct answers *b)
+static bool app_answers_same(const struct answers *a, const struct answers *b)
 {
 	for (int key = 0; key < AK_COUNT; key++)
 		if (answers_get(a, key) != answers_get(b, key))
@@ -128,7 +128,7 @@ static void app_answers_now(struct app *app, const struct answers *a, int preset
 	app->answers = *a;
 	app->preset = preset;
 	app->stale = true;
-	app->unsaved = !answers_same(&app->answers, &app->saved);
+	app->unsaved = !app_answers_same(&app->answers, &app->saved);
 	app->dirty |= DIRTY_TITLE;   /* the "modified" mark */
 }
 
@@ -152,7 +152,7 @@ static void app_describe(const struct answers *a, const struct answers *b, char 
 	snprintf(buf, size, "%s %s -> %s", question_label(key), x, y);
 }
 
-static void history_push(struct history *h, const struct change *c)
+static void app_history_push(struct history *h, const struct change *c)
 {
 	if (h->pos == HISTORY_MAX) {      /* the oldest change is forgotten */
 		memmove(h->items, h->items + 1, (size_t)(HISTORY_MAX - 1) * sizeof *h->items);
@@ -169,13 +169,13 @@ void app_change(struct app *app, const struct answers *after, int preset, const 
 	struct change c = { .before = app->answers, .after = *after,
 			    .preset_before = app->preset, .preset_after = preset };
 
-	if (answers_same(&app->answers, after) && preset == app->preset)
+	if (app_answers_same(&app->answers, after) && preset == app->preset)
 		return;
 	if (what)
 		snprintf(c.what, sizeof c.what, "%s", what);
 	else
 		app_describe(&app->answers, after, c.what, sizeof c.what);
-	history_push(&app->history, &c);
+	app_history_push(&app->history, &c);
 	app_answers_now(app, after, preset);
 }
 

@@ -141,10 +141,10 @@ const struct screen_ops *screen_of(int id);
 void app_screens_init(struct app *app);
 void app_screens_free(struct app *app);
 /* The shown screen's calls, with its state. */
-void screen_layout(struct app *app);
-void screen_draw(struct app *app, WINDOW *w);
-int screen_key(struct app *app, const struct keyev *ev);
-const char *screen_hints(struct app *app);
+void app_screen_layout(struct app *app);
+void app_screen_draw(struct app *app, WINDOW *w);
+int app_screen_key(struct app *app, const struct keyev *ev);
+const char *app_screen_hints(struct app *app);
 
 /* Every change of the answers goes through here: recorded for undo (what names it;
  * NULL: described from the one key that changed), the verdict marked stale. */

@@ -159,7 +159,7 @@ static void chrome_message(struct app *app, WINDOW *w)
 void chrome_status(struct app *app)
 {
 	WINDOW *w = app->wstatus;
-	const char *hints = screen_hints(app);
+	const char *hints = app_screen_hints(app);
 
 	werase(w);
 	if (app->prompt.active || !app->message[0])

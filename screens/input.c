@@ -11,7 +11,7 @@
 #include "volume.h"
 #include "yread.h"
 
-int volume_key(struct app *app, int dir)
+int input_volume_step(struct app *app, int dir)
 {
 	const struct answer_field *f = &answer_fields[AK_REQUESTS];
 	double v = (double)app->answers.requests_per_month;
@@ -81,7 +81,7 @@ static int input_number_done(struct app *app, struct prompt *p, int choice)
 	return input_set_typed(app, p->arg, v);
 }
 
-int number_prompt(struct app *app, int key, const char *initial)
+int input_number_prompt(struct app *app, int key, const char *initial)
 {
 	char cur[64], label[200];
 
@@ -120,7 +120,7 @@ static int input_estimate_done(struct app *app, struct prompt *p, int choice)
 	return HANDLED | REDRAW;
 }
 
-int estimate_prompt(struct app *app, int key)
+int input_estimate_prompt(struct app *app, int key)
 {
 	char label[160];
 

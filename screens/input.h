@@ -10,11 +10,11 @@
 
 /* The volume one log step up (dir 1) or down (-1): + and - anywhere, Left/Right on
  * the chart; returns loop flags. */
-int volume_key(struct app *app, int dir);
+int input_volume_step(struct app *app, int dir);
 
 /* Prompts for a number question (initial: what the field starts with; NULL: the
  * value now) and for a token estimate from a file (questions screen key f). */
-int number_prompt(struct app *app, int key, const char *initial);
-int estimate_prompt(struct app *app, int key);
+int input_number_prompt(struct app *app, int key, const char *initial);
+int input_estimate_prompt(struct app *app, int key);
 
 #endif

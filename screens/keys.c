@@ -25,7 +25,7 @@ static enum action keys_find(int ch, unsigned scopes)
 	return ACT_NONE;
 }
 
-enum action key_action(int ch, unsigned scopes)
+enum action keys_action(int ch, unsigned scopes)
 {
 	enum action a = keys_find(ch, scopes & ~SCOPE_BIT(SC_ALL));
 

@@ -80,6 +80,6 @@ extern const char *const scope_names[SC_SCOPE_COUNT];
 
 /* The action of a key on a screen whose own scopes are `scopes` (SCOPE_BIT()s):
  * those are tried first, then the keys that work everywhere. */
-enum action key_action(int ch, unsigned scopes);
+enum action keys_action(int ch, unsigned scopes);
 
 #endif

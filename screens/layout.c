@@ -46,5 +46,5 @@ void layout_apply(struct app *app)
 	keypad(app->wstatus, TRUE);    /* the loop reads keys through the status window */
 	app->dirty = DIRTY_ALL;
 	if (app->mode != LAYOUT_TINY && app->wmain)
-		screen_layout(app);
+		app_screen_layout(app);
 }

@@ -61,7 +61,7 @@ static int loop_global_key(struct app *app, const struct keyev *ev)
 		app->dirty = DIRTY_ALL;
 		return HANDLED;
 	case ACT_VOL_UP: case ACT_VOL_DOWN:
-		return volume_key(app, ev->act == ACT_VOL_UP ? 1 : -1);
+		return input_volume_step(app, ev->act == ACT_VOL_UP ? 1 : -1);
 	default:
 		return 0;
 	}
@@ -69,8 +69,8 @@ static int loop_global_key(struct app *app, const struct keyev *ev)
 
 static int loop_key(struct app *app, int ch)
 {
-	struct keyev ev = { ch, key_action(ch, screen_of(app->screen)->scopes) };
-	int f = screen_key(app, &ev);
+	struct keyev ev = { ch, keys_action(ch, screen_of(app->screen)->scopes) };
+	int f = app_screen_key(app, &ev);
 
 	return f & HANDLED ? f : loop_global_key(app, &ev);
 }
@@ -123,7 +123,7 @@ static int loop_dispatch(struct app *app, int ch)
 		app->dirty |= DIRTY_STATUS;
 	}
 	if (app->mode == LAYOUT_TINY) {
-		enum action a = key_action(ch, 0);
+		enum action a = keys_action(ch, 0);
 		return a == ACT_QUIT || a == ACT_QUIT_NOW ? quit_start(app) : HANDLED;
 	}
 	if (ch == KEY_MOUSE)
@@ -176,7 +176,7 @@ static void loop_draw(struct app *app)
 		wnoutrefresh(app->wtitle);
 	}
 	if ((app->dirty & DIRTY_COMPARE) && app->wcompare) {
-		compare_bar_draw(app);
+		panel_compare_draw(app);
 		wnoutrefresh(app->wcompare);
 	}
 	if ((app->dirty & DIRTY_MAIN) && app->wmain) {
@@ -184,7 +184,7 @@ static void loop_draw(struct app *app)
 		if (app->mode == LAYOUT_TINY)
 			loop_too_small(app, app->wmain);
 		else
-			screen_draw(app, app->wmain);
+			app_screen_draw(app, app->wmain);
 		wnoutrefresh(app->wmain);
 	}
 	if (app->dirty & DIRTY_STATUS)

@@ -29,11 +29,11 @@ static int panel_recommended(struct app *app, WINDOW *w, int y, int x, int width
 	wattron(w, A_BOLD);
 	text_put(w, y++, x + 1, width - 1, app->cat->arch[v->recommended].name);
 	wattroff(w, A_BOLD);
-	plan_what(p, buf, sizeof buf);
+	words_plan(p, buf, sizeof buf);
 	text_put(w, y++, x + 1, width - 1, buf);
-	fleet_words(p, buf, sizeof buf);
+	words_fleet(p, buf, sizeof buf);
 	text_put(w, y++, x + 1, width - 1, buf);
-	money(m, sizeof m, p->cost.total);
+	words_money(m, sizeof m, p->cost.total);
 	wattron(w, app->th.good);
 	text_putf(w, y++, x + 1, width - 1, "%s a month", m);
 	wattroff(w, app->th.good);
@@ -47,7 +47,7 @@ static void panel_cost_line(struct app *app, WINDOW *w, int y, int x, int width,
 	char m[32];
 
 	if (s->feasible)
-		money(m, sizeof m, s->best.cost.total);
+		words_money(m, sizeof m, s->best.cost.total);
 	else
 		snprintf(m, sizeof m, "excluded");
 	int mw = text_width(m);
@@ -90,7 +90,7 @@ static void panel_footprint(struct app *app, WINDOW *w, int y, int x, int width)
 	}
 	text_putf(w, y++, x, width, "Footprint of one replica");
 	wattroff(w, app->th.head);
-	gpu_short(f->gpu, g, sizeof g);
+	words_gpu(f->gpu, g, sizeof g);
 	text_putf(w, y++, x + 1, width - 1, "%lld x %s, TP %lld", (long long)f->gpu_count, g,
 		  (long long)f->tensor_parallel);
 	text_putf(w, y++, x + 1, width - 1, "%.1f GB; %.1f/%.1f per GPU", f->total_bytes / 1e9,
@@ -122,12 +122,12 @@ void panel_summary(struct app *app, WINDOW *w, int y, int width)
 	const struct plan *p = &v->scores[v->recommended].best;
 	char m[32], what[160], vol[32];
 
-	money(m, sizeof m, p->cost.total);
+	words_money(m, sizeof m, p->cost.total);
 	fmt_short(vol, sizeof vol, (double)app->answers.requests_per_month);
 	wattron(w, app->th.good);
 	text_putf(w, y, 1, width - 2, "> %s %s/month", arch_ids[v->recommended], m);
 	wattroff(w, app->th.good);
-	plan_what(p, what, sizeof what);
+	words_plan(p, what, sizeof what);
 	text_put(w, y + 1, 3, width - 4, what);
 }
 
@@ -151,7 +151,7 @@ static void panel_compare_text(struct app *app, char *buf, size_t size, int widt
 	double delta = p[1].cost.total - p[0].cost.total;
 
 	snprintf(buf, size, "vs baseline:");
-	money(m, sizeof m, fabs(delta));
+	words_money(m, sizeof m, fabs(delta));
 	if (fabs(delta) < 0.5)
 		snprintf(part, sizeof part, "the same cost");
 	else
@@ -164,8 +164,8 @@ static void panel_compare_text(struct app *app, char *buf, size_t size, int widt
 	else
 		snprintf(part, sizeof part, "same architecture");
 	panel_more(buf, size, width, "; ", part);
-	fleet_words(&p[0], fa, sizeof fa);
-	fleet_words(&p[1], fb, sizeof fb);
+	words_fleet(&p[0], fa, sizeof fa);
+	words_fleet(&p[1], fb, sizeof fb);
 	if (!d->fleet_moved)
 		snprintf(part, sizeof part, "same fleet");
 	else if (p[0].gpu == p[1].gpu && p[0].gpu_count == p[1].gpu_count && p[0].gpu)
@@ -177,7 +177,7 @@ static void panel_compare_text(struct app *app, char *buf, size_t size, int widt
 	panel_more(buf, size, width, "; ", part);
 }
 
-void compare_bar_draw(struct app *app)
+void panel_compare_draw(struct app *app)
 {
 	WINDOW *w = app->wcompare;
 	char buf[512];

@@ -200,7 +200,7 @@ static void chart_legend(struct app *app, struct g_state *ch, WINDOW *w)
 		const struct arch_score *s = &v->scores[arch];
 		attr_t a = s->feasible ? app->th.series[arch] : A_DIM;
 		if (s->feasible)
-			money(m, sizeof m, s->best.cost.total);
+			words_money(m, sizeof m, s->best.cost.total);
 		wattron(w, a);
 		text_putf(w, y, x, cw - 1, "%c %s", chart_letter(v, arch), arch_ids[arch]);
 		wattroff(w, a);
@@ -348,7 +348,7 @@ static int chart_key(struct app *app, void *state, const struct keyev *ev)
 		chart_prepare(app, ch);
 
 	switch (ev->act) {
-	case ACT_LEFT: case ACT_RIGHT: return volume_key(app, ev->act == ACT_RIGHT ? 1 : -1);
+	case ACT_LEFT: case ACT_RIGHT: return input_volume_step(app, ev->act == ACT_RIGHT ? 1 : -1);
 	case ACT_UP: return chart_scroll(ch, ch->top - 1);
 	case ACT_DOWN: return chart_scroll(ch, ch->top + 1);
 	case ACT_PAGE_UP: return chart_scroll(ch, ch->top - page);

@@ -48,10 +48,10 @@ struct c_state {
 
 /* ---- rows ------------------------------------------------------------------------------ */
 
-static void c_add_rows(struct c_state *cs, const struct verdict *v, enum cost_table t)
+static void costs_add_rows(struct c_state *cs, const struct verdict *v, enum cost_table t)
 {
-	for (int i = 0; i < cost_table_size(v, t); i++) {
-		const struct cost_row *r = cost_table_row(v, t, i);
+	for (int i = 0; i < detail_table_size(v, t); i++) {
+		const struct cost_row *r = detail_table_row(v, t, i);
 		if (!cs->all && !r->meets_quality && !r->recommended) {
 			cs->hidden++;
 			continue;
@@ -62,7 +62,7 @@ static void c_add_rows(struct c_state *cs, const struct verdict *v, enum cost_ta
 	}
 }
 
-static int c_cmp_rows(const void *pa, const void *pb)
+static int costs_cmp_rows(const void *pa, const void *pb)
 {
 	const struct row *a = pa, *b = pb;
 	const struct c_state *cs = a->owner;
@@ -79,19 +79,19 @@ static int c_cmp_rows(const void *pa, const void *pb)
 	return cs->reverse ? -c : c;
 }
 
-static void c_money_width(struct c_state *cs)
+static void costs_money_width(struct c_state *cs)
 {
 	char m[32];
 
 	cs->money_w = 7;   /* "monthly" */
 	for (int i = 0; i < cs->n; i++) {
-		money(m, sizeof m, cs->rows[i].r->opt.cost.total);
+		words_money(m, sizeof m, cs->rows[i].r->opt.cost.total);
 		if (cs->rows[i].feasible && text_width(m) > cs->money_w)
 			cs->money_w = text_width(m);
 	}
 }
 
-static void c_rebuild(struct app *app, struct c_state *cs)
+static void costs_rebuild(struct app *app, struct c_state *cs)
 {
 	const struct verdict *v = app->v;
 	struct row keep = cs->n ? cs->rows[cs->sel] : (struct row){ .table = TABLE_COUNT };
@@ -100,9 +100,9 @@ static void c_rebuild(struct app *app, struct c_state *cs)
 	cs->rows = xcalloc((size_t)(v->n_api + v->n_managed + v->n_self_hosted + 1), sizeof *cs->rows);
 	cs->n = cs->hidden = 0;
 	for (int t = 0; t < TABLE_COUNT; t++)
-		c_add_rows(cs, v, (enum cost_table)t);
-	qsort(cs->rows, (size_t)cs->n, sizeof *cs->rows, c_cmp_rows);
-	c_money_width(cs);
+		costs_add_rows(cs, v, (enum cost_table)t);
+	qsort(cs->rows, (size_t)cs->n, sizeof *cs->rows, costs_cmp_rows);
+	costs_money_width(cs);
 	cs->marked = false;
 	for (int i = 0; i < cs->n; i++)
 		cs->marked = cs->marked || cs->rows[i].r->recommended;
@@ -114,14 +114,14 @@ static void c_rebuild(struct app *app, struct c_state *cs)
 		cs->sel = cs->n ? cs->n - 1 : 0;
 }
 
-static void c_fini(void *state)
+static void costs_fini(void *state)
 {
 	struct c_state *cs = state;
 
 	free(cs->rows);
 }
 
-static void c_layout(struct app *app, void *state)
+static void costs_layout(struct app *app, void *state)
 {
 	struct c_state *cs = state;
 	int h = getmaxy(app->wmain);
@@ -134,7 +134,7 @@ static void c_layout(struct app *app, void *state)
 
 /* Whole columns by priority (the money first, then what tells rows apart), then the
  * room left to the model, the fleet and the note. */
-static struct cols c_columns(const struct c_state *cs, int width)
+static struct cols costs_columns(const struct c_state *cs, int width)
 {
 	enum col order[] = { COL_MARK, COL_COST, COL_MODEL, COL_FLEET, COL_KIND, COL_TIER, COL_NOTE };
 	int min[COL_COUNT] = { [COL_MARK] = 3, [COL_KIND] = 8, [COL_MODEL] = 13, [COL_FLEET] = 11,
@@ -161,7 +161,7 @@ static struct cols c_columns(const struct c_state *cs, int width)
 	return c;
 }
 
-static void c_cell(WINDOW *w, const struct cols *c, int y, enum col col, const char *s)
+static void costs_cell(WINDOW *w, const struct cols *c, int y, enum col col, const char *s)
 {
 	if (c->w[col] == 0)
 		return;
@@ -171,19 +171,19 @@ static void c_cell(WINDOW *w, const struct cols *c, int y, enum col col, const c
 		text_put(w, y, c->x[col], c->w[col] - 1, s);
 }
 
-static void c_via(const struct cost_row *r, char *buf, size_t size)
+static void costs_via(const struct cost_row *r, char *buf, size_t size)
 {
 	if (r->provider)
 		snprintf(buf, size, "%s", r->provider->id);
 	else if (r->opt.gpu && r->opt.feasible)
-		fleet_cell(&r->opt, buf, size);
+		words_fleet_cell(&r->opt, buf, size);
 	else if (r->opt.arch == ARCH_DIRECT_API)
 		snprintf(buf, size, "%s", r->model->api.provider ? r->model->api.provider : "vendor");
 	else
 		buf[0] = '\0';
 }
 
-static void c_note(const struct app *app, const struct cost_row *r, char *buf, size_t size)
+static void costs_note(const struct app *app, const struct cost_row *r, char *buf, size_t size)
 {
 	if (r->note[0])
 		snprintf(buf, size, "%s", r->note);
@@ -197,7 +197,7 @@ static void c_note(const struct app *app, const struct cost_row *r, char *buf, s
 
 /* ---- drawing ------------------------------------------------------------------------ */
 
-static void c_row_draw(struct app *app, struct c_state *cs, WINDOW *w, int i, int y, const struct cols *c)
+static void costs_row_draw(struct app *app, struct c_state *cs, WINDOW *w, int i, int y, const struct cols *c)
 {
 	const struct row *x = &cs->rows[i];
 	char buf[200], m[32];
@@ -211,21 +211,21 @@ static void c_row_draw(struct app *app, struct c_state *cs, WINDOW *w, int i, in
 		wattron(w, A_DIM);
 	}
 	/* '>' the selected row (also without colour), '*' the recommendation */
-	c_cell(w, c, y, COL_MARK, i == cs->sel ? (x->r->recommended ? ">*" : ">") : x->r->recommended ? " *" : "");
-	c_cell(w, c, y, COL_KIND, kind_names[x->table]);
-	c_cell(w, c, y, COL_MODEL, x->r->model->id);
-	c_via(x->r, buf, sizeof buf);
-	c_cell(w, c, y, COL_FLEET, buf);
+	costs_cell(w, c, y, COL_MARK, i == cs->sel ? (x->r->recommended ? ">*" : ">") : x->r->recommended ? " *" : "");
+	costs_cell(w, c, y, COL_KIND, kind_names[x->table]);
+	costs_cell(w, c, y, COL_MODEL, x->r->model->id);
+	costs_via(x->r, buf, sizeof buf);
+	costs_cell(w, c, y, COL_FLEET, buf);
 	snprintf(buf, sizeof buf, "%d", x->r->model->quality_tier);
-	c_cell(w, c, y, COL_TIER, buf);
-	money(m, sizeof m, x->r->opt.cost.total);
-	c_cell(w, c, y, COL_COST, x->feasible ? m : "-");
-	c_note(app, x->r, buf, sizeof buf);
-	c_cell(w, c, y, COL_NOTE, buf);
+	costs_cell(w, c, y, COL_TIER, buf);
+	words_money(m, sizeof m, x->r->opt.cost.total);
+	costs_cell(w, c, y, COL_COST, x->feasible ? m : "-");
+	costs_note(app, x->r, buf, sizeof buf);
+	costs_cell(w, c, y, COL_NOTE, buf);
 	wattroff(w, app->th.sel | app->th.good | A_DIM);
 }
 
-static void c_heading(struct app *app, struct c_state *cs, WINDOW *w, int width, const struct cols *c)
+static void costs_heading(struct app *app, struct c_state *cs, WINDOW *w, int width, const struct cols *c)
 {
 	char vol[32], in[32], out[32], buf[300], part[120];
 
@@ -241,17 +241,17 @@ static void c_heading(struct app *app, struct c_state *cs, WINDOW *w, int width,
 	text_put(w, 0, 0, width, buf);
 	wattroff(w, app->th.head);
 	wattron(w, A_BOLD | A_UNDERLINE);
-	c_cell(w, c, 1, COL_KIND, "kind");
-	c_cell(w, c, 1, COL_MODEL, "model");
-	c_cell(w, c, 1, COL_FLEET, "provider/fleet");
-	c_cell(w, c, 1, COL_TIER, "tier");
-	c_cell(w, c, 1, COL_COST, "monthly");
-	c_cell(w, c, 1, COL_NOTE, "note");
+	costs_cell(w, c, 1, COL_KIND, "kind");
+	costs_cell(w, c, 1, COL_MODEL, "model");
+	costs_cell(w, c, 1, COL_FLEET, "provider/fleet");
+	costs_cell(w, c, 1, COL_TIER, "tier");
+	costs_cell(w, c, 1, COL_COST, "monthly");
+	costs_cell(w, c, 1, COL_NOTE, "note");
 	wattroff(w, A_BOLD | A_UNDERLINE);
 }
 
 /* "llama-3.1-70b: $15,294 = GPUs $11,988 + engineering $2,000 ...": whole parts only. */
-static void c_breakdown(struct c_state *cs, char *buf, size_t size, int width)
+static void costs_breakdown(struct c_state *cs, char *buf, size_t size, int width)
 {
 	const struct row *x = &cs->rows[cs->sel];
 	const struct cost_breakdown *b = &x->r->opt.cost;
@@ -262,13 +262,13 @@ static void c_breakdown(struct c_state *cs, char *buf, size_t size, int width)
 		snprintf(buf, size, "%s: cannot be used or costed with these answers", x->r->model->id);
 		return;
 	}
-	money(m, sizeof m, b->total);
+	words_money(m, sizeof m, b->total);
 	snprintf(buf, size, "%s: %s", x->r->model->id, m);
 	for (int l = 0, first = 1; l < CL_TOTAL; l++) {
 		double usd = cost_line_usd(b, (enum cost_line)l);
 		if (usd < 0.5)
 			continue;
-		money(m, sizeof m, usd);
+		words_money(m, sizeof m, usd);
 		snprintf(part, sizeof part, " %s %s %s", first ? "=" : "+", cost_line_names[l], m);
 		first = 0;
 		all = all && text_append(buf, size, width - 12, part);
@@ -277,13 +277,13 @@ static void c_breakdown(struct c_state *cs, char *buf, size_t size, int width)
 		text_append(buf, size, width, " + more (Enter)");
 }
 
-static void c_footer(struct app *app, struct c_state *cs, WINDOW *w, int y, int width, bool note)
+static void costs_footer(struct app *app, struct c_state *cs, WINDOW *w, int y, int width, bool note)
 {
 	char buf[600];
 
 	hline_draw(app, w, y, 0, width);
 	if (cs->n > 0) {
-		c_breakdown(cs, buf, sizeof buf, width);
+		costs_breakdown(cs, buf, sizeof buf, width);
 		text_put(w, y + 1, 0, width, buf);
 	}
 	if (!note)
@@ -303,7 +303,7 @@ static void c_footer(struct app *app, struct c_state *cs, WINDOW *w, int y, int 
 	wattroff(w, A_DIM);
 }
 
-static void c_draw(struct app *app, void *state, WINDOW *w)
+static void costs_draw(struct app *app, void *state, WINDOW *w)
 {
 	struct c_state *cs = state;
 	int h, width;
@@ -311,9 +311,9 @@ static void c_draw(struct app *app, void *state, WINDOW *w)
 
 	getmaxyx(w, h, width);
 	if (cs->gen != app->gen || cs->rows == NULL)
-		c_rebuild(app, cs);
-	c = c_columns(cs, width);
-	c_heading(app, cs, w, width, &c);
+		costs_rebuild(app, cs);
+	c = costs_columns(cs, width);
+	costs_heading(app, cs, w, width, &c);
 	if (cs->top > cs->n - cs->height)
 		cs->top = cs->n - cs->height > 0 ? cs->n - cs->height : 0;   /* the table fills the window */
 	if (cs->sel < cs->top)
@@ -321,17 +321,17 @@ static void c_draw(struct app *app, void *state, WINDOW *w)
 	if (cs->sel >= cs->top + cs->height)
 		cs->top = cs->sel - cs->height + 1;
 	for (int i = 0; i < cs->height && cs->top + i < cs->n; i++)
-		c_row_draw(app, cs, w, cs->top + i, 2 + i, &c);
+		costs_row_draw(app, cs, w, cs->top + i, 2 + i, &c);
 	if (cs->top > 0)
 		text_put(w, 2, width - 1, 1, "^");
 	if (cs->top + cs->height < cs->n)
 		text_put(w, 1 + cs->height, width - 1, 1, "v");
-	c_footer(app, cs, w, 2 + cs->height, width, h >= 9);
+	costs_footer(app, cs, w, 2 + cs->height, width, h >= 9);
 }
 
 /* ---- keys ---------------------------------------------------------------------------- */
 
-static int c_move(struct c_state *cs, int to)
+static int costs_move(struct c_state *cs, int to)
 {
 	to = to >= cs->n ? cs->n - 1 : to;
 	to = to < 0 ? 0 : to;
@@ -341,7 +341,7 @@ static int c_move(struct c_state *cs, int to)
 	return HANDLED | REDRAW;
 }
 
-static int c_open(struct app *app, struct c_state *cs)
+static int costs_open(struct app *app, struct c_state *cs)
 {
 	if (cs->n == 0)
 		return HANDLED;
@@ -349,21 +349,21 @@ static int c_open(struct app *app, struct c_state *cs)
 	return HANDLED;
 }
 
-static int c_key(struct app *app, void *state, const struct keyev *ev)
+static int costs_key(struct app *app, void *state, const struct keyev *ev)
 {
 	struct c_state *cs = state;
 
 	app_evaluate(app);        /* keys typed ahead act on what the next draw shows */
 	if (cs->gen != app->gen || cs->rows == NULL)
-		c_rebuild(app, cs);
+		costs_rebuild(app, cs);
 	switch (ev->act) {
-	case ACT_UP: return c_move(cs, cs->sel - 1);
-	case ACT_DOWN: return c_move(cs, cs->sel + 1);
-	case ACT_PAGE_UP: return c_move(cs, cs->sel - cs->height);
-	case ACT_PAGE_DOWN: return c_move(cs, cs->sel + cs->height);
-	case ACT_HOME: return c_move(cs, 0);
-	case ACT_END: return c_move(cs, cs->n - 1);
-	case ACT_CHOOSE: return c_open(app, cs);
+	case ACT_UP: return costs_move(cs, cs->sel - 1);
+	case ACT_DOWN: return costs_move(cs, cs->sel + 1);
+	case ACT_PAGE_UP: return costs_move(cs, cs->sel - cs->height);
+	case ACT_PAGE_DOWN: return costs_move(cs, cs->sel + cs->height);
+	case ACT_HOME: return costs_move(cs, 0);
+	case ACT_END: return costs_move(cs, cs->n - 1);
+	case ACT_CHOOSE: return costs_open(app, cs);
 	case ACT_SORT: case ACT_TAB: cs->sort = (cs->sort + 1) % SORT_COUNT; break;
 	case ACT_REVERSE: cs->reverse = !cs->reverse; break;
 	case ACT_FILTER:
@@ -373,12 +373,12 @@ static int c_key(struct app *app, void *state, const struct keyev *ev)
 		break;
 	default: return 0;
 	}
-	c_rebuild(app, cs);
+	costs_rebuild(app, cs);
 	return HANDLED | REDRAW;
 }
 
 /* A row pressed is selected; pressed again it opens. */
-static int c_click(struct app *app, void *state, int y, int x)
+static int costs_click(struct app *app, void *state, int y, int x)
 {
 	struct c_state *cs = state;
 	int i = cs->top + y - 2;
@@ -387,8 +387,8 @@ static int c_click(struct app *app, void *state, int y, int x)
 	if (y < 2 || y >= 2 + cs->height || i >= cs->n)
 		return HANDLED;
 	if (i == cs->sel)
-		return c_open(app, cs);
-	return c_move(cs, i);
+		return costs_open(app, cs);
+	return costs_move(cs, i);
 }
 
 const struct screen_ops costs_screen = {
@@ -396,9 +396,9 @@ const struct screen_ops costs_screen = {
 	.hints = "Up/Down row  Enter detail  o sort  a all/meeting the task  +/- volume  ? help",
 	.scopes = SCOPE_BIT(SC_COSTS),
 	.state_size = sizeof(struct c_state),
-	.fini = c_fini,
-	.layout = c_layout,
-	.draw = c_draw,
-	.key = c_key,
-	.click = c_click,
+	.fini = costs_fini,
+	.layout = costs_layout,
+	.draw = costs_draw,
+	.key = costs_key,
+	.click = costs_click,
 };

@@ -17,17 +17,17 @@ struct d_state {
 	int width, height;
 };
 
-int cost_table_size(const struct verdict *v, enum cost_table table)
+int detail_table_size(const struct verdict *v, enum cost_table table)
 {
 	return table == TABLE_API ? v->n_api : table == TABLE_MANAGED ? v->n_managed : v->n_self_hosted;
 }
 
-const struct cost_row *cost_table_row(const struct verdict *v, enum cost_table table, int index)
+const struct cost_row *detail_table_row(const struct verdict *v, enum cost_table table, int index)
 {
 	const struct cost_row *rows = table == TABLE_API ? v->api : table == TABLE_MANAGED ? v->managed
 			       : v->self_hosted;
 
-	return index >= 0 && index < cost_table_size(v, table) ? &rows[index] : NULL;
+	return index >= 0 && index < detail_table_size(v, table) ? &rows[index] : NULL;
 }
 
 static void detail_title(struct app *app, struct textview *tv, const struct cost_row *r)
@@ -39,7 +39,7 @@ static void detail_title(struct app *app, struct textview *tv, const struct cost
 	if (r->provider)
 		tv_add(tv, 2, 2, 0, "Managed inference on %s", r->provider->name);
 	else if (r->opt.gpu && r->opt.feasible) {
-		fleet_words(&r->opt, buf, sizeof buf);
+		words_fleet(&r->opt, buf, sizeof buf);
 		tv_add(tv, 2, 2, 0, "Self-hosted (%s) on %s, %s weights", arch_ids[r->opt.arch], buf,
 		       precision_names[r->opt.precision]);
 	} else if (r->opt.arch == ARCH_DIRECT_API)
@@ -59,7 +59,7 @@ static void detail_costs(struct app *app, struct textview *tv, const struct cost
 		return;
 	}
 	for (int l = 0; l < CL_COUNT; l++) {
-		money(m, sizeof m, cost_line_usd(&r->opt.cost, (enum cost_line)l));
+		words_money(m, sizeof m, cost_line_usd(&r->opt.cost, (enum cost_line)l));
 		tv_add(tv, 2, 4, l == CL_TOTAL ? A_BOLD : 0, "%-14s %12s", cost_line_names[l], m);
 	}
 	if (r->input_price > 0 || r->output_price > 0)
@@ -101,7 +101,7 @@ static void detail_rules(struct app *app, struct textview *tv, const struct cost
 	tv_add(tv, 0, 0, app->th.head, "Rules for %s (score %.1f%s)", arch_ids[s->arch], s->score,
 	       s->feasible ? "" : ", excluded");
 	for (int i = 0; i < s->n_reasons; i++) {
-		seed_mark(s->reasons[i].text, text, sizeof text);
+		words_seed(s->reasons[i].text, text, sizeof text);
 		if (s->reasons[i].excludes)
 			tv_add(tv, 2, 8, app->th.warn, "excl. %s", text);
 		else
@@ -112,7 +112,7 @@ static void detail_rules(struct app *app, struct textview *tv, const struct cost
 
 static void detail_build(struct app *app, struct d_state *ds)
 {
-	const struct cost_row *r = cost_table_row(app->v, ds->table, ds->index);
+	const struct cost_row *r = detail_table_row(app->v, ds->table, ds->index);
 	struct textview *tv = &ds->tv;
 	int top = tv->top;
 
@@ -142,14 +142,14 @@ void detail_open(struct app *app, enum cost_table table, int index)
 	app_open(app, SCR_DETAIL);
 }
 
-static void d_fini(void *state)
+static void detail_fini(void *state)
 {
 	struct d_state *ds = state;
 
 	tv_clear(&ds->tv);
 }
 
-static void d_layout(struct app *app, void *state)
+static void detail_layout(struct app *app, void *state)
 {
 	struct d_state *ds = state;
 
@@ -159,7 +159,7 @@ static void d_layout(struct app *app, void *state)
 	ds->gen = app->gen - 1;    /* rewrap at the new width */
 }
 
-static void d_draw(struct app *app, void *state, WINDOW *w)
+static void detail_draw(struct app *app, void *state, WINDOW *w)
 {
 	struct d_state *ds = state;
 
@@ -168,7 +168,7 @@ static void d_draw(struct app *app, void *state, WINDOW *w)
 	tv_draw(&ds->tv, w, 0, 1, ds->height, app->th.sel);
 }
 
-static int d_key(struct app *app, void *state, const struct keyev *ev)
+static int detail_key(struct app *app, void *state, const struct keyev *ev)
 {
 	struct d_state *ds = state;
 
@@ -178,7 +178,7 @@ static int d_key(struct app *app, void *state, const struct keyev *ev)
 	return tv_key(&ds->tv, ev->act);
 }
 
-static struct textview *d_text(struct app *app, void *state)
+static struct textview *detail_text(struct app *app, void *state)
 {
 	struct d_state *ds = state;
 
@@ -192,9 +192,9 @@ const struct screen_ops detail_screen = {
 	.hints = "Up/Down scroll  / search  +/- volume  u undo  q or Esc back to the costs",
 	.scopes = SCOPE_BIT(SC_TEXT),
 	.state_size = sizeof(struct d_state),
-	.fini = d_fini,
-	.layout = d_layout,
-	.draw = d_draw,
-	.key = d_key,
-	.text = d_text,
+	.fini = detail_fini,
+	.layout = detail_layout,
+	.draw = detail_draw,
+	.key = detail_key,
+	.text = detail_text,
 };

@@ -26,13 +26,13 @@ struct f_state {
 	int top, total, height, width;   /* scrolling: content rows, first shown */
 };
 
-static bool fp_overridden(const struct f_state *fs)
+static bool footprint_overridden(const struct f_state *fs)
 {
 	return fs->prec >= 0 || fs->gpu >= 0;
 }
 
 /* The verdict's option for the GPU and precision shown. */
-static void fp_pick(struct app *app, struct f_state *fs)
+static void footprint_pick(struct app *app, struct f_state *fs)
 {
 	const struct verdict *v = app->v;
 	const struct gpu *g;
@@ -54,7 +54,7 @@ static void fp_pick(struct app *app, struct f_state *fs)
 	}
 }
 
-static void fp_init(struct app *app, void *state)
+static void footprint_init(struct app *app, void *state)
 {
 	struct f_state *fs = state;
 
@@ -62,7 +62,7 @@ static void fp_init(struct app *app, void *state)
 	fs->prec = fs->gpu = -1;
 }
 
-static void fp_layout(struct app *app, void *state)
+static void footprint_layout(struct app *app, void *state)
 {
 	struct f_state *fs = state;
 
@@ -72,15 +72,15 @@ static void fp_layout(struct app *app, void *state)
 
 /* ---- drawing (content row y is drawn at y - top) ------------------------------------ */
 
-static void fp_gpu_text(const struct gpu *g, char *buf, size_t size, int width)
+static void footprint_gpu_text(const struct gpu *g, char *buf, size_t size, int width)
 {
 	char part[160], price[32];
 
-	gpu_short(g, buf, size);
+	words_gpu(g, buf, size);
 	snprintf(part, sizeof part, ", %.0f GB", g->memory_gb);
 	text_append(buf, size, width, part);
 	if (g->rates[RATE_ON_DEMAND].present) {
-		money(price, sizeof price, g->rates[RATE_ON_DEMAND].usd_per_hour);
+		words_money(price, sizeof price, g->rates[RATE_ON_DEMAND].usd_per_hour);
 		snprintf(part, sizeof part, ", %s/h", price);
 		text_append(buf, size, width, part);
 	}
@@ -88,24 +88,24 @@ static void fp_gpu_text(const struct gpu *g, char *buf, size_t size, int width)
 	text_append(buf, size, width, part);
 }
 
-static int fp_selectors(struct app *app, struct f_state *fs, WINDOW *w, int y)
+static int footprint_selectors(struct app *app, struct f_state *fs, WINDOW *w, int y)
 {
 	char buf[300];
 	int width = fs->width;
 
 	text_put(w, y - fs->top, 1, 11, "Precision");
 	selector_draw(app, w, y - fs->top, 12, 12, precision_names[fs->f.precision], fs->focus == FIELD_PRECISION);
-	fp_gpu_text(fs->f.gpu, buf, sizeof buf, width - 13 - 4);
+	footprint_gpu_text(fs->f.gpu, buf, sizeof buf, width - 13 - 4);
 	text_put(w, y + 1 - fs->top, 1, 11, "GPU");
 	selector_draw(app, w, y + 1 - fs->top, 12, width - 13, buf, fs->focus == FIELD_GPU);
 	wattron(w, A_DIM);
-	text_put(w, y + 2 - fs->top, 1, width - 2, fp_overridden(fs) ? "Changed here (d: back to the recommended choice)"
+	text_put(w, y + 2 - fs->top, 1, width - 2, footprint_overridden(fs) ? "Changed here (d: back to the recommended choice)"
 								      : "As recommended (Tab, Left/Right to change)");
 	wattroff(w, A_DIM);
 	return y + 3;
 }
 
-static int fp_memory(struct app *app, struct f_state *fs, WINDOW *w, int y)
+static int footprint_memory(struct app *app, struct f_state *fs, WINDOW *w, int y)
 {
 	const struct footprint *f = &fs->f;
 	double physical = (double)f->gpu_count * f->gpu->memory_gb * 1e9;
@@ -139,7 +139,7 @@ static int fp_memory(struct app *app, struct f_state *fs, WINDOW *w, int y)
 	return y + 4;
 }
 
-static int fp_rates(struct f_state *fs, WINDOW *w, int y)
+static int footprint_rates(struct f_state *fs, WINDOW *w, int y)
 {
 	const struct footprint *f = &fs->f;
 	char a[32], b[32];
@@ -158,20 +158,20 @@ static int fp_rates(struct f_state *fs, WINDOW *w, int y)
 	return y + 4;
 }
 
-static int fp_capacity(struct app *app, struct f_state *fs, WINDOW *w, int y)
+static int footprint_capacity(struct app *app, struct f_state *fs, WINDOW *w, int y)
 {
 	const struct plan *p = &fs->fleet;
 	double vol = (double)app->answers.requests_per_month;
 	char a[32], b[32], c[32], fleet[120];
 	int row = y - fs->top, width = fs->width;
 
-	if (app->v->recommended == ARCH_ON_DEVICE && !fp_overridden(fs)) {
+	if (app->v->recommended == ARCH_ON_DEVICE && !footprint_overridden(fs)) {
 		text_put(w, row, 1, width - 2, "On-device: every device serves its own user; no fleet to size.");
 		return y + 1;
 	}
 	fmt_short(a, sizeof a, p->capacity_requests);
 	fmt_short(b, sizeof b, vol);
-	fleet_words(p, fleet, sizeof fleet);
+	words_fleet(p, fleet, sizeof fleet);
 	text_putf(w, row, 1, width - 2, "Capacity: %s serve %s requests/month; you asked %s", fleet, a, b);
 	struct bar_part used = { vol, '#', app->th.good };
 	mvwaddch(w, row + 1, 1, '[');
@@ -179,13 +179,13 @@ static int fp_capacity(struct app *app, struct f_state *fs, WINDOW *w, int y)
 	mvwaddch(w, row + 1, width - 2, ']');
 	text_putf(w, row + 2, 2, width - 3, "# volume asked, . spare capacity (%s traffic)",
 		  traffic_names[app->answers.traffic]);
-	money(c, sizeof c, p->cost.gpu_lease);
+	words_money(c, sizeof c, p->cost.gpu_lease);
 	text_putf(w, row + 3, 2, width - 3, "GPU lease %s a month", fs->f.gpu->rates[RATE_ON_DEMAND].present
 		  ? c : "n/a (no price)");
 	return y + 4;
 }
 
-static void fp_none(struct app *app, WINDOW *w, int width)
+static void footprint_none(struct app *app, WINDOW *w, int width)
 {
 	wattron(w, app->th.head);
 	text_put(w, 0, 0, width, "Inference footprint");
@@ -194,22 +194,22 @@ static void fp_none(struct app *app, WINDOW *w, int width)
 	text_put(w, 3, 1, width - 2, "so there is no footprint to show (see the verdict, screen 5).");
 }
 
-static void fp_draw(struct app *app, void *state, WINDOW *w)
+static void footprint_draw(struct app *app, void *state, WINDOW *w)
 {
 	struct f_state *fs = state;
 	int gap, y;
 
 	if (!fs->valid || fs->gen != app->gen)
-		fp_pick(app, fs);
+		footprint_pick(app, fs);
 	if (!fs->have) {
-		fp_none(app, w, fs->width);
+		footprint_none(app, w, fs->width);
 		return;
 	}
 	gap = fs->height >= 20 ? 1 : 0;   /* spacing rows only when they fit */
 	wattron(w, app->th.head);
 	text_putf(w, -fs->top, 0, fs->width, "Inference footprint of %s (%s)", fs->f.model->id, fs->f.model->name);
 	wattroff(w, app->th.head);
-	y = fp_selectors(app, fs, w, 1 + gap) + gap;
+	y = footprint_selectors(app, fs, w, 1 + gap) + gap;
 	if (!fs->f.feasible) {
 		wattron(w, app->th.warn);
 		text_putf(w, y - fs->top, 1, fs->width - 2, "Does not run: %s", fs->f.why_not);
@@ -217,9 +217,9 @@ static void fp_draw(struct app *app, void *state, WINDOW *w)
 		fs->total = y + 1;
 		return;
 	}
-	y = fp_memory(app, fs, w, y) + gap;
-	y = fp_rates(fs, w, y) + gap;
-	fs->total = fp_capacity(app, fs, w, y);
+	y = footprint_memory(app, fs, w, y) + gap;
+	y = footprint_rates(fs, w, y) + gap;
+	fs->total = footprint_capacity(app, fs, w, y);
 	if (fs->top > 0)
 		text_put(w, 0, fs->width - 1, 1, "^");
 	if (fs->top + fs->height < fs->total)
@@ -228,13 +228,13 @@ static void fp_draw(struct app *app, void *state, WINDOW *w)
 
 /* ---- keys ----------------------------------------------------------------------------- */
 
-static int fp_cycle(int cur, int from, int n, int dir)
+static int footprint_cycle(int cur, int from, int n, int dir)
 {
 	int i = cur < 0 ? from : cur;
 	return (i + dir + n) % n;
 }
 
-static int fp_scroll(struct f_state *fs, int to)
+static int footprint_scroll(struct f_state *fs, int to)
 {
 	int max = fs->total - fs->height > 0 ? fs->total - fs->height : 0;
 
@@ -246,7 +246,7 @@ static int fp_scroll(struct f_state *fs, int to)
 }
 
 /* Down walks the fields, then scrolls; Up scrolls back, then walks the fields. */
-static int fp_vertical(struct f_state *fs, int dir)
+static int footprint_vertical(struct f_state *fs, int dir)
 {
 	if (dir > 0 && fs->focus == FIELD_PRECISION) {
 		fs->focus = FIELD_GPU;
@@ -256,40 +256,40 @@ static int fp_vertical(struct f_state *fs, int dir)
 		fs->focus = FIELD_PRECISION;
 		return HANDLED | REDRAW;
 	}
-	return fp_scroll(fs, fs->top + dir);
+	return footprint_scroll(fs, fs->top + dir);
 }
 
-static int fp_change(struct app *app, struct f_state *fs, int dir)
+static int footprint_change(struct app *app, struct f_state *fs, int dir)
 {
 	if (fs->focus == FIELD_PRECISION)
-		fs->prec = fp_cycle(fs->prec, app->v->footprint.precision, PREC_COUNT, dir);
+		fs->prec = footprint_cycle(fs->prec, app->v->footprint.precision, PREC_COUNT, dir);
 	else
-		fs->gpu = fp_cycle(fs->gpu, (int)(app->v->footprint.gpu - app->cat->gpus), app->cat->n_gpus, dir);
+		fs->gpu = footprint_cycle(fs->gpu, (int)(app->v->footprint.gpu - app->cat->gpus), app->cat->n_gpus, dir);
 	fs->valid = false;
 	return HANDLED | REDRAW;
 }
 
-static int fp_key(struct app *app, void *state, const struct keyev *ev)
+static int footprint_key(struct app *app, void *state, const struct keyev *ev)
 {
 	struct f_state *fs = state;
 	int page = fs->height > 1 ? fs->height - 1 : 1;
 
 	app_evaluate(app);        /* keys typed ahead act on what the next draw shows */
 	if (!fs->valid || fs->gen != app->gen)
-		fp_pick(app, fs);
+		footprint_pick(app, fs);
 	if (!fs->have)
 		return 0;
 	switch (ev->act) {
 	case ACT_TAB:
 		fs->focus = (fs->focus + 1) % FIELD_COUNT;
 		return HANDLED | REDRAW;
-	case ACT_UP: case ACT_DOWN: return fp_vertical(fs, ev->act == ACT_DOWN ? 1 : -1);
-	case ACT_PAGE_UP: return fp_scroll(fs, fs->top - page);
-	case ACT_PAGE_DOWN: return fp_scroll(fs, fs->top + page);
-	case ACT_HOME: return fp_scroll(fs, 0);
-	case ACT_END: return fp_scroll(fs, fs->total);
+	case ACT_UP: case ACT_DOWN: return footprint_vertical(fs, ev->act == ACT_DOWN ? 1 : -1);
+	case ACT_PAGE_UP: return footprint_scroll(fs, fs->top - page);
+	case ACT_PAGE_DOWN: return footprint_scroll(fs, fs->top + page);
+	case ACT_HOME: return footprint_scroll(fs, 0);
+	case ACT_END: return footprint_scroll(fs, fs->total);
 	case ACT_LEFT: case ACT_RIGHT: case ACT_CHOOSE:
-		return fp_change(app, fs, ev->act == ACT_LEFT ? -1 : 1);
+		return footprint_change(app, fs, ev->act == ACT_LEFT ? -1 : 1);
 	case ACT_RESET:
 		fs->prec = fs->gpu = -1;
 		fs->valid = false;
@@ -300,7 +300,7 @@ static int fp_key(struct app *app, void *state, const struct keyev *ev)
 }
 
 /* A press on a field focuses it; on the focused field, it steps to the next choice. */
-static int fp_click(struct app *app, void *state, int y, int x)
+static int footprint_click(struct app *app, void *state, int y, int x)
 {
 	struct f_state *fs = state;
 	int gap = fs->height >= 20 ? 1 : 0, field = y + fs->top - 1 - gap;
@@ -309,12 +309,12 @@ static int fp_click(struct app *app, void *state, int y, int x)
 	if (!fs->have || field < 0 || field >= FIELD_COUNT)
 		return HANDLED;
 	if ((enum f_field)field == fs->focus)
-		return fp_change(app, fs, 1);
+		return footprint_change(app, fs, 1);
 	fs->focus = (enum f_field)field;
 	return HANDLED | REDRAW;
 }
 
-static void fp_place_save(const struct app *app, const void *state, struct strbuf *sb)
+static void footprint_place_save(const struct app *app, const void *state, struct strbuf *sb)
 {
 	const struct f_state *fs = state;
 
@@ -324,7 +324,7 @@ static void fp_place_save(const struct app *app, const void *state, struct strbu
 		sb_addf(sb, " precision %s", precision_names[fs->prec]);
 }
 
-static void fp_place_load(struct app *app, void *state, const char *line)
+static void footprint_place_load(struct app *app, void *state, const char *line)
 {
 	struct f_state *fs = state;
 	char word[64];
@@ -341,11 +341,11 @@ const struct screen_ops footprint_screen = {
 	.hints = "Tab field  Left/Right change  d recommended  +/- volume  u undo  ? help",
 	.scopes = SCOPE_BIT(SC_FOOTPRINT),
 	.state_size = sizeof(struct f_state),
-	.init = fp_init,
-	.layout = fp_layout,
-	.draw = fp_draw,
-	.key = fp_key,
-	.click = fp_click,
-	.place_save = fp_place_save,
-	.place_load = fp_place_load,
+	.init = footprint_init,
+	.layout = footprint_layout,
+	.draw = footprint_draw,
+	.key = footprint_key,
+	.click = footprint_click,
+	.place_save = footprint_place_save,
+	.place_load = footprint_place_load,
 };

@@ -57,7 +57,7 @@ static void help_build(struct app *app, struct h_state *hs)
 	hs->built = true;
 }
 
-static void h_init(struct app *app, void *state)
+static void help_init(struct app *app, void *state)
 {
 	struct h_state *hs = state;
 
@@ -65,14 +65,14 @@ static void h_init(struct app *app, void *state)
 	hs->tv.cur = -1;
 }
 
-static void h_fini(void *state)
+static void help_fini(void *state)
 {
 	struct h_state *hs = state;
 
 	tv_clear(&hs->tv);
 }
 
-static void h_layout(struct app *app, void *state)
+static void help_layout(struct app *app, void *state)
 {
 	struct h_state *hs = state;
 
@@ -82,7 +82,7 @@ static void h_layout(struct app *app, void *state)
 	hs->built = false;
 }
 
-static void h_draw(struct app *app, void *state, WINDOW *w)
+static void help_draw(struct app *app, void *state, WINDOW *w)
 {
 	struct h_state *hs = state;
 
@@ -91,7 +91,7 @@ static void h_draw(struct app *app, void *state, WINDOW *w)
 	tv_draw(&hs->tv, w, 0, 1, hs->height, app->th.sel);
 }
 
-static int h_key(struct app *app, void *state, const struct keyev *ev)
+static int help_key(struct app *app, void *state, const struct keyev *ev)
 {
 	struct h_state *hs = state;
 
@@ -100,7 +100,7 @@ static int h_key(struct app *app, void *state, const struct keyev *ev)
 	return tv_key(&hs->tv, ev->act);
 }
 
-static struct textview *h_text(struct app *app, void *state)
+static struct textview *help_text(struct app *app, void *state)
 {
 	struct h_state *hs = state;
 
@@ -114,10 +114,10 @@ const struct screen_ops help_screen = {
 	.hints = "Up/Down PgUp/PgDn scroll  / search  q or Esc close  F10 quit",
 	.scopes = SCOPE_BIT(SC_TEXT),
 	.state_size = sizeof(struct h_state),
-	.init = h_init,
-	.fini = h_fini,
-	.layout = h_layout,
-	.draw = h_draw,
-	.key = h_key,
-	.text = h_text,
+	.init = help_init,
+	.fini = help_fini,
+	.layout = help_layout,
+	.draw = help_draw,
+	.key = help_key,
+	.text = help_text,
 };

@@ -17,7 +17,7 @@
 #define PRESET_LABEL "Start from a preset"
 #define NO_PRESET "(none loaded)"
 
-struct q_state {
+struct questions_state {
 	struct rect list, panel, why;
 	int row;              /* the selected row (the preset row first, when there are presets) */
 	int top;              /* first row shown */
@@ -26,48 +26,48 @@ struct q_state {
 	int browse;           /* the preset shown while picking one; -1: none */
 };
 
-static bool q_has_presets(const struct app *app)
+static bool questions_has_presets(const struct app *app)
 {
 	return app->cat->n_presets > 0;
 }
 
-static int q_rows(const struct app *app)
+static int questions_rows(const struct app *app)
 {
-	return (q_has_presets(app) ? 1 : 0) + AK_COUNT;
+	return (questions_has_presets(app) ? 1 : 0) + AK_COUNT;
 }
 
 /* The answers key of a row; -1 for the preset row. */
-static int q_row_key(const struct app *app, int row)
+static int questions_row_key(const struct app *app, int row)
 {
-	return row - (q_has_presets(app) ? 1 : 0);
+	return row - (questions_has_presets(app) ? 1 : 0);
 }
 
-static bool q_is_number(int key)
+static bool questions_is_number(int key)
 {
 	return key >= 0 && (answer_fields[key].type == AT_INT || answer_fields[key].type == AT_DOUBLE);
 }
 
-static void q_init(struct app *app, void *state)
+static void questions_init(struct app *app, void *state)
 {
-	struct q_state *qs = state;
+	struct questions_state *qs = state;
 
 	qs->browse = -1;
 	/* Started from a file: the first question, past the presets. */
-	qs->row = app->opts->answers_path && q_has_presets(app) ? 1 : 0;
+	qs->row = app->opts->answers_path && questions_has_presets(app) ? 1 : 0;
 }
 
-static void q_enter(struct app *app, void *state)
+static void questions_enter(struct app *app, void *state)
 {
-	struct q_state *qs = state;
+	struct questions_state *qs = state;
 
 	(void)app;
 	qs->panel_focus = false;    /* a screen switch always comes back to the questions */
 	qs->browse = -1;
 }
 
-static void q_layout(struct app *app, void *state)
+static void questions_layout(struct app *app, void *state)
 {
-	struct q_state *qs = state;
+	struct questions_state *qs = state;
 	int h, w;
 
 	getmaxyx(app->wmain, h, w);
@@ -80,16 +80,16 @@ static void q_layout(struct app *app, void *state)
 		qs->panel = (struct rect){ 0, 0, h - WHY_ROWS - 1, w };
 	}
 	qs->why = (struct rect){ h - WHY_ROWS, 0, WHY_ROWS, w };
-	if (qs->row >= q_rows(app))
+	if (qs->row >= questions_rows(app))
 		qs->row = 0;
 }
 
 /* ---- drawing ----------------------------------------------------------------------- */
 
 /* The widest label, so the values line up just after it. */
-static int q_label_cols(const struct app *app)
+static int questions_label_cols(const struct app *app)
 {
-	int w = q_has_presets(app) ? text_width(PRESET_LABEL) : 0;
+	int w = questions_has_presets(app) ? text_width(PRESET_LABEL) : 0;
 
 	for (int k = 0; k < AK_COUNT; k++)
 		if (text_width(question_label(k)) > w)
@@ -97,7 +97,7 @@ static int q_label_cols(const struct app *app)
 	return w;
 }
 
-static void q_preset_text(const struct app *app, const struct q_state *qs, char *buf, size_t size)
+static void questions_preset_text(const struct app *app, const struct questions_state *qs, char *buf, size_t size)
 {
 	if (qs->browse >= 0)
 		snprintf(buf, size, "%s", app->cat->presets[qs->browse].id);
@@ -107,15 +107,15 @@ static void q_preset_text(const struct app *app, const struct q_state *qs, char 
 		snprintf(buf, size, "%s", NO_PRESET);
 }
 
-static void q_row_draw(struct app *app, struct q_state *qs, WINDOW *w, int row, int y)
+static void questions_row_draw(struct app *app, struct questions_state *qs, WINDOW *w, int row, int y)
 {
-	int key = q_row_key(app, row), x = qs->list.x + 1, width = qs->list.w - 2;
-	int lw = width / 2 < q_label_cols(app) ? width / 2 : q_label_cols(app);
+	int key = questions_row_key(app, row), x = qs->list.x + 1, width = qs->list.w - 2;
+	int lw = width / 2 < questions_label_cols(app) ? width / 2 : questions_label_cols(app);
 	bool here = row == qs->row, sel = here && !qs->panel_focus;
 	char val[160];
 
 	if (key < 0)
-		q_preset_text(app, qs, val, sizeof val);
+		questions_preset_text(app, qs, val, sizeof val);
 	else
 		question_value(&app->answers, key, val, sizeof val);
 	if (sel) {
@@ -133,26 +133,26 @@ static void q_row_draw(struct app *app, struct q_state *qs, WINDOW *w, int row, 
 	wattroff(w, app->th.sel | A_BOLD);
 }
 
-static void q_list_draw(struct app *app, struct q_state *qs, WINDOW *w)
+static void questions_list_draw(struct app *app, struct questions_state *qs, WINDOW *w)
 {
 	int rows = qs->list.h;
 
-	if (qs->top > q_rows(app) - rows)
-		qs->top = q_rows(app) - rows > 0 ? q_rows(app) - rows : 0;   /* the list fills the window */
+	if (qs->top > questions_rows(app) - rows)
+		qs->top = questions_rows(app) - rows > 0 ? questions_rows(app) - rows : 0;   /* the list fills the window */
 	if (qs->row < qs->top)
 		qs->top = qs->row;
 	if (qs->row >= qs->top + rows)
 		qs->top = qs->row - rows + 1;
-	for (int i = 0; i < rows && qs->top + i < q_rows(app); i++)
-		q_row_draw(app, qs, w, qs->top + i, qs->list.y + i);
+	for (int i = 0; i < rows && qs->top + i < questions_rows(app); i++)
+		questions_row_draw(app, qs, w, qs->top + i, qs->list.y + i);
 	if (qs->top > 0)
 		text_put(w, qs->list.y, qs->list.x + qs->list.w - 2, 1, "^");
-	if (qs->top + rows < q_rows(app))
+	if (qs->top + rows < questions_rows(app))
 		text_put(w, qs->list.y + rows - 1, qs->list.x + qs->list.w - 2, 1, "v");
 }
 
 /* Up to n lines of text wrapped at width from row y; returns the rows used. */
-static int q_wrapped(WINDOW *w, int y, int x, int width, int n, const char *s)
+static int questions_wrapped(WINDOW *w, int y, int x, int width, int n, const char *s)
 {
 	char line[512];
 	const char *next;
@@ -167,47 +167,47 @@ static int q_wrapped(WINDOW *w, int y, int x, int width, int n, const char *s)
 	return used;
 }
 
-static void q_why_preset(struct app *app, struct q_state *qs, WINDOW *w, int y, int width)
+static void questions_why_preset(struct app *app, struct questions_state *qs, WINDOW *w, int y, int width)
 {
 	const struct preset *shown = qs->browse >= 0 ? &app->cat->presets[qs->browse]
 				     : app->preset >= 0 ? &app->cat->presets[app->preset] : NULL;
 	int used = 0;
 
 	if (shown == NULL)
-		used = q_wrapped(w, y, 1, width, 2, "No preset loaded: the answers below are the defaults "
+		used = questions_wrapped(w, y, 1, width, 2, "No preset loaded: the answers below are the defaults "
 				 "or your own.");
 	else
-		used = q_wrapped(w, y, 1, width, 2, shown->title);
+		used = questions_wrapped(w, y, 1, width, 2, shown->title);
 	wattron(w, A_BOLD);
-	q_wrapped(w, y + used, 1, width, WHY_ROWS - used, qs->browse >= 0
+	questions_wrapped(w, y + used, 1, width, WHY_ROWS - used, qs->browse >= 0
 		  ? "Enter loads it (u undoes); Left/Right picks another."
 		  : "Left/Right picks a preset; Enter loads it (u undoes).");
 	wattroff(w, A_BOLD);
 }
 
-static void q_why_draw(struct app *app, struct q_state *qs, WINDOW *w)
+static void questions_why_draw(struct app *app, struct questions_state *qs, WINDOW *w)
 {
-	int key = q_row_key(app, qs->row), y = qs->why.y, width = qs->why.w - 2, used = 0;
+	int key = questions_row_key(app, qs->row), y = qs->why.y, width = qs->why.w - 2, used = 0;
 	const char *opt = NULL, *unused;
 
 	hline_draw(app, w, y - 1, 0, qs->why.w);
 	if (qs->panel_focus) {
-		q_wrapped(w, y, 1, width, WHY_ROWS, "Up/Down picks an architecture; Enter opens its "
+		questions_wrapped(w, y, 1, width, WHY_ROWS, "Up/Down picks an architecture; Enter opens its "
 			  "reasons on the verdict. Tab goes back to the questions.");
 		return;
 	}
 	if (key < 0) {
-		q_why_preset(app, qs, w, y, width);
+		questions_why_preset(app, qs, w, y, width);
 		return;
 	}
 	if ((unused = question_unused(&app->answers, key)) != NULL) {
 		wattron(w, A_BOLD);
-		used = q_wrapped(w, y, 1, width, 1, unused);
+		used = questions_wrapped(w, y, 1, width, 1, unused);
 		wattroff(w, A_BOLD);
 	} else if (answer_fields[key].type == AT_ENUM || answer_fields[key].type == AT_BOOL) {
-		opt = option_why(key, (int)answers_get(&app->answers, key));
+		opt = question_option(key, (int)answers_get(&app->answers, key));
 	}
-	used += q_wrapped(w, y + used, 1, width, WHY_ROWS - used - (opt ? 1 : 0), question_why(key));
+	used += questions_wrapped(w, y + used, 1, width, WHY_ROWS - used - (opt ? 1 : 0), question_why(key));
 	if (opt) {
 		wattron(w, A_BOLD);
 		text_putf(w, y + used, 1, width, "> %s", opt);
@@ -215,26 +215,26 @@ static void q_why_draw(struct app *app, struct q_state *qs, WINDOW *w)
 	}
 }
 
-static void q_draw(struct app *app, void *state, WINDOW *w)
+static void questions_draw(struct app *app, void *state, WINDOW *w)
 {
-	struct q_state *qs = state;
+	struct questions_state *qs = state;
 
 	if (app->mode == LAYOUT_FULL) {
-		q_list_draw(app, qs, w);
+		questions_list_draw(app, qs, w);
 		panel_draw(app, w, qs->panel, qs->panel_focus ? qs->panel_sel : -1);
 	} else if (qs->panel_focus) {
 		panel_draw(app, w, qs->panel, qs->panel_sel);
 	} else {
 		panel_summary(app, w, 0, qs->list.w);
 		hline_draw(app, w, 2, 0, qs->list.w);
-		q_list_draw(app, qs, w);
+		questions_list_draw(app, qs, w);
 	}
-	q_why_draw(app, qs, w);
+	questions_why_draw(app, qs, w);
 }
 
-static const char *q_status(struct app *app, void *state)
+static const char *questions_status(struct app *app, void *state)
 {
-	struct q_state *qs = state;
+	struct questions_state *qs = state;
 
 	(void)app;
 	if (qs->panel_focus)
@@ -244,10 +244,10 @@ static const char *q_status(struct app *app, void *state)
 
 /* ---- presets ------------------------------------------------------------------------- */
 
-static int q_load_preset(struct app *app, int i)
+static int questions_load_preset(struct app *app, int i)
 {
 	const struct preset *p = &app->cat->presets[i];
-	struct q_state *qs = app->state[SCR_QUESTIONS];
+	struct questions_state *qs = app->state[SCR_QUESTIONS];
 	struct answers a;
 	struct ow_error e;
 	char msg[700];
@@ -265,16 +265,16 @@ static int q_load_preset(struct app *app, int i)
 	return HANDLED | REDRAW;
 }
 
-static int q_replace_done(struct app *app, struct prompt *p, int choice)
+static int questions_replace_done(struct app *app, struct prompt *p, int choice)
 {
 	if (choice != 'y') {
 		app_message(app, false, "Kept your answers");
 		return HANDLED;
 	}
-	return q_load_preset(app, p->arg);
+	return questions_load_preset(app, p->arg);
 }
 
-static int q_preset_choose(struct app *app, struct q_state *qs)
+static int questions_preset_choose(struct app *app, struct questions_state *qs)
 {
 	char label[200];
 
@@ -283,18 +283,18 @@ static int q_preset_choose(struct app *app, struct q_state *qs)
 		return HANDLED | REDRAW;
 	}
 	if (!app->unsaved)
-		return q_load_preset(app, qs->browse);
+		return questions_load_preset(app, qs->browse);
 	snprintf(label, sizeof label, "Replace your changed answers with the preset '%s'? (y)es (n)o",
 		 app->cat->presets[qs->browse].id);
-	return prompt_choice(app, label, "yn", q_replace_done, qs->browse);
+	return prompt_choice(app, label, "yn", questions_replace_done, qs->browse);
 }
 
-static int q_preset_key(struct app *app, struct q_state *qs, enum action act)
+static int questions_preset_key(struct app *app, struct questions_state *qs, enum action act)
 {
 	int n = app->cat->n_presets, from = qs->browse >= 0 ? qs->browse : app->preset;
 
 	if (act == ACT_CHOOSE)
-		return q_preset_choose(app, qs);
+		return questions_preset_choose(app, qs);
 	if (from < 0)
 		qs->browse = act == ACT_RIGHT ? 0 : n - 1;
 	else
@@ -305,7 +305,7 @@ static int q_preset_key(struct app *app, struct q_state *qs, enum action act)
 /* ---- answers ------------------------------------------------------------------------- */
 
 /* Left/Right on a number: log steps (the context in powers of two, growth by 10 %). */
-static double q_number_step(int key, double v, int dir)
+static double questions_number_step(int key, double v, int dir)
 {
 	if (key == AK_CONTEXT)
 		return dir > 0 ? v * 2 : floor(v / 2);
@@ -315,7 +315,7 @@ static double q_number_step(int key, double v, int dir)
 }
 
 /* Lists of choices wrap round; numbers stop at their limits. */
-static int q_change(struct app *app, int key, int dir)
+static int questions_change(struct app *app, int key, int dir)
 {
 	const struct answer_field *f = &answer_fields[key];
 	double v = answers_get(&app->answers, key), nv;
@@ -324,7 +324,7 @@ static int q_change(struct app *app, int key, int dir)
 		int n = f->type == AT_BOOL ? 2 : f->n_names;
 		nv = fmod(v + dir + n, n);
 	} else {
-		nv = fmin(fmax(q_number_step(key, v, dir), f->min), f->max);
+		nv = fmin(fmax(questions_number_step(key, v, dir), f->min), f->max);
 	}
 	if (nv == v)
 		return HANDLED;
@@ -332,9 +332,9 @@ static int q_change(struct app *app, int key, int dir)
 	return HANDLED | REDRAW;
 }
 
-static int q_select(struct app *app, struct q_state *qs, int to)
+static int questions_select(struct app *app, struct questions_state *qs, int to)
 {
-	int n = q_rows(app);
+	int n = questions_rows(app);
 
 	to = to < 0 ? 0 : to >= n ? n - 1 : to;
 	qs->browse = -1;
@@ -344,20 +344,20 @@ static int q_select(struct app *app, struct q_state *qs, int to)
 	return HANDLED | REDRAW;
 }
 
-static int q_row_action(struct app *app, struct q_state *qs, enum action act)
+static int questions_row_action(struct app *app, struct questions_state *qs, enum action act)
 {
-	int key = q_row_key(app, qs->row);
+	int key = questions_row_key(app, qs->row);
 
 	if (key < 0)
-		return q_preset_key(app, qs, act);
+		return questions_preset_key(app, qs, act);
 	if (act != ACT_CHOOSE)
-		return q_change(app, key, act == ACT_RIGHT ? 1 : -1);
-	if (!q_is_number(key))
-		return q_change(app, key, 1);
-	return number_prompt(app, key, NULL);
+		return questions_change(app, key, act == ACT_RIGHT ? 1 : -1);
+	if (!questions_is_number(key))
+		return questions_change(app, key, 1);
+	return input_number_prompt(app, key, NULL);
 }
 
-static int q_panel_key(struct app *app, struct q_state *qs, enum action act)
+static int questions_panel_key(struct app *app, struct questions_state *qs, enum action act)
 {
 	int sel = qs->panel_sel;
 
@@ -376,34 +376,34 @@ static int q_panel_key(struct app *app, struct q_state *qs, enum action act)
 }
 
 /* A digit (or a point) on a number question starts typing its new value. */
-static bool q_typed_digit(const struct app *app, const struct q_state *qs, int ch)
+static bool questions_typed_digit(const struct app *app, const struct questions_state *qs, int ch)
 {
 	return !qs->panel_focus && ch < 0x80 && (isdigit(ch) || ch == '.') &&
-	       q_is_number(q_row_key(app, qs->row));
+	       questions_is_number(questions_row_key(app, qs->row));
 }
 
-static int q_key(struct app *app, void *state, const struct keyev *ev)
+static int questions_key(struct app *app, void *state, const struct keyev *ev)
 {
-	struct q_state *qs = state;
+	struct questions_state *qs = state;
 	char typed[2] = { (char)ev->ch, '\0' };
 
 	if (ev->act == ACT_TAB) {
 		qs->panel_focus = !qs->panel_focus;
 		return HANDLED | REDRAW;
 	}
-	if (q_typed_digit(app, qs, ev->ch))
-		return number_prompt(app, q_row_key(app, qs->row), typed);
+	if (questions_typed_digit(app, qs, ev->ch))
+		return input_number_prompt(app, questions_row_key(app, qs->row), typed);
 	if (qs->panel_focus)
-		return q_panel_key(app, qs, ev->act);
+		return questions_panel_key(app, qs, ev->act);
 	switch (ev->act) {
-	case ACT_UP: return q_select(app, qs, qs->row - 1);
-	case ACT_DOWN: return q_select(app, qs, qs->row + 1);
-	case ACT_PAGE_UP: return q_select(app, qs, qs->row - qs->list.h);
-	case ACT_PAGE_DOWN: return q_select(app, qs, qs->row + qs->list.h);
-	case ACT_HOME: return q_select(app, qs, 0);
-	case ACT_END: return q_select(app, qs, q_rows(app) - 1);
-	case ACT_LEFT: case ACT_RIGHT: case ACT_CHOOSE: return q_row_action(app, qs, ev->act);
-	case ACT_ESTIMATE: return estimate_prompt(app, q_row_key(app, qs->row));
+	case ACT_UP: return questions_select(app, qs, qs->row - 1);
+	case ACT_DOWN: return questions_select(app, qs, qs->row + 1);
+	case ACT_PAGE_UP: return questions_select(app, qs, qs->row - qs->list.h);
+	case ACT_PAGE_DOWN: return questions_select(app, qs, qs->row + qs->list.h);
+	case ACT_HOME: return questions_select(app, qs, 0);
+	case ACT_END: return questions_select(app, qs, questions_rows(app) - 1);
+	case ACT_LEFT: case ACT_RIGHT: case ACT_CHOOSE: return questions_row_action(app, qs, ev->act);
+	case ACT_ESTIMATE: return input_estimate_prompt(app, questions_row_key(app, qs->row));
 	default: return 0;
 	}
 }
@@ -411,9 +411,9 @@ static int q_key(struct app *app, void *state, const struct keyev *ev)
 /* ---- mouse and session --------------------------------------------------------------- */
 
 /* A row pressed is selected; pressed again (on the selected row) it acts as Enter. */
-static int q_click(struct app *app, void *state, int y, int x)
+static int questions_click(struct app *app, void *state, int y, int x)
 {
-	struct q_state *qs = state;
+	struct questions_state *qs = state;
 	int row = qs->top + y - qs->list.y;
 	bool in_list = y >= qs->list.y && y < qs->list.y + qs->list.h && x < qs->list.x + qs->list.w;
 
@@ -422,43 +422,43 @@ static int q_click(struct app *app, void *state, int y, int x)
 		qs->panel_sel = y - 7;
 		return HANDLED | REDRAW;
 	}
-	if (!in_list || row >= q_rows(app) || (qs->panel_focus && app->mode != LAYOUT_FULL))
+	if (!in_list || row >= questions_rows(app) || (qs->panel_focus && app->mode != LAYOUT_FULL))
 		return HANDLED;
 	qs->panel_focus = false;
 	if (row == qs->row)
-		return q_row_action(app, qs, ACT_CHOOSE);
-	return q_select(app, qs, row);
+		return questions_row_action(app, qs, ACT_CHOOSE);
+	return questions_select(app, qs, row);
 }
 
-static void q_place_save(const struct app *app, const void *state, struct strbuf *sb)
+static void questions_place_save(const struct app *app, const void *state, struct strbuf *sb)
 {
-	const struct q_state *qs = state;
+	const struct questions_state *qs = state;
 
 	(void)app;
 	sb_addf(sb, " question %d", qs->row);
 }
 
-static void q_place_load(struct app *app, void *state, const char *line)
+static void questions_place_load(struct app *app, void *state, const char *line)
 {
-	struct q_state *qs = state;
+	struct questions_state *qs = state;
 	char word[32];
 
 	if (session_word(line, "question", word, sizeof word) == 0 && atoi(word) >= 0 &&
-	    atoi(word) < q_rows(app))
+	    atoi(word) < questions_rows(app))
 		qs->row = atoi(word);
 }
 
 const struct screen_ops questions_screen = {
 	.name = "Questions",
 	.scopes = SCOPE_BIT(SC_QUESTIONS),
-	.state_size = sizeof(struct q_state),
-	.init = q_init,
-	.enter = q_enter,
-	.layout = q_layout,
-	.draw = q_draw,
-	.key = q_key,
-	.click = q_click,
-	.status = q_status,
-	.place_save = q_place_save,
-	.place_load = q_place_load,
+	.state_size = sizeof(struct questions_state),
+	.init = questions_init,
+	.enter = questions_enter,
+	.layout = questions_layout,
+	.draw = questions_draw,
+	.key = questions_key,
+	.click = questions_click,
+	.status = questions_status,
+	.place_save = questions_place_save,
+	.place_load = questions_place_load,
 };

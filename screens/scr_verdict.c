@@ -25,12 +25,12 @@ static void verdict_recommendation(struct app *app, struct textview *tv)
 	char label[200], m[32], vol[32], fleet[120];
 
 	plan_label(p, label, sizeof label);
-	money(m, sizeof m, p->cost.total);
+	words_money(m, sizeof m, p->cost.total);
 	fmt_int(vol, sizeof vol, (double)v->answers.requests_per_month);
 	tv_add(tv, 0, 2, app->th.good, "Recommended: %s", app->cat->arch[v->recommended].name);
 	tv_add(tv, 2, 2, A_BOLD, "%s, %s a month at %s requests/month", label, m, vol);
 	if (p->gpu) {
-		fleet_words(p, fleet, sizeof fleet);
+		words_fleet(p, fleet, sizeof fleet);
 		tv_add(tv, 2, 2, 0, "Fleet: %s; %s in %s", fleet, p->model->id, precision_names[p->precision]);
 	}
 }
@@ -90,8 +90,8 @@ static void verdict_diff_recommendation(struct app *app, struct textview *tv, co
 
 	for (int s = 0; s < SIDE_COUNT; s++) {
 		plan_label(&d->recommended[s], label[s], sizeof label[s]);
-		money(m[s], sizeof m[s], d->recommended[s].cost.total);
-		fleet_words(&d->recommended[s], fleet[s], sizeof fleet[s]);
+		words_money(m[s], sizeof m[s], d->recommended[s].cost.total);
+		words_fleet(&d->recommended[s], fleet[s], sizeof fleet[s]);
 	}
 	if (d->recommendation_moved)
 		tv_add(tv, 2, 4, app->th.good, "- The recommendation moved: %s (%s) -> %s (%s).", label[0], m[0],
@@ -108,17 +108,17 @@ static void verdict_diff_costs(struct textview *tv, const struct verdict_diff *d
 
 	for (int i = 0; i < ARCH_COUNT; i++) {
 		const struct diff_arch *x = &d->archs[i];
-		money(a, sizeof a, x->cost[SIDE_BEFORE]);
-		money(b, sizeof b, x->cost[SIDE_AFTER]);
-		money(delta, sizeof delta, fabs(x->cost[SIDE_AFTER] - x->cost[SIDE_BEFORE]));
+		words_money(a, sizeof a, x->cost[SIDE_BEFORE]);
+		words_money(b, sizeof b, x->cost[SIDE_AFTER]);
+		words_money(delta, sizeof delta, fabs(x->cost[SIDE_AFTER] - x->cost[SIDE_BEFORE]));
 		tv_add(tv, 2, 4, 0, "- %s: %s -> %s%s%s%s", arch_ids[x->arch],
 		       x->feasible[0] ? a : "excluded", x->feasible[1] ? b : "excluded",
 		       x->feasible[0] && x->feasible[1] ? (x->cost[1] >= x->cost[0] ? " (+" : " (-") : "",
 		       x->feasible[0] && x->feasible[1] ? delta : "", x->feasible[0] && x->feasible[1] ? ")" : "");
 	}
 	for (int i = 0; i < d->n_lines; i++) {
-		money(a, sizeof a, d->lines[i].usd[SIDE_BEFORE]);
-		money(b, sizeof b, d->lines[i].usd[SIDE_AFTER]);
+		words_money(a, sizeof a, d->lines[i].usd[SIDE_BEFORE]);
+		words_money(b, sizeof b, d->lines[i].usd[SIDE_AFTER]);
 		tv_add(tv, 2, 4, 0, "- The recommendation's %s: %s -> %s", cost_line_names[d->lines[i].line], a, b);
 	}
 }
@@ -129,7 +129,7 @@ static void verdict_diff_reasons(struct textview *tv, const struct verdict_diff 
 
 	for (int i = 0; i < d->n_reasons; i++) {
 		const struct diff_reason *r = &d->reasons[i];
-		seed_mark(r->text, text, sizeof text);
+		words_seed(r->text, text, sizeof text);
 		if (!r->fired[SIDE_BEFORE])
 			tv_add(tv, 2, 4, 0, "- %s, new: %s %s", arch_ids[r->arch],
 			       r->excludes[1] ? "excl." : "", text);
@@ -167,8 +167,8 @@ static void verdict_arch(struct app *app, struct v_state *vs, int rank)
 
 	vs->arch_para[s->arch] = tv->n_paras;
 	plan_label(&s->best, label, sizeof label);
-	money(m, sizeof m, s->best.cost.total);
-	money(m12, sizeof m12, s->cost_in_12_months);
+	words_money(m, sizeof m, s->best.cost.total);
+	words_money(m12, sizeof m12, s->cost_in_12_months);
 	if (s->feasible)
 		tv_add(tv, 0, 4, rank == 0 ? app->th.good : A_BOLD, "%d. %s  score %.1f  %s a month, %s in 12 months",
 		       rank + 1, label, s->score, m, m12);
@@ -176,7 +176,7 @@ static void verdict_arch(struct app *app, struct v_state *vs, int rank)
 		tv_add(tv, 0, 4, app->th.warn, "%d. %s  EXCLUDED", rank + 1, arch_ids[s->arch]);
 	for (int i = 0; i < s->n_reasons; i++) {
 		const struct reason *r = &s->reasons[i];
-		seed_mark(r->text, text, sizeof text);
+		words_seed(r->text, text, sizeof text);
 		if (r->excludes)
 			tv_add(tv, 4, 10, app->th.warn, "%5s %s", "excl.", text);
 		else
@@ -217,7 +217,7 @@ static void verdict_build(struct app *app, struct v_state *vs)
 	vs->gen = app->gen;
 }
 
-static void v_init(struct app *app, void *state)
+static void verdict_init(struct app *app, void *state)
 {
 	struct v_state *vs = state;
 
@@ -225,14 +225,14 @@ static void v_init(struct app *app, void *state)
 	vs->tv.cursor = true;
 }
 
-static void v_fini(void *state)
+static void verdict_fini(void *state)
 {
 	struct v_state *vs = state;
 
 	tv_clear(&vs->tv);
 }
 
-static void v_layout(struct app *app, void *state)
+static void verdict_layout(struct app *app, void *state)
 {
 	struct v_state *vs = state;
 
@@ -242,7 +242,7 @@ static void v_layout(struct app *app, void *state)
 	vs->gen = app->gen - 1;   /* rebuild at the new width */
 }
 
-static void v_draw(struct app *app, void *state, WINDOW *w)
+static void verdict_draw(struct app *app, void *state, WINDOW *w)
 {
 	struct v_state *vs = state;
 
@@ -274,7 +274,7 @@ static int verdict_apply(struct app *app, int tag)
 	return HANDLED | REDRAW;
 }
 
-static int v_key(struct app *app, void *state, const struct keyev *ev)
+static int verdict_key(struct app *app, void *state, const struct keyev *ev)
 {
 	struct v_state *vs = state;
 	int tag;
@@ -292,18 +292,18 @@ static int v_key(struct app *app, void *state, const struct keyev *ev)
 }
 
 /* A line pressed gets the cursor; pressed again, it acts as Enter. */
-static int v_click(struct app *app, void *state, int y, int x)
+static int verdict_click(struct app *app, void *state, int y, int x)
 {
 	struct v_state *vs = state;
 	struct keyev enter = { '\n', ACT_CHOOSE };
 
 	(void)x;
 	if (vs->tv.top + y == vs->tv.cur)
-		return v_key(app, state, &enter);
+		return verdict_key(app, state, &enter);
 	return tv_click(&vs->tv, y);
 }
 
-static struct textview *v_text(struct app *app, void *state)
+static struct textview *verdict_text(struct app *app, void *state)
 {
 	struct v_state *vs = state;
 
@@ -333,11 +333,11 @@ const struct screen_ops verdict_screen = {
 	.hints = "Up/Down line  Enter apply a flip  / search  u undo  b baseline  ? help",
 	.scopes = SCOPE_BIT(SC_TEXT),
 	.state_size = sizeof(struct v_state),
-	.init = v_init,
-	.fini = v_fini,
-	.layout = v_layout,
-	.draw = v_draw,
-	.key = v_key,
-	.click = v_click,
-	.text = v_text,
+	.init = verdict_init,
+	.fini = verdict_fini,
+	.layout = verdict_layout,
+	.draw = verdict_draw,
+	.key = verdict_key,
+	.click = verdict_click,
+	.text = verdict_text,
 };

@@ -10,7 +10,7 @@ const char *question_label(int key);
 /* One line on why the question matters, from the seed's decision framework. */
 const char *question_why(int key);
 /* One line on what the chosen value means (enum and bool keys); NULL if none. */
-const char *option_why(int key, int value);
+const char *question_option(int key, int value);
 /* Why a question is not used with these answers ("used when fine-tuning is lora or
  * full"); NULL when it is used. */
 const char *question_unused(const struct answers *a, int key);
@@ -25,28 +25,28 @@ void panel_draw(struct app *app, WINDOW *w, struct rect r, int sel);
 /* Two lines of it for the single-column layout. */
 void panel_summary(struct app *app, WINDOW *w, int y, int width);
 /* The baseline's difference in one line (the row under the title while one is pinned). */
-void compare_bar_draw(struct app *app);
+void panel_compare_draw(struct app *app);
 
 /* Open the verdict screen at one architecture's reasons (scr_verdict.c). */
 void verdict_show_arch(struct app *app, int arch);
 /* Open the detail view of one cost row (scr_detail.c). */
 enum cost_table { TABLE_API, TABLE_MANAGED, TABLE_SELF, TABLE_COUNT };
 void detail_open(struct app *app, enum cost_table table, int index);
-const struct cost_row *cost_table_row(const struct verdict *v, enum cost_table table, int index);
-int cost_table_size(const struct verdict *v, enum cost_table table);
+const struct cost_row *detail_table_row(const struct verdict *v, enum cost_table table, int index);
+int detail_table_size(const struct verdict *v, enum cost_table table);
 
 /* "$22,256" */
-void money(char *buf, size_t size, double usd);
+void words_money(char *buf, size_t size, double usd);
 /* "llama-3.1-70b fp8", "claude-haiku-5.5 + qwen-2.5-7b", "excluded" for a plan. */
-void plan_what(const struct plan *p, char *buf, size_t size);
+void words_plan(const struct plan *p, char *buf, size_t size);
 /* The fleet in words: "19 replicas of 1 x MI300X"; on a device "one JETSON-... per user". */
-void fleet_words(const struct plan *p, char *buf, size_t size);
+void words_fleet(const struct plan *p, char *buf, size_t size);
 /* The fleet in a table cell: "19 MI300X fp8", "2x4 H100 fp8". */
-void fleet_cell(const struct plan *p, char *buf, size_t size);
+void words_fleet_cell(const struct plan *p, char *buf, size_t size);
 /* A GPU as people write it: "MI300X", "A100-80GB". */
-void gpu_short(const struct gpu *g, char *buf, size_t size);
+void words_gpu(const struct gpu *g, char *buf, size_t size);
 /* A rule's text with the seed cited by a footnote mark: "(seed)" becomes "[s]". */
-void seed_mark(const char *text, char *buf, size_t size);
+void words_seed(const char *text, char *buf, size_t size);
 #define SEED_FOOTNOTE "[s] taken from the seed: the open-vs-closed decision framework these rules encode."
 
 #endif

@@ -7,12 +7,12 @@
 #include "screens.h"
 #include "util.h"
 
-void money(char *buf, size_t size, double usd)
+void words_money(char *buf, size_t size, double usd)
 {
 	fmt_usd(buf, size, usd);
 }
 
-void plan_what(const struct plan *p, char *buf, size_t size)
+void words_plan(const struct plan *p, char *buf, size_t size)
 {
 	if (!p->feasible || p->model == NULL)
 		snprintf(buf, size, "excluded");
@@ -26,7 +26,7 @@ void plan_what(const struct plan *p, char *buf, size_t size)
 		snprintf(buf, size, "%s", p->model->id);
 }
 
-void gpu_short(const struct gpu *g, char *buf, size_t size)
+void words_gpu(const struct gpu *g, char *buf, size_t size)
 {
 	size_t i = 0;
 
@@ -35,7 +35,7 @@ void gpu_short(const struct gpu *g, char *buf, size_t size)
 	buf[i] = '\0';
 }
 
-void fleet_words(const struct plan *p, char *buf, size_t size)
+void words_fleet(const struct plan *p, char *buf, size_t size)
 {
 	char g[64];
 
@@ -44,7 +44,7 @@ void fleet_words(const struct plan *p, char *buf, size_t size)
 			 ? "pay per token, no GPUs to run" : "no GPUs");
 		return;
 	}
-	gpu_short(p->gpu, g, sizeof g);
+	words_gpu(p->gpu, g, sizeof g);
 	if (p->arch == ARCH_ON_DEVICE)
 		snprintf(buf, size, "one %s per user", g);
 	else
@@ -52,7 +52,7 @@ void fleet_words(const struct plan *p, char *buf, size_t size)
 			 p->replicas == 1 ? "" : "s", (long long)p->gpu_count, g);
 }
 
-void fleet_cell(const struct plan *p, char *buf, size_t size)
+void words_fleet_cell(const struct plan *p, char *buf, size_t size)
 {
 	char g[64];
 
@@ -60,7 +60,7 @@ void fleet_cell(const struct plan *p, char *buf, size_t size)
 		buf[0] = '\0';
 		return;
 	}
-	gpu_short(p->gpu, g, sizeof g);
+	words_gpu(p->gpu, g, sizeof g);
 	if (p->gpu_count == 1)
 		snprintf(buf, size, "%lld %s %s", (long long)p->replicas, g, precision_names[p->precision]);
 	else
@@ -69,7 +69,7 @@ void fleet_cell(const struct plan *p, char *buf, size_t size)
 }
 
 /* "(seed)" -> "[s]", "(seed, Honest limitations)" -> "[s: Honest limitations]". */
-void seed_mark(const char *text, char *buf, size_t size)
+void words_seed(const char *text, char *buf, size_t size)
 {
 	const char *at = strstr(text, "(seed");
 	const char *end = at ? strchr(at, ')') : NULL;

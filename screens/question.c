@@ -121,7 +121,7 @@ const char *question_why(int key)
 	return why[key] ? why[key] : answer_fields[key].comment;
 }
 
-const char *option_why(int key, int value)
+const char *question_option(int key, int value)
 {
 	if (value < 0 || value >= MAX_OPTS)
 		return NULL;
