@@ -40,7 +40,8 @@ static int panel_recommended(struct app *app, WINDOW *w, int y, int x, int width
 	return y;
 }
 
-/* One architecture: its id cut to leave its cost whole. */
+/* One architecture: its id cut to leave its cost whole; '>' marks the first, or the
+ * one picked while the panel has the keys. */
 static void panel_cost_line(struct app *app, WINDOW *w, int y, int x, int width, int arch, bool top)
 {
 	const struct arch_score *s = &app->v->scores[arch];
@@ -70,7 +71,7 @@ static int panel_costs(struct app *app, WINDOW *w, int y, int x, int width, int 
 	for (int i = 0; i < n && i < ARCH_COUNT; i++) {
 		if (i == sel)
 			wattron(w, app->th.sel);
-		panel_cost_line(app, w, y++, x, width, app->v->order[i], i == 0);
+		panel_cost_line(app, w, y++, x, width, app->v->order[i], sel >= 0 ? i == sel : i == 0);
 		wattroff(w, app->th.sel);
 	}
 	return y;

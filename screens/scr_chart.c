@@ -220,7 +220,10 @@ static void chart_y_axis(struct app *app, struct g_state *ch, WINDOW *w)
 		if (row == last)
 			continue;
 		last = row;
-		fmt_short(s, sizeof s, pow(10, d));
+		if (d < 0)
+			snprintf(s, sizeof s, "%.*f", (int)-d, pow(10, d));    /* $0.1, not $0 */
+		else
+			fmt_short(s, sizeof s, pow(10, d));
 		snprintf(lab, sizeof lab, "$%s", s);
 		text_put_right(w, row, 0, YLABEL - 1, lab);
 		mvwaddch(w, row, YLABEL, app->gl.rtee);

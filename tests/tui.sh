@@ -508,6 +508,7 @@ check "3: resumed, the selector names the preset loaded" "wait_for 'Resumed the 
 # 4. Panel focus does not survive a screen switch.
 keys 1 Home Down Tab
 check "4: Tab gives the panel the keys" "wait_for 'Enter reasons' 3"
+golden f04-panel-focus "4: with the panel focused, the question keeps a '>' mark and the hints say what keys do"
 keys 2 1 Right
 golden f04-focus-reset "4: Tab 2 1 Right changes the question again (focus back on the questions)"
 
@@ -585,6 +586,16 @@ keys u
 check "9: u undoes the applied flip" "wait_for 'Undone: Requests per month' 3"
 
 # 10. Habits: F1 help, q closes it, F10 quits, / searches, b compares, the mouse, no autosave on q n.
+keys F2 Home Down Down Down Down Down Down Down Down Down Down Down Down Down
+wait_for '< no >' 3
+keys Right
+check "10: Right on the last choice of a list wraps round (no -> yes)" "wait_for '< yes >' 3"
+keys Right
+check "10: ... and Right again to the first (yes -> no)" "wait_for '< no >' 3"
+keys Enter
+check "10: Enter steps the same way (no -> yes)" "wait_for '< yes >' 3"
+keys u u u
+wait_for '< no >' 3
 keys F1
 check "10: F1 opens the help" "wait_for 'Everywhere' 3"
 keys q
