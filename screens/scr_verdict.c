@@ -24,7 +24,7 @@ static void verdict_recommendation(struct app *app, struct textview *tv)
 	const struct plan *p = &v->scores[v->recommended].best;
 	char label[200], m[32], vol[32], fleet[120];
 
-	plan_label(p, label, sizeof label);
+	words_label(p, label, sizeof label);
 	words_money(m, sizeof m, p->cost.total);
 	fmt_int(vol, sizeof vol, (double)v->answers.requests_per_month);
 	tv_add(tv, 0, 2, app->th.good, "Recommended: %s", app->cat->arch[v->recommended].name);
@@ -89,7 +89,7 @@ static void verdict_diff_recommendation(struct app *app, struct textview *tv, co
 	char label[2][200], m[2][32], fleet[2][120];
 
 	for (int s = 0; s < SIDE_COUNT; s++) {
-		plan_label(&d->recommended[s], label[s], sizeof label[s]);
+		words_label(&d->recommended[s], label[s], sizeof label[s]);
 		words_money(m[s], sizeof m[s], d->recommended[s].cost.total);
 		words_fleet(&d->recommended[s], fleet[s], sizeof fleet[s]);
 	}
@@ -166,7 +166,7 @@ static void verdict_arch(struct app *app, struct v_state *vs, int rank)
 	char label[200], m[32], m12[32], text[400];
 
 	vs->arch_para[s->arch] = tv->n_paras;
-	plan_label(&s->best, label, sizeof label);
+	words_label(&s->best, label, sizeof label);
 	words_money(m, sizeof m, s->best.cost.total);
 	words_money(m12, sizeof m12, s->cost_in_12_months);
 	if (s->feasible)

@@ -39,6 +39,8 @@ int detail_table_size(const struct verdict *v, enum cost_table table);
 void words_money(char *buf, size_t size, double usd);
 /* "llama-3.1-70b fp8", "claude-haiku-5.5 + qwen-2.5-7b", "excluded" for a plan. */
 void words_plan(const struct plan *p, char *buf, size_t size);
+/* "self-hosted-single-gpu (llama-3.1-70b)": the architecture and its option. */
+void words_label(const struct plan *p, char *buf, size_t size);
 /* The fleet in words: "19 replicas of 1 x MI300X"; on a device "one JETSON-... per user". */
 void words_fleet(const struct plan *p, char *buf, size_t size);
 /* The fleet in a table cell: "19 MI300X fp8", "2x4 H100 fp8". */

@@ -26,6 +26,18 @@ void words_plan(const struct plan *p, char *buf, size_t size)
 		snprintf(buf, size, "%s", p->model->id);
 }
 
+void words_label(const struct plan *p, char *buf, size_t size)
+{
+	if (!p->feasible || p->model == NULL)
+		snprintf(buf, size, "%s", arch_ids[p->arch]);
+	else if (p->arch == ARCH_MANAGED && p->provider)
+		snprintf(buf, size, "%s (%s on %s)", arch_ids[p->arch], p->model->id, p->provider->id);
+	else if (p->arch == ARCH_HYBRID && p->api_model)
+		snprintf(buf, size, "%s (%s + %s)", arch_ids[p->arch], p->api_model->id, p->model->id);
+	else
+		snprintf(buf, size, "%s (%s)", arch_ids[p->arch], p->model->id);
+}
+
 void words_gpu(const struct gpu *g, char *buf, size_t size)
 {
 	size_t i = 0;

@@ -12,23 +12,6 @@ const char *const cost_line_names[CL_COUNT] = {
 	[CL_FINETUNE] = "tuning compute", [CL_FINETUNE_LABOUR] = "tuning labour", [CL_TOTAL] = "total",
 };
 
-double cost_line_usd(const struct cost_breakdown *b, enum cost_line line)
-{
-	switch (line) {
-	case CL_API: return b->api;
-	case CL_GPU: return b->gpu_lease;
-	case CL_HARDWARE: return b->hardware;
-	case CL_FACILITY: return b->facility;
-	case CL_ENGINEERING: return b->engineering;
-	case CL_ON_CALL: return b->on_call;
-	case CL_ORCHESTRATION: return b->orchestration;
-	case CL_MONITORING: return b->monitoring;
-	case CL_FINETUNE: return b->finetune;
-	case CL_FINETUNE_LABOUR: return b->finetune_labour;
-	default: return b->total;
-	}
-}
-
 static void compare_answers(const struct answers *a, const struct answers *b, struct verdict_diff *out)
 {
 	for (int key = 0; key < AK_COUNT; key++) {

@@ -16,7 +16,24 @@ enum cost_line {
 	CL_MONITORING, CL_FINETUNE, CL_FINETUNE_LABOUR, CL_TOTAL, CL_COUNT
 };
 extern const char *const cost_line_names[CL_COUNT];
-double cost_line_usd(const struct cost_breakdown *b, enum cost_line line);
+
+/* A line of a cost (an accessor of the struct: the screens read costs through it). */
+static inline double cost_line_usd(const struct cost_breakdown *b, enum cost_line line)
+{
+	switch (line) {
+	case CL_API: return b->api;
+	case CL_GPU: return b->gpu_lease;
+	case CL_HARDWARE: return b->hardware;
+	case CL_FACILITY: return b->facility;
+	case CL_ENGINEERING: return b->engineering;
+	case CL_ON_CALL: return b->on_call;
+	case CL_ORCHESTRATION: return b->orchestration;
+	case CL_MONITORING: return b->monitoring;
+	case CL_FINETUNE: return b->finetune;
+	case CL_FINETUNE_LABOUR: return b->finetune_labour;
+	default: return b->total;
+	}
+}
 
 struct diff_answer {
 	int key;                        /* enum answer_key */
