@@ -91,8 +91,10 @@ int input_number_prompt(struct app *app, int key, const char *initial)
 		answers_value_text(&app->answers, key, cur, sizeof cur);
 	if (key == AK_REQUESTS)
 		snprintf(label, sizeof label, "Requests/month (2.5M, or users x requests/user/day: 5000x20):");
-	else if (answer_fields[key].type == AT_DOUBLE)
+	else if (key == AK_GROWTH)
 		snprintf(label, sizeof label, "%s in %% (30 = +30 %%/year, -20 allowed):", question_label(key));
+	else if (answer_fields[key].type == AT_DOUBLE)
+		snprintf(label, sizeof label, "%s in %% (0 to 100):", question_label(key));
 	else
 		snprintf(label, sizeof label, "%s (%s):", question_label(key), answer_fields[key].comment);
 	return prompt_text(app, label, initial ? initial : cur, input_number_done, key);

@@ -24,7 +24,8 @@ static int panel_recommended(struct app *app, WINDOW *w, int y, int x, int width
 		wattroff(w, app->th.warn);
 		if (v->n_relax > 0)
 			text_putf(w, y++, x + 1, width - 1, "try %s: %s", question_label(v->relax[0].key), v->relax[0].value);
-		return y;
+		text_put(w, y++, x + 1, width - 1, "(the verdict, 5, lists all)");
+		return y + 1;
 	}
 	wattron(w, A_BOLD);
 	text_put(w, y++, x + 1, width - 1, app->cat->arch[v->recommended].name);
@@ -123,6 +124,12 @@ void panel_summary(struct app *app, WINDOW *w, int y, int width)
 	const struct plan *p = &v->scores[v->recommended].best;
 	char m[32], what[160], vol[32];
 
+	if (!v->feasible_any) {
+		wattron(w, app->th.warn);
+		text_put(w, y, 1, width - 2, "> nothing feasible: see the verdict (5)");
+		wattroff(w, app->th.warn);
+		return;
+	}
 	words_money(m, sizeof m, p->cost.total);
 	fmt_short(vol, sizeof vol, (double)app->answers.requests_per_month);
 	wattron(w, app->th.good);

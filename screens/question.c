@@ -154,8 +154,10 @@ void question_value(const struct answers *a, int key, char *buf, size_t size)
 			snprintf(buf + strlen(buf), size - strlen(buf), " (%s)", s);
 	} else if (f->type == AT_INT) {
 		fmt_int(buf, size, v);
+	} else if (key == AK_GROWTH) {
+		snprintf(buf, size, "%+.4g %%", v * 100);     /* a change: signed */
 	} else {
-		snprintf(buf, size, "%+.4g %%", v * 100);
+		snprintf(buf, size, "%.4g %%", v * 100);      /* a share */
 	}
 }
 

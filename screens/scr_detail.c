@@ -58,9 +58,12 @@ static void detail_costs(struct app *app, struct textview *tv, const struct cost
 		tv_add(tv, 2, 4, 0, "Not costed: %s", r->note[0] ? r->note : r->opt.why_not);
 		return;
 	}
-	for (int l = 0; l < CL_COUNT; l++) {
-		words_money(m, sizeof m, cost_line_usd(&r->opt.cost, (enum cost_line)l));
-		tv_add(tv, 2, 4, l == CL_TOTAL ? A_BOLD : 0, "%-14s %12s", cost_line_names[l], m);
+	for (int l = 0; l < CL_COUNT; l++) {     /* the lines this option pays, then the total */
+		double usd = cost_line_usd(&r->opt.cost, (enum cost_line)l);
+		if (usd < 0.005 && l != CL_TOTAL)
+			continue;
+		words_money(m, sizeof m, usd);
+		tv_add(tv, 2, 4, l == CL_TOTAL ? A_BOLD : 0, "%-16s %12s", cost_line_names[l], m);
 	}
 	if (r->input_price > 0 || r->output_price > 0)
 		tv_add(tv, 2, 4, 0, "Prices: $%.2f per 1M input tokens, $%.2f per 1M output tokens", r->input_price,
@@ -87,9 +90,12 @@ static void detail_footprint(struct app *app, struct textview *tv, const struct 
 	fmt_int(a, sizeof a, f->decode_tokens_per_s);
 	fmt_int(b, sizeof b, f->prefill_tokens_per_s);
 	tv_add(tv, 2, 4, 0, "Decode %s tokens/s for a batch of %lld, prefill %s tokens/s", a, (long long)f->batch, b);
+	fmt_int(a, sizeof a, r->opt.user_tokens_per_s);
+	tv_add(tv, 2, 4, 0, "Each user sees %s tokens/s", a);
 	fmt_short(a, sizeof a, r->opt.capacity_requests);
 	fmt_short(b, sizeof b, (double)app->answers.requests_per_month);
-	tv_add(tv, 2, 4, 0, "The fleet serves %s requests/month; you asked %s", a, b);
+	tv_add(tv, 2, 4, 0, "The fleet serves %s requests/month; you asked %s. Its GPUs are %s%s.", a, b,
+	       price_basis_names[r->opt.basis], r->opt.autoscaled ? ", autoscaled with the load" : "");
 }
 
 static void detail_rules(struct app *app, struct textview *tv, const struct cost_row *r)

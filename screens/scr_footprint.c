@@ -20,7 +20,7 @@ struct f_state {
 	int prec, gpu;         /* overrides; -1 follows the verdict */
 	enum f_field focus;
 	unsigned gen;
-	bool valid, have;
+	bool valid, have, priced;        /* priced: the fleet below is costed */
 	struct footprint f;
 	struct plan fleet;
 	int top, total, height, width;   /* scrolling: content rows, first shown */
@@ -50,6 +50,7 @@ static void footprint_pick(struct app *app, struct f_state *fs)
 		if (o->gpu == g && o->precision == p) {
 			fs->f = o->f;
 			fs->fleet = o->fleet;
+			fs->priced = o->priced;
 		}
 	}
 }
@@ -169,6 +170,10 @@ static int footprint_capacity(struct app *app, struct f_state *fs, WINDOW *w, in
 		text_put(w, row, 1, width - 2, "On-device: every device serves its own user; no fleet to size.");
 		return y + 1;
 	}
+	if (!fs->priced) {
+		text_put(w, row, 1, width - 2, "No fleet: this GPU has no price on the basis asked.");
+		return y + 1;
+	}
 	fmt_short(a, sizeof a, p->capacity_requests);
 	fmt_short(b, sizeof b, vol);
 	words_fleet(p, fleet, sizeof fleet);
@@ -179,9 +184,12 @@ static int footprint_capacity(struct app *app, struct f_state *fs, WINDOW *w, in
 	mvwaddch(w, row + 1, width - 2, ']');
 	text_putf(w, row + 2, 2, width - 3, "# volume asked, . spare capacity (%s traffic)",
 		  traffic_names[app->answers.traffic]);
-	words_money(c, sizeof c, p->cost.gpu_lease);
-	text_putf(w, row + 3, 2, width - 3, "GPU lease %s a month", fs->f.gpu->rates[RATE_ON_DEMAND].present
-		  ? c : "n/a (no price)");
+	words_money(c, sizeof c, p->cost.gpu_lease + p->cost.hardware + p->cost.facility);
+	if (fs->priced)
+		text_putf(w, row + 3, 2, width - 3, "GPUs %s a month, %s%s", c, price_basis_names[p->basis],
+			  p->autoscaled ? ", autoscaled" : "");
+	else
+		text_put(w, row + 3, 2, width - 3, "GPUs: no price for this GPU on this basis");
 	return y + 4;
 }
 

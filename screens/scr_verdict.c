@@ -8,8 +8,8 @@
 #include "text.h"
 #include "util.h"
 
-/* Paragraph tags: which change Enter applies. */
-enum { TAG_NONE, TAG_FLIP_UP, TAG_FLIP_DOWN, TAG_FLIP_ANSWER };
+/* Paragraph tags: which change Enter applies (a flip, or what makes one feasible). */
+enum { TAG_NONE, TAG_FLIP_UP, TAG_FLIP_DOWN, TAG_RELAX = 10, TAG_FLIP_ANSWER = 100 };
 
 struct v_state {
 	struct textview tv;
@@ -18,12 +18,61 @@ struct v_state {
 	int arch_para[ARCH_COUNT];    /* where each architecture's section starts */
 };
 
+/* Nothing feasible: say so, and each single change that would make something so. */
+static void verdict_nothing(struct app *app, struct textview *tv)
+{
+	const struct verdict *v = app->v;
+	char now[64];
+
+	tv_add(tv, 0, 2, app->th.warn, "Nothing is feasible with these answers: every architecture is excluded.");
+	tv_add(tv, 0, 0, 0, "%s", "");
+	tv_add(tv, 0, 0, app->th.head, "What would make one feasible (Enter on a line applies it; u undoes)");
+	for (int i = 0; i < v->n_relax; i++) {
+		question_value(&v->answers, v->relax[i].key, now, sizeof now);
+		tv_add(tv, 2, 4, 0, "- %s: %s instead of %s would make %s feasible.", question_label(v->relax[i].key),
+		       v->relax[i].value, now, arch_id_or_none(v->relax[i].arch));
+		tv_tag(tv, TAG_RELAX + i);
+	}
+	if (v->n_relax == 0)
+		tv_add(tv, 2, 4, 0, "- No single answer changed alone makes any architecture feasible.");
+}
+
+/* What the recommendation costs beyond the cheapest option (the price of control), and
+ * whether the ranking was close. */
+static void verdict_premium(struct app *app, struct textview *tv)
+{
+	const struct verdict *v = app->v;
+	const struct arch_score *second = &v->scores[v->order[1]];
+	char m[32], c[32];
+
+	if (v->has_cheapest && v->cheapest_arch != v->recommended && fabs(v->premium_usd) >= 0.5) {
+		words_money(m, sizeof m, fabs(v->premium_usd));
+		words_money(c, sizeof c, v->scores[v->cheapest_arch].best.cost.total);
+		if (v->premium_usd > 0)
+			tv_add(tv, 2, 2, 0, "%s a month more than the cheapest option, %s at %s: the price of control.",
+			       m, arch_ids[v->cheapest_arch], c);
+		else
+			tv_add(tv, 2, 2, 0, "%s a month less than %s at %s, for falling short of the task.", m,
+			       arch_ids[v->cheapest_arch], c);
+	}
+	if (v->close_call && v->margin < 0.05)
+		tv_add(tv, 2, 2, app->th.warn, "A close call: %s and %s are level on points.", arch_ids[v->recommended],
+		       arch_ids[second->arch]);
+	else if (v->close_call)
+		tv_add(tv, 2, 2, app->th.warn, "A close call: %s leads %s by %.1f points.", arch_ids[v->recommended],
+		       arch_ids[second->arch], v->margin);
+}
+
 static void verdict_recommendation(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
 	const struct plan *p = &v->scores[v->recommended].best;
 	char label[200], m[32], vol[32], fleet[120];
 
+	if (!v->feasible_any) {
+		verdict_nothing(app, tv);
+		return;
+	}
 	words_label(p, label, sizeof label);
 	words_money(m, sizeof m, p->cost.total);
 	fmt_int(vol, sizeof vol, (double)v->answers.requests_per_month);
@@ -31,32 +80,51 @@ static void verdict_recommendation(struct app *app, struct textview *tv)
 	tv_add(tv, 2, 2, A_BOLD, "%s, %s a month at %s requests/month", label, m, vol);
 	if (p->gpu) {
 		words_fleet(p, fleet, sizeof fleet);
-		tv_add(tv, 2, 2, 0, "Fleet: %s; %s in %s", fleet, p->model->id, precision_names[p->precision]);
+		if (p->arch == ARCH_ON_DEVICE)
+			tv_add(tv, 2, 2, 0, "Fleet: %s; %s in %s", fleet, p->model->id, precision_names[p->precision]);
+		else
+			tv_add(tv, 2, 2, 0, "Fleet: %s; %s in %s; GPUs %s", fleet, p->model->id,
+			       precision_names[p->precision], price_basis_names[p->basis]);
 	}
+	verdict_premium(app, tv);
+}
+
+/* "hybrid would win", or when the change leaves nothing feasible, that. */
+static const char *verdict_outcome(int winner, char *buf, size_t size)
+{
+	if (winner >= 0 && winner < ARCH_COUNT)
+		snprintf(buf, size, "%s would win", arch_ids[winner]);
+	else
+		snprintf(buf, size, "nothing would be feasible");
+	return buf;
 }
 
 static void verdict_flips(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
-	char n[32], now[64];
+	char n[32], now[64], out[120];
 
+	if (!v->feasible_any)
+		return;
 	tv_add(tv, 0, 0, 0, "%s", "");
 	tv_add(tv, 0, 0, app->th.head, "What would flip it (Enter on a line applies it; u undoes)");
 	if (v->flip_volume_up.found) {
 		fmt_int(n, sizeof n, v->flip_volume_up.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or more, %s would win.", n, arch_id_or_none(v->flip_volume_up.winner));
+		tv_add(tv, 2, 4, 0, "- At %s requests/month or more, %s.", n,
+		       verdict_outcome(v->flip_volume_up.winner, out, sizeof out));
 		tv_tag(tv, TAG_FLIP_UP);
 	}
 	if (v->flip_volume_down.found) {
 		fmt_int(n, sizeof n, v->flip_volume_down.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or fewer, %s would win.", n, arch_id_or_none(v->flip_volume_down.winner));
+		tv_add(tv, 2, 4, 0, "- At %s requests/month or fewer, %s.", n,
+		       verdict_outcome(v->flip_volume_down.winner, out, sizeof out));
 		tv_tag(tv, TAG_FLIP_DOWN);
 	}
 	for (int i = 0; i < v->n_flips; i++) {
 		int key = v->flips[i].key;
 		question_value(&v->answers, key, now, sizeof now);
-		tv_add(tv, 2, 4, 0, "- %s: %s instead of %s would make %s win.", question_label(key),
-		       v->flips[i].value, now, arch_id_or_none(v->flips[i].winner));
+		tv_add(tv, 2, 4, 0, "- %s: %s instead of %s: %s.", question_label(key), v->flips[i].value, now,
+		       verdict_outcome(v->flips[i].winner, out, sizeof out));
 		tv_tag(tv, TAG_FLIP_ANSWER + i);
 	}
 	if (!v->flip_volume_up.found && !v->flip_volume_down.found && v->n_flips == 0)
@@ -262,6 +330,9 @@ static int verdict_apply(struct app *app, int tag)
 
 	if (tag == TAG_FLIP_UP || tag == TAG_FLIP_DOWN) {
 		value = (tag == TAG_FLIP_UP ? v->flip_volume_up : v->flip_volume_down).requests_per_month;
+	} else if (tag < TAG_FLIP_ANSWER) {
+		key = v->relax[tag - TAG_RELAX].key;
+		value = question_parse_choice(key, v->relax[tag - TAG_RELAX].value);
 	} else {
 		key = v->flips[tag - TAG_FLIP_ANSWER].key;
 		value = question_parse_choice(key, v->flips[tag - TAG_FLIP_ANSWER].value);

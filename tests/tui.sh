@@ -460,6 +460,21 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 &&
 	chmod 700 "$T"
 fi
 
+# goto_question LABEL: select the question LABEL on screen 1 (rows may be added).
+goto_question() {
+	local i=0 before
+	keys F2 Home
+	sleep 0.2
+	while [ $i -lt 40 ]; do
+		before=$(selected_row)
+		printf '%s' "$before" | grep -qF -- "$1" && return 0
+		keys Down
+		wait_row_change "$before"
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # ---- 9. issue 16: the ten findings, whole screens at 80x24 ------------------------------------
 
 REG=regulated-enterprise    # --answers takes a preset's name as well as a path
@@ -513,7 +528,8 @@ keys 2 1 Right
 golden f04-focus-reset "4: Tab 2 1 Right changes the question again (focus back on the questions)"
 
 # 5. Growth in percent, shown and typed; saved as a plain fraction.
-keys End Up Up Enter
+goto_question 'Growth per year'
+keys Enter
 wait_for 'Growth per year in %' 3
 keys C-u '45%' Enter
 golden f05-growth "5: 45% typed is +45 %, in the list and on the status line"
@@ -545,7 +561,7 @@ keys Left
 
 # 8. Narrow sizes: money never cut, prompts keep their keys, screens scroll to their end.
 keys 4
-golden f08-footprint "8: the footprint at 80x24: the GPU lease whole"
+golden f08-footprint "8: the footprint at 80x24: the GPUs' cost whole"
 for size in 60x20 40x12; do
 	resize "$size"
 	sleep 0.3
@@ -570,23 +586,27 @@ for size in 60x20 40x12; do
 	check "8: $size: the export prompt shows its keys" "wait_re '(\\(j\\)son.*|m/j) *\$' 3"
 	keys Escape u
 	keys F5 End
-	check "8: $size: the footprint scrolls to its last line" "wait_for 'GPU lease' 3"
+	check "8: $size: the footprint scrolls to its last line" "wait_re 'GPUs \\\$[0-9,]+ a month' 3"
 done
 resize 80x24
 
 # 9. Words: the verdict opens with what would flip it, in the questions' words.
 keys 5 Home
 golden f09-verdict "9: verdict: flips first with question labels, the fleet written out, [s] for the seed"
-keys F2 Home Down Down Down Down Down Down Down Down Left Left End
+goto_question 'Fine-tuning'
+keys Left Left
+goto_question 'Fine-tunes per year'
 golden f09-unused "9: a question unused with these answers says why (fine-tuning none)"
 keys u u
-keys F6 Home Down Down Down Down Down Down Enter
+keys F6 Home / 'would win' Enter
+wait_for '/would win' 3
+keys Enter
 golden f09-flip-applied "9: Enter on a flip line applies it (u undoes)"
 keys u
 check "9: u undoes the applied flip" "wait_for 'Undone: Requests per month' 3"
 
 # 10. Habits: F1 help, q closes it, F10 quits, / searches, b compares, the mouse, no autosave on q n.
-keys F2 Home Down Down Down Down Down Down Down Down Down Down Down Down Down
+goto_question 'Over 700M MAU'
 wait_for '< no >' 3
 keys Right
 check "10: Right on the last choice of a list wraps round (no -> yes)" "wait_for '< yes >' 3"
