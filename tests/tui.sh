@@ -670,6 +670,18 @@ mouse_press 28 1
 check "10: --no-mouse: clicks do nothing" "sleep 0.5; ! screen | grep -qF 'Costs at'"
 stop
 
+# Nothing feasible: the verdict says what would make an architecture so, and applies it.
+sed -e 's/^privacy:.*/privacy: air-gapped/' -e 's/^mlops:.*/mlops: none/' "$PRESET" >"$T/work/none.yaml"
+start w 80x24 -- --answers "'$T/work/none.yaml'"
+check "nothing feasible: the panel says so" "wait_for 'nothing: every option is' 5"
+keys F6
+check "nothing feasible: the verdict lists what would make one feasible" "wait_for 'What would make one feasible' 3"
+keys / 'feasible.' Enter
+wait_for '/feasible.' 3
+keys Enter
+check "... and Enter applies one (u undoes)" "wait_for 'Applied:' 3 && wait_for 'Recommended:' 3"
+stop
+
 # OW_TUI_CAPTURE=FILE: write the README's text capture of the main screen at 80x24.
 if [ -n "${OW_TUI_CAPTURE:-}" ]; then
 	start w 80x24 -- --answers "'$CATALOG/presets/regulated-enterprise.yaml'"
