@@ -673,7 +673,7 @@ stop
 # Nothing feasible: the verdict says what would make an architecture so, and applies it.
 sed -e 's/^privacy:.*/privacy: air-gapped/' -e 's/^mlops:.*/mlops: none/' "$PRESET" >"$T/work/none.yaml"
 start w 80x24 -- --answers "'$T/work/none.yaml'"
-check "nothing feasible: the panel says so" "wait_for 'nothing: every option is' 5"
+check "nothing feasible: the panel says so" "wait_for 'Nothing is feasible' 5"
 keys F6
 check "nothing feasible: the verdict lists what would make one feasible" "wait_for 'What would make one feasible' 3"
 keys / 'feasible.' Enter
