@@ -1,6 +1,7 @@
 /* scr_verdict.c — screen 5: the recommendation; what would flip it (Enter on a line
  * applies that change, u undoes it); with a baseline pinned, what changed and why;
- * the architectures ranked with every rule that fired; warnings and caveats. */
+ * the architectures ranked with every rule that fired; what the cost depends on;
+ * warnings and caveats. */
 #include <math.h>
 #include <stdio.h>
 
@@ -129,6 +130,45 @@ static void verdict_flips(struct app *app, struct textview *tv)
 	}
 	if (!v->flip_volume_up.found && !v->flip_volume_down.found && v->n_flips == 0)
 		tv_add(tv, 2, 4, 0, "- No single answer or volume change would change the recommendation.");
+}
+
+/* ---- what the cost depends on ---------------------------------------------------------- */
+
+static const char *const verdict_assumption_words[ASSUME_COUNT] = {
+	[ASSUME_GPU_PRICE] = "GPU prices", [ASSUME_TOKEN_PRICE] = "Per-token prices",
+	[ASSUME_VOLUME] = "The volume", [ASSUME_OUTPUT] = "Output length", [ASSUME_PEAK] = "The traffic's peak",
+	[ASSUME_HIDDEN] = "Hidden costs", [ASSUME_CACHE] = "Prompt-cache share", [ASSUME_GROWTH] = "A year's growth",
+};
+
+/* "x0.6" for a multiplier of the catalog's figures, else the answer's own value. */
+static void verdict_range(char *buf, size_t size, const struct sensitivity *s, double x)
+{
+	if (s->assumption < ASSUME_MULTIPLIERS)
+		snprintf(buf, size, "x%.2g", x);
+	else
+		snprintf(buf, size, "%.2g", x);
+}
+
+static void verdict_sensitivity(struct app *app, struct textview *tv)
+{
+	const struct verdict *v = app->v;
+	char lo[16], hi[16], a[32], b[32], at[16], out[120];
+
+	if (!v->feasible_any || v->n_sensitivity == 0)
+		return;
+	tv_add(tv, 0, 0, 0, "%s", "");
+	tv_add(tv, 0, 0, app->th.head, "What the cost depends on (each assumption at the ends of its range)");
+	for (int i = 0; i < v->n_sensitivity; i++) {
+		const struct sensitivity *s = &v->sensitivity[i];
+		verdict_range(lo, sizeof lo, s, s->low);
+		verdict_range(hi, sizeof hi, s, s->high);
+		words_money(a, sizeof a, s->cost_low);
+		words_money(b, sizeof b, s->cost_high);
+		verdict_range(at, sizeof at, s, s->flips_at);
+		tv_add(tv, 2, 4, 0, "- %s %s to %s: %s to %s a month%s%s%s%s", verdict_assumption_words[s->assumption], lo,
+		       hi, a, b, s->flips ? "; at " : "", s->flips ? at : "", s->flips ? ", " : "",
+		       s->flips ? verdict_outcome(s->flips_to, out, sizeof out) : "");
+	}
 }
 
 /* ---- the baseline ---------------------------------------------------------------------- */
@@ -277,6 +317,7 @@ static void verdict_build(struct app *app, struct v_state *vs)
 	for (int i = 0; i < ARCH_COUNT; i++)
 		verdict_arch(app, vs, i);
 	tv_add(tv, 1, 1, A_DIM, "%s", SEED_FOOTNOTE);
+	verdict_sensitivity(app, tv);
 	verdict_notes(app, tv, "Warnings", app->v->warnings, app->v->n_warnings, app->th.warn);
 	verdict_notes(app, tv, "Caveats", app->v->caveats, app->v->n_caveats, 0);
 	tv_wrap(tv, vs->width);
