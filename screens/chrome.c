@@ -7,61 +7,92 @@
 #include "text.h"
 #include "util.h"
 
-/* The rows above the status line a long message takes while it is shown; NULL when
- * none. Its own window, so the screen below it is intact when it goes. */
-static WINDOW *overflow;
+#define TITLE_NAME "openweigh"
 
-/* Tabs in full ("1 Questions") or, when they do not fit, short ("1 Ques") form. */
-static void draw_tabs(struct app *app, WINDOW *w, int x, int room)
+/* How short the tab names must be cut to fit room columns (0: whole). */
+static int chrome_tab_cut(int room)
 {
-	int n = SCR_HELP, cut = 0, need, end = x + room;
+	int cut = 0, need;
 
 	do {
 		need = 0;
-		for (int i = 0; i < n; i++) {
+		for (int i = 0; i < SCR_TABS; i++) {
 			int len = (int)strlen(screen_of(i)->name);
 			need += 4 + (cut && len > cut ? cut : len);   /* " 1 Name " */
 		}
 	} while (need > room && (cut = cut ? cut - 1 : 8) > 1);
-	for (int i = 0; i < n && x < end; i++) {
+	return cut;
+}
+
+static void chrome_tab_text(int i, int cut, char *buf, size_t size)
+{
+	snprintf(buf, size, " %d %.*s ", i + 1, cut ? cut : 30, screen_of(i)->name);
+}
+
+static int chrome_tabs_room(const struct app *app, int *x)
+{
+	int rw = (int)strlen(app->unsaved ? "[+]  ? help" : "? help") + 1;
+
+	*x = 2 + (int)strlen(TITLE_NAME);
+	return app->cols - *x - (app->cols - *x - rw < 40 ? 0 : rw);
+}
+
+/* Tabs in full ("1 Questions") or, when they do not fit, short ("1 Ques") form. */
+static void chrome_tabs(struct app *app, WINDOW *w, int x, int room)
+{
+	int cut = chrome_tab_cut(room), end = x + room;
+
+	for (int i = 0; i < SCR_TABS && x < end; i++) {
 		char tab[40];
-		snprintf(tab, sizeof tab, " %d %.*s ", i + 1, cut ? cut : 30, screen_of(i)->name);
-		if (i == app->screen)
+		chrome_tab_text(i, cut, tab, sizeof tab);
+		if (i == app_tab(app))
 			wattron(w, app->th.tab_on | A_REVERSE);
 		x += text_put(w, 0, x, end - x, tab);
 		wattroff(w, app->th.tab_on | A_REVERSE);
 	}
 }
 
+int chrome_tab_at(struct app *app, int col)
+{
+	int x, room = chrome_tabs_room(app, &x), cut = chrome_tab_cut(room);
+
+	for (int i = 0; i < SCR_TABS; i++) {
+		char tab[40];
+		chrome_tab_text(i, cut, tab, sizeof tab);
+		int wd = text_width(tab);
+		if (col >= x && col < x + wd)
+			return i;
+		x += wd;
+	}
+	return -1;
+}
+
 void chrome_title(struct app *app)
 {
 	WINDOW *w = app->wtitle;
-	const char *name = "openweigh";
+	int x, room;
 
 	if (w == NULL)
 		return;
 	wbkgdset(w, ' ' | app->th.title);
 	werase(w);
 	wattron(w, A_BOLD);
-	text_put(w, 0, 1, app->cols - 1, name);
+	text_put(w, 0, 1, app->cols - 1, TITLE_NAME);
 	wattroff(w, A_BOLD);
+	room = chrome_tabs_room(app, &x);
+	chrome_tabs(app, w, x, room);
 	/* "[+]": answers changed since they were loaded or saved (vi's mark). */
-	const char *right = app->unsaved ? "[+]  ? help" : "? help";
-	int x = 2 + (int)strlen(name), rw = (int)strlen(right) + 1;
-	if (app->cols - x - rw < 40)
-		rw = 0;
-	draw_tabs(app, w, x, app->cols - x - rw);
-	if (rw)
-		text_put(w, 0, app->cols - rw, rw, right);
+	if (x + room < app->cols)
+		text_put_right(w, 0, x + room, app->cols - x - room - 1, app->unsaved ? "[+]  ? help" : "? help");
 }
 
 /* Take the overflow rows away, showing again the screen they covered. */
 static void chrome_overflow_drop(struct app *app)
 {
-	if (overflow == NULL)
+	if (app->woverflow == NULL)
 		return;
-	delwin(overflow);
-	overflow = NULL;
+	delwin(app->woverflow);
+	app->woverflow = NULL;
 	if (app->wmain) {
 		touchwin(app->wmain);
 		wnoutrefresh(app->wmain);
@@ -103,32 +134,32 @@ static void chrome_message(struct app *app, WINDOW *w)
 	n = text_width(shown) <= app->cols || max < 2 ? 0 : chrome_message_lines(shown, app->cols, max, starts, lens);
 	chrome_overflow_drop(app);
 	if (n > 1)
-		overflow = newwin(n - 1, app->cols, app->rows - n, 0);
-	if (overflow == NULL) {
+		app->woverflow = newwin(n - 1, app->cols, app->rows - n, 0);
+	if (app->woverflow == NULL) {
 		wattron(w, a);
 		text_put(w, 0, 0, app->cols, shown);
 		wattroff(w, a);
 		return;
 	}
-	wbkgdset(overflow, ' ' | a);
-	werase(overflow);
+	wbkgdset(app->woverflow, ' ' | a);
+	werase(app->woverflow);
 	for (int i = 0; i < n; i++) {
 		snprintf(line, sizeof line, "%.*s", (int)lens[i], starts[i]);
 		if (i < n - 1)
-			text_put(overflow, i, 0, app->cols, line);
+			text_put(app->woverflow, i, 0, app->cols, line);
 		else {
 			wattron(w, a);
 			text_put(w, 0, 0, app->cols, line);
 			wattroff(w, a);
 		}
 	}
-	wnoutrefresh(overflow);
+	wnoutrefresh(app->woverflow);
 }
 
 void chrome_status(struct app *app)
 {
 	WINDOW *w = app->wstatus;
-	const struct screen_ops *s = screen_of(app->screen);
+	const char *hints = app_screen_hints(app);
 
 	werase(w);
 	if (app->prompt.active || !app->message[0])
@@ -141,7 +172,8 @@ void chrome_status(struct app *app)
 		chrome_message(app, w);
 		return;
 	}
-	const char *hints = text_width(s->hints) <= app->cols ? s->hints : "? help  1-5 screens  q quit";
+	if (text_width(hints) > app->cols)
+		hints = "? help  1-5 screens  q quit";
 	wattron(w, A_DIM);
 	text_put(w, 0, 0, app->cols, app->mode == LAYOUT_TINY ? "q quit" : hints);
 	wattroff(w, A_DIM);

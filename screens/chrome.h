@@ -6,5 +6,7 @@
 
 void chrome_title(struct app *app);
 void chrome_status(struct app *app);
+/* The tab drawn at column x of the title row; -1 if none. */
+int chrome_tab_at(struct app *app, int x);
 
 #endif

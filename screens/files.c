@@ -15,9 +15,7 @@
 enum what { W_MARKDOWN, W_JSON, W_ANSWERS };
 enum { THEN_QUIT = 16 };    /* or'ed into a prompt's arg */
 
-static char pending[PATH_MAX];   /* the path waiting for "replace it?" */
-
-static void now_iso(char *buf, size_t size)
+void files_now_iso(char *buf, size_t size)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");   /* reproducible output, as the CLI */
 	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
@@ -35,7 +33,7 @@ static char *content_of(struct app *app, enum what w)
 	if (w == W_ANSWERS)
 		return answers_to_yaml(&app->answers);
 	app_evaluate(app);
-	now_iso(when, sizeof when);
+	files_now_iso(when, sizeof when);
 	if (w == W_MARKDOWN) {
 		raw = memo_markdown(app->v, when);
 	} else {
@@ -70,8 +68,7 @@ static int write_it(struct app *app, const char *path, int arg, int replace)
 		    w == W_ANSWERS ? "answers" : w == W_JSON ? "JSON memo" : "Markdown memo");
 	if (w == W_ANSWERS) {
 		snprintf(app->save_path, sizeof app->save_path, "%s", path);
-		app->unsaved = false;
-		app->dirty |= DIRTY_TITLE;
+		app_mark_saved(app);
 	}
 	return arg & THEN_QUIT ? HANDLED | QUIT : HANDLED;
 }
@@ -79,10 +76,10 @@ static int write_it(struct app *app, const char *path, int arg, int replace)
 static int replace_done(struct app *app, struct prompt *p, int choice)
 {
 	if (choice != 'y') {
-		app_message(app, false, "Not written: %s exists", pending);
+		app_message(app, false, "Not written: %s exists", app->pending_path);
 		return HANDLED;
 	}
-	return write_it(app, pending, p->arg, WRITE_REPLACE);
+	return write_it(app, app->pending_path, p->arg, WRITE_REPLACE);
 }
 
 /* A path typed: write it, or ask first when something is already there. */
@@ -99,7 +96,7 @@ static int path_done(struct app *app, struct prompt *p, int choice)
 		return write_it(app, p->buf, p->arg, WRITE_NO_CLOBBER);
 	if (!S_ISREG(st.st_mode))   /* a symlink or a folder: fileio refuses, with the reason */
 		return write_it(app, p->buf, p->arg, WRITE_NO_CLOBBER);
-	snprintf(pending, sizeof pending, "%s", p->buf);
+	snprintf(app->pending_path, sizeof app->pending_path, "%s", p->buf);
 	snprintf(label, sizeof label, "%s exists. Replace it? (y/n)", p->buf);
 	return prompt_choice(app, label, "yn", replace_done, p->arg);
 }
@@ -132,6 +129,7 @@ static int quit_done(struct app *app, struct prompt *p, int choice)
 	(void)p;
 	if (choice == 'y')
 		return save_start(app, true);
+	app->discard = choice == 'n';    /* "no" discards: not even the session keeps them */
 	return choice == 'n' ? HANDLED | QUIT : HANDLED;
 }
 
@@ -139,6 +137,6 @@ int quit_start(struct app *app)
 {
 	if (!app->unsaved)
 		return HANDLED | QUIT;
-	return prompt_choice(app, "Answers changed. Save them to a file first? (y)es (n)o (c)ancel",
+	return prompt_choice(app, "Answers changed. Save them first? (y)es (n)o, discard them (c)ancel",
 			     "ync", quit_done, 0);
 }

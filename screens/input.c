@@ -1,7 +1,6 @@
 /* input.c — volumes and token counts typed or stepped (see input.h). */
 #include "input.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,20 +11,13 @@
 #include "volume.h"
 #include "yread.h"
 
-
-int volume_key(struct app *app, enum action act)
+int input_volume_step(struct app *app, int dir)
 {
 	const struct answer_field *f = &answer_fields[AK_REQUESTS];
-	double v = (double)app->answers.requests_per_month, nv;
+	double v = (double)app->answers.requests_per_month;
+	double nv = fmin(fmax(volume_step(v, dir), f->min), f->max);
 	char buf[32];
 
-	switch (act) {
-	case ACT_VOL_UP: nv = volume_step(v, 1); break;
-	case ACT_VOL_DOWN: nv = volume_step(v, -1); break;
-	case ACT_VOL_X10: nv = v < 1 ? 10 : v * 10; break;
-	default: nv = floor(v / 10); break;
-	}
-	nv = fmin(fmax(nv, f->min), f->max);
 	app_set_answer(app, AK_REQUESTS, nv);
 	fmt_int(buf, sizeof buf, nv);
 	app_message(app, false, "Volume: %s requests/month", buf);
@@ -34,56 +26,81 @@ int volume_key(struct app *app, enum action act)
 
 /* ---- prompts ------------------------------------------------------------------------ */
 
-static int set_typed(struct app *app, int key, double v)
+static int input_set_typed(struct app *app, int key, double v)
 {
 	const struct answer_field *f = &answer_fields[key];
-	char shown[64];
+	char shown[64], lo[64], hi[64];
 
 	if (app_set_answer(app, key, f->type == AT_INT ? round(v) : v) != 0) {
-		app_message(app, true, "%s must be from %g to %g", f->key, f->min, f->max);
+		struct answers a = app->answers;
+		answers_set(&a, key, f->min);
+		question_value(&a, key, lo, sizeof lo);
+		answers_set(&a, key, f->max);
+		question_value(&a, key, hi, sizeof hi);
+		app_message(app, true, "%s must be from %s to %s", question_label(key), lo, hi);
 		return HANDLED;
 	}
-	answers_value_text(&app->answers, key, shown, sizeof shown);
-	app_message(app, false, "%s: %s", f->key, shown);
+	question_value(&app->answers, key, shown, sizeof shown);
+	app_message(app, false, "%s: %s", question_label(key), shown);
 	return HANDLED | REDRAW;
 }
 
-static int number_done(struct app *app, struct prompt *p, int choice)
+/* Growth is typed in percent, as it is shown: "30", "30%", "+30 %", "-20". */
+static int input_percent(const char *s, double *out)
+{
+	char buf[64];
+	size_t n;
+
+	snprintf(buf, sizeof buf, "%.63s", s);
+	n = strlen(buf);
+	while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '%'))
+		buf[--n] = '\0';
+	if (parse_double_strict(buf, out) != 0 || !isfinite(*out))
+		return -1;
+	*out /= 100;
+	return 0;
+}
+
+static int input_number_done(struct app *app, struct prompt *p, int choice)
 {
 	double v;
 	int ok;
 
 	if (!choice)
 		return HANDLED;
-	ok = p->arg == AK_REQUESTS ? parse_volume(p->buf, &v) : parse_amount(p->buf, &v);
-	if (ok != 0 && answer_fields[p->arg].type == AT_DOUBLE)
-		ok = parse_double_strict(p->buf, &v);     /* growth may be negative: -0.2 */
+	if (p->arg == AK_REQUESTS)
+		ok = parse_volume(p->buf, &v);
+	else if (answer_fields[p->arg].type == AT_DOUBLE)
+		ok = input_percent(p->buf, &v);
+	else
+		ok = parse_amount(p->buf, &v);
 	if (ok != 0) {
 		app_message(app, true, "Not a number: '%s'", p->buf);
 		return HANDLED;
 	}
-	return set_typed(app, p->arg, v);
+	return input_set_typed(app, p->arg, v);
 }
 
-int number_prompt(struct app *app, int key)
+int input_number_prompt(struct app *app, int key, const char *initial)
 {
 	char cur[64], label[200];
 
-	answers_value_text(&app->answers, key, cur, sizeof cur);
+	if (answer_fields[key].type == AT_DOUBLE)
+		snprintf(cur, sizeof cur, "%.4g", answers_get(&app->answers, key) * 100);
+	else
+		answers_value_text(&app->answers, key, cur, sizeof cur);
 	if (key == AK_REQUESTS)
 		snprintf(label, sizeof label, "Requests/month (2.5M, or users x requests/user/day: 5000x20):");
+	else if (key == AK_GROWTH)
+		snprintf(label, sizeof label, "%s in %% (30 = +30 %%/year, -20 allowed):", question_label(key));
+	else if (answer_fields[key].type == AT_DOUBLE)
+		snprintf(label, sizeof label, "%s in %% (0 to 100):", question_label(key));
 	else
 		snprintf(label, sizeof label, "%s (%s):", question_label(key), answer_fields[key].comment);
-	return prompt_text(app, label, cur, number_done, key);
+	return prompt_text(app, label, initial ? initial : cur, input_number_done, key);
 }
 
-int users_prompt(struct app *app)
-{
-	return prompt_text(app, "Users x requests per user per day (e.g. 5000 x 20):", "",
-			   number_done, AK_REQUESTS);
-}
-
-static int estimate_done(struct app *app, struct prompt *p, int choice)
+static int input_estimate_done(struct app *app, struct prompt *p, int choice)
 {
 	struct ow_error e;
 	int64_t tokens, chars;
@@ -100,18 +117,18 @@ static int estimate_done(struct app *app, struct prompt *p, int choice)
 	app_set_answer(app, p->arg, (double)tokens);
 	fmt_int(t, sizeof t, (double)tokens);
 	fmt_int(c, sizeof c, (double)chars);
-	app_message(app, false, "%s = %s tokens: %s characters / 4 (about 4 characters per token)",
-		    answer_fields[p->arg].key, t, c);
+	app_message(app, false, "%s: %s tokens, %s characters / 4 (about 4 characters per token)",
+		    question_label(p->arg), t, c);
 	return HANDLED | REDRAW;
 }
 
-int estimate_prompt(struct app *app, int key)
+int input_estimate_prompt(struct app *app, int key)
 {
 	char label[160];
 
 	if (key != AK_INPUT && key != AK_OUTPUT)
 		key = AK_INPUT;
 	snprintf(label, sizeof label, "Sample text for %s (estimated at ~4 characters per token):",
-		 answer_fields[key].key);
-	return prompt_text(app, label, "", estimate_done, key);
+		 question_label(key));
+	return prompt_text(app, label, "", input_estimate_done, key);
 }

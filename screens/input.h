@@ -8,12 +8,13 @@
 #include "app.h"
 #include "volume.h"
 
-/* The global volume keys (+ - PgUp PgDn); returns loop flags. */
-int volume_key(struct app *app, enum action act);
+/* The volume one log step up (dir 1) or down (-1): + and - anywhere, Left/Right on
+ * the chart; returns loop flags. */
+int input_volume_step(struct app *app, int dir);
 
-/* Prompts for the volume and token estimates (questions screen keys u and f). */
-int users_prompt(struct app *app);
-int estimate_prompt(struct app *app, int key);
-int number_prompt(struct app *app, int key);
+/* Prompts for a number question (initial: what the field starts with; NULL: the
+ * value now) and for a token estimate from a file (questions screen key f). */
+int input_number_prompt(struct app *app, int key, const char *initial);
+int input_estimate_prompt(struct app *app, int key);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "chrome.h"
 #include "input.h"
+#include "screens.h"
 #include "terminal.h"
 #include "text.h"
 
@@ -11,8 +12,9 @@
 #define RESIZE_SETTLE_MS 40  /* a burst of KEY_RESIZE within this becomes one relayout */
 #define GONE_AFTER 20        /* instant ERRs in a row: the terminal has gone (EIO/EOF) */
 #define BATCH_MAX 256        /* typeahead handled before the next repaint */
+#define WHEEL_LINES 3        /* one notch of the mouse wheel */
 
-static long now_ms(void)
+static long loop_now_ms(void)
 {
 	struct timespec t;
 
@@ -20,65 +22,131 @@ static long now_ms(void)
 	return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static int global_key(struct app *app, const struct keyev *ev)
+/* q and Esc close an overlay first; q quits only from a tab. */
+static int loop_close_or_quit(struct app *app, enum action act)
+{
+	if (app_close(app))
+		return HANDLED;
+	return act == ACT_QUIT ? quit_start(app) : HANDLED;
+}
+
+static int loop_global_key(struct app *app, const struct keyev *ev)
 {
 	switch (ev->act) {
 	case ACT_SCREEN1: case ACT_SCREEN2: case ACT_SCREEN3: case ACT_SCREEN4: case ACT_SCREEN5:
 		app_switch(app, SCR_QUESTIONS + (ev->act - ACT_SCREEN1));
 		return HANDLED;
 	case ACT_HELP:
-		app_switch(app, app->screen == SCR_HELP ? app->prev_screen : SCR_HELP);
+		if (app->screen == SCR_HELP)
+			app_close(app);
+		else
+			app_open(app, SCR_HELP);
 		return HANDLED;
+	case ACT_QUIT: case ACT_BACK: return loop_close_or_quit(app, ev->act);
+	case ACT_QUIT_NOW: return quit_start(app);
 	case ACT_EXPORT: return export_start(app);
+	case ACT_MEMO:
+		if (app->screen != SCR_MEMO)
+			app_open(app, SCR_MEMO);
+		return HANDLED;
 	case ACT_SAVE: return save_start(app, false);
-	case ACT_QUIT: return quit_start(app);
+	case ACT_UNDO: return app_undo(app);
+	case ACT_REDO: return app_redo(app);
+	case ACT_PIN: return app_pin(app);
+	case ACT_SEARCH: return search_start(app);
+	case ACT_NEXT: case ACT_PREV: return search_again(app, ev->act == ACT_NEXT ? 1 : -1);
+	case ACT_UNPIN: return app_unpin(app);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		app->dirty = DIRTY_ALL;
 		return HANDLED;
-	case ACT_VOL_UP: case ACT_VOL_DOWN: case ACT_VOL_X10: case ACT_VOL_D10:
-		return volume_key(app, ev->act);
+	case ACT_VOL_UP: case ACT_VOL_DOWN:
+		return input_volume_step(app, ev->act == ACT_VOL_UP ? 1 : -1);
 	default:
 		return 0;
 	}
 }
 
-static int dispatch(struct app *app, int ch)
+static int loop_key(struct app *app, int ch)
 {
-	struct keyev ev = { ch, key_action(ch) };
-	int f;
+	struct keyev ev = { ch, keys_action(ch, screen_of(app->screen)->scopes) };
+	int f = app_screen_key(app, &ev);
 
+	return f & HANDLED ? f : loop_global_key(app, &ev);
+}
+
+/* A tab clicked in the title row: its number's position, as chrome.c draws them. */
+static int loop_click_title(struct app *app, int x)
+{
+	int tab = chrome_tab_at(app, x);
+
+	if (tab < 0)
+		return HANDLED;
+	app_switch(app, tab);
+	return HANDLED;
+}
+
+/* The wheel scrolls (as Up/Down a few times); a press selects or acts where it lands. */
+static int loop_mouse(struct app *app)
+{
+	const struct screen_ops *ops = screen_of(app->screen);
+	MEVENT m;
+	int y, x, f = 0;
+
+	if (getmouse(&m) != OK)
+		return HANDLED;
+	if (m.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int key = m.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN;
+		for (int i = 0; i < WHEEL_LINES; i++)
+			f |= loop_key(app, key);
+		return f | HANDLED;
+	}
+	if (!(m.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return HANDLED;
+	if (app->wtitle && wenclose(app->wtitle, m.y, m.x))
+		return loop_click_title(app, m.x);
+	y = m.y;
+	x = m.x;
+	if (app->wmain && ops->click && wmouse_trafo(app->wmain, &y, &x, FALSE))
+		return ops->click(app, app->state[app->screen], y, x) | HANDLED;
+	return HANDLED;
+}
+
+static int loop_dispatch(struct app *app, int ch)
+{
 	if (ch == KEY_RESIZE)
 		return RELAYOUT;
 	if (app->prompt.active)
-		return prompt_key(app, ch);
+		return ch == KEY_MOUSE ? HANDLED : prompt_key(app, ch);
 	if (app->message[0]) {
 		app->message[0] = '\0';   /* a message lasts until the next key */
 		app->dirty |= DIRTY_STATUS;
 	}
-	if (app->mode == LAYOUT_TINY)
-		return ev.act == ACT_QUIT ? quit_start(app) : HANDLED;
-	f = screen_of(app->screen)->key(app, &ev);
-	return f & HANDLED ? f : global_key(app, &ev);
+	if (app->mode == LAYOUT_TINY) {
+		enum action a = keys_action(ch, 0);
+		return a == ACT_QUIT || a == ACT_QUIT_NOW ? quit_start(app) : HANDLED;
+	}
+	if (ch == KEY_MOUSE)
+		return loop_mouse(app);
+	return loop_key(app, ch);
 }
 
 /* Block for one key, then take whatever else is already typed. */
-static int read_batch(struct app *app, bool *gone)
+static int loop_read_batch(struct app *app, bool *gone)
 {
-	static int instant_errs;
 	WINDOW *in = app->wstatus;
-	long t0 = now_ms();
+	long t0 = loop_now_ms();
 	int flags = 0, ch;
 
 	wtimeout(in, WAIT_MS);
 	if ((ch = wgetch(in)) == ERR) {
-		instant_errs = now_ms() - t0 < WAIT_MS / 2 ? instant_errs + 1 : 0;
-		*gone = instant_errs >= GONE_AFTER;
+		app->instant_errs = loop_now_ms() - t0 < WAIT_MS / 2 ? app->instant_errs + 1 : 0;
+		*gone = app->instant_errs >= GONE_AFTER;
 		return 0;
 	}
-	instant_errs = 0;
+	app->instant_errs = 0;
 	for (int n = 0; ch != ERR && n < BATCH_MAX; n++) {
-		flags |= dispatch(app, ch);
+		flags |= loop_dispatch(app, ch);
 		if ((flags & QUIT) || term_stop_signal())
 			break;
 		wtimeout(in, flags & RELAYOUT ? RESIZE_SETTLE_MS : 0);
@@ -87,7 +155,7 @@ static int read_batch(struct app *app, bool *gone)
 	return flags;
 }
 
-static void too_small(struct app *app, WINDOW *w)
+static void loop_too_small(struct app *app, WINDOW *w)
 {
 	int h, wd;
 
@@ -96,7 +164,7 @@ static void too_small(struct app *app, WINDOW *w)
 	text_putf(w, h / 2, 1, wd - 2, "%dx%d; need %dx%d", app->cols, app->rows, MIN_COLS, MIN_ROWS);
 }
 
-static void draw(struct app *app)
+static void loop_draw(struct app *app)
 {
 	if (app->dirty == 0)
 		return;         /* a timeout or a key that changed nothing: send nothing */
@@ -107,12 +175,16 @@ static void draw(struct app *app)
 			chrome_title(app);
 		wnoutrefresh(app->wtitle);
 	}
+	if ((app->dirty & DIRTY_COMPARE) && app->wcompare) {
+		panel_compare_draw(app);
+		wnoutrefresh(app->wcompare);
+	}
 	if ((app->dirty & DIRTY_MAIN) && app->wmain) {
 		werase(app->wmain);
 		if (app->mode == LAYOUT_TINY)
-			too_small(app, app->wmain);
+			loop_too_small(app, app->wmain);
 		else
-			screen_of(app->screen)->draw(app, app->wmain);
+			app_screen_draw(app, app->wmain);
 		wnoutrefresh(app->wmain);
 	}
 	if (app->dirty & DIRTY_STATUS)
@@ -122,11 +194,22 @@ static void draw(struct app *app)
 	doupdate();
 }
 
+/* Mouse reports unless --no-mouse: presses (no click timing, so a press acts at once)
+ * and the wheel. */
+static void loop_mouse_start(struct app *app)
+{
+	if (app->opts->no_mouse)
+		return;
+	mouseinterval(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+}
+
 int loop_run(struct app *app, int *sig)
 {
 	int flags = RELAYOUT;
 	bool gone = false;
 
+	loop_mouse_start(app);
 	for (;;) {
 		if (flags & RELAYOUT) {
 			layout_apply(app);
@@ -137,8 +220,8 @@ int loop_run(struct app *app, int *sig)
 		app_evaluate(app);
 		if (flags & QUIT)
 			return END_QUIT;
-		draw(app);
-		flags = read_batch(app, &gone);
+		loop_draw(app);
+		flags = loop_read_batch(app, &gone);
 		flags |= term_interrupt(app);
 		if ((*sig = term_stop_signal()) != 0)
 			return END_SIGNAL;

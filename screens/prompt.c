@@ -149,6 +149,23 @@ int prompt_key(struct app *app, int ch)
 	return HANDLED;
 }
 
+/* A choice prompt keeps its keys in sight: when the label does not fit, it is cut
+ * and the keys ("y/n/c") follow it. */
+static void prompt_draw_choice(WINDOW *w, const struct prompt *p, int width)
+{
+	char keys[40];
+	int n = 0;
+
+	if (text_width(p->label) <= width) {
+		text_put(w, 0, 0, width, p->label);
+		return;
+	}
+	for (const char *c = p->choices; *c && n + 3 < (int)sizeof keys; c++)
+		n += snprintf(keys + n, sizeof keys - (size_t)n, "%s%c", n ? "/" : " ", *c);
+	text_put(w, 0, 0, width - n, p->label);
+	text_put(w, 0, width - n, n, keys);
+}
+
 void prompt_draw(struct app *app)
 {
 	const struct prompt *p = &app->prompt;
@@ -156,10 +173,13 @@ void prompt_draw(struct app *app)
 	int lw, width = app->cols;
 
 	wattron(w, app->th.key);
+	if (!p->text) {
+		prompt_draw_choice(w, p, width);
+		wattroff(w, app->th.key);
+		return;
+	}
 	lw = text_putf(w, 0, 0, width - 10 > 10 ? width - 10 : width, "%s ", p->label);
 	wattroff(w, app->th.key);
-	if (!p->text)
-		return;
 	/* Show the end of a long value so the cursor stays visible. */
 	int avail = width - lw - 1, start = p->cursor > avail ? p->cursor - avail : 0;
 	char shown[1024];

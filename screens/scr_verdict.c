@@ -1,56 +1,282 @@
-/* scr_verdict.c — screen 5: the architectures ranked with every rule that fired,
- * the hard exclusions, what would flip the recommendation, warnings and caveats. */
+/* scr_verdict.c — screen 5: the recommendation; what would flip it (Enter on a line
+ * applies that change, u undoes it); with a baseline pinned, what changed and why;
+ * the architectures ranked with every rule that fired; what the cost depends on;
+ * warnings and caveats. */
+#include <math.h>
 #include <stdio.h>
 
 #include "screens.h"
 #include "text.h"
 #include "util.h"
 
-static struct {
+/* Paragraph tags: which change Enter applies (a flip, or what makes one feasible). */
+enum { TAG_NONE, TAG_FLIP_UP, TAG_FLIP_DOWN, TAG_RELAX = 10, TAG_FLIP_ANSWER = 100 };
+
+struct v_state {
 	struct textview tv;
 	unsigned gen;
 	int width, height;
 	int arch_para[ARCH_COUNT];    /* where each architecture's section starts */
-} vs;
+};
 
-static void recommendation(struct app *app, struct textview *tv)
+/* Nothing feasible: say so, and each single change that would make something so. */
+static void verdict_nothing(struct app *app, struct textview *tv)
+{
+	const struct verdict *v = app->v;
+	char now[64];
+
+	tv_add(tv, 0, 2, app->th.warn, "Nothing is feasible with these answers: every architecture is excluded.");
+	tv_add(tv, 0, 0, 0, "%s", "");
+	tv_add(tv, 0, 0, app->th.head, "What would make one feasible (Enter on a line applies it; u undoes)");
+	for (int i = 0; i < v->n_relax; i++) {
+		question_value(&v->answers, v->relax[i].key, now, sizeof now);
+		tv_add(tv, 2, 4, 0, "- %s: %s instead of %s would make %s feasible.", question_label(v->relax[i].key),
+		       v->relax[i].value, now, arch_id_or_none(v->relax[i].arch));
+		tv_tag(tv, TAG_RELAX + i);
+	}
+	if (v->n_relax == 0)
+		tv_add(tv, 2, 4, 0, "- No single answer changed alone makes any architecture feasible.");
+}
+
+/* What the recommendation costs beyond the cheapest option (the price of control), and
+ * whether the ranking was close. */
+static void verdict_premium(struct app *app, struct textview *tv)
+{
+	const struct verdict *v = app->v;
+	const struct arch_score *second = &v->scores[v->order[1]];
+	char m[32], c[32];
+
+	if (v->has_cheapest && v->cheapest_arch != v->recommended && fabs(v->premium_usd) >= 0.5) {
+		words_money(m, sizeof m, fabs(v->premium_usd));
+		words_money(c, sizeof c, v->scores[v->cheapest_arch].best.cost.total);
+		if (v->premium_usd > 0)
+			tv_add(tv, 2, 2, 0, "%s a month more than the cheapest option, %s at %s: the price of control.",
+			       m, arch_ids[v->cheapest_arch], c);
+		else
+			tv_add(tv, 2, 2, 0, "%s a month less than %s at %s, for falling short of the task.", m,
+			       arch_ids[v->cheapest_arch], c);
+	}
+	if (v->close_call && v->margin < 0.05)
+		tv_add(tv, 2, 2, app->th.warn, "A close call: %s and %s are level on points.", arch_ids[v->recommended],
+		       arch_ids[second->arch]);
+	else if (v->close_call)
+		tv_add(tv, 2, 2, app->th.warn, "A close call: %s leads %s by %.1f points.", arch_ids[v->recommended],
+		       arch_ids[second->arch], v->margin);
+}
+
+static void verdict_recommendation(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
 	const struct plan *p = &v->scores[v->recommended].best;
-	char label[200], m[32], vol[32];
+	char label[200], m[32], vol[32], fleet[120];
 
-	if (!v->feasible_any) {   /* nothing to recommend: say so, and what one answer would change */
-		tv_add(tv, 0, 2, app->th.warn, "%s", "Nothing is feasible with these answers: every architecture is excluded.");
-		for (int i = 0; i < v->n_relax; i++)
-			tv_add(tv, 2, 4, 0, "- %s: %s would make %s feasible.", question_label(v->relax[i].key),
-			       v->relax[i].value, arch_ids[v->relax[i].arch]);
-		tv_add(tv, 0, 0, 0, "%s", "");
+	if (!v->feasible_any) {
+		verdict_nothing(app, tv);
 		return;
 	}
-	plan_label(p, label, sizeof label);
-	money(m, sizeof m, p->cost.total);
+	words_label(p, label, sizeof label);
+	words_money(m, sizeof m, p->cost.total);
 	fmt_int(vol, sizeof vol, (double)v->answers.requests_per_month);
 	tv_add(tv, 0, 2, app->th.good, "Recommended: %s", app->cat->arch[v->recommended].name);
 	tv_add(tv, 2, 2, A_BOLD, "%s, %s a month at %s requests/month", label, m, vol);
-	if (v->has_cheapest && v->premium_usd >= 0.5) {
-		money(m, sizeof m, v->premium_usd);
-		tv_add(tv, 2, 2, 0, "It costs %s a month more than the cheapest option (%s): the price of control.", m,
-		       arch_ids[v->cheapest_arch]);
+	if (p->gpu) {
+		words_fleet(p, fleet, sizeof fleet);
+		if (p->arch == ARCH_ON_DEVICE)
+			tv_add(tv, 2, 2, 0, "Fleet: %s; %s in %s", fleet, p->model->id, precision_names[p->precision]);
+		else
+			tv_add(tv, 2, 2, 0, "Fleet: %s; %s in %s; GPUs %s", fleet, p->model->id,
+			       precision_names[p->precision], price_basis_names[p->basis]);
 	}
-	if (v->close_call)
-		tv_add(tv, 2, 2, app->th.warn, "A close call: %s is within %.1f points.", arch_ids[v->order[1]], v->margin);
-	tv_add(tv, 0, 0, 0, "%s", "");
+	verdict_premium(app, tv);
 }
 
-static void one_arch(struct app *app, struct textview *tv, int rank)
+/* "hybrid would win", or when the change leaves nothing feasible, that. */
+static const char *verdict_outcome(int winner, char *buf, size_t size)
+{
+	if (winner >= 0 && winner < ARCH_COUNT)
+		snprintf(buf, size, "%s would win", arch_ids[winner]);
+	else
+		snprintf(buf, size, "nothing would be feasible");
+	return buf;
+}
+
+static void verdict_flips(struct app *app, struct textview *tv)
+{
+	const struct verdict *v = app->v;
+	char n[32], now[64], out[120];
+
+	if (!v->feasible_any)
+		return;
+	tv_add(tv, 0, 0, 0, "%s", "");
+	tv_add(tv, 0, 0, app->th.head, "What would flip it (Enter on a line applies it; u undoes)");
+	if (v->flip_volume_up.found) {
+		fmt_int(n, sizeof n, v->flip_volume_up.requests_per_month);
+		tv_add(tv, 2, 4, 0, "- At %s requests/month or more, %s.", n,
+		       verdict_outcome(v->flip_volume_up.winner, out, sizeof out));
+		tv_tag(tv, TAG_FLIP_UP);
+	}
+	if (v->flip_volume_down.found) {
+		fmt_int(n, sizeof n, v->flip_volume_down.requests_per_month);
+		tv_add(tv, 2, 4, 0, "- At %s requests/month or fewer, %s.", n,
+		       verdict_outcome(v->flip_volume_down.winner, out, sizeof out));
+		tv_tag(tv, TAG_FLIP_DOWN);
+	}
+	for (int i = 0; i < v->n_flips; i++) {
+		int key = v->flips[i].key;
+		question_value(&v->answers, key, now, sizeof now);
+		tv_add(tv, 2, 4, 0, "- %s: %s instead of %s: %s.", question_label(key), v->flips[i].value, now,
+		       verdict_outcome(v->flips[i].winner, out, sizeof out));
+		tv_tag(tv, TAG_FLIP_ANSWER + i);
+	}
+	if (!v->flip_volume_up.found && !v->flip_volume_down.found && v->n_flips == 0)
+		tv_add(tv, 2, 4, 0, "- No single answer or volume change would change the recommendation.");
+}
+
+/* ---- what the cost depends on ---------------------------------------------------------- */
+
+static const char *const verdict_assumption_words[ASSUME_COUNT] = {
+	[ASSUME_GPU_PRICE] = "GPU prices", [ASSUME_TOKEN_PRICE] = "Per-token prices",
+	[ASSUME_VOLUME] = "The volume", [ASSUME_OUTPUT] = "Output length", [ASSUME_PEAK] = "The traffic's peak",
+	[ASSUME_HIDDEN] = "Hidden costs", [ASSUME_CACHE] = "Prompt-cache share", [ASSUME_GROWTH] = "A year's growth",
+};
+
+/* "x0.6" for a multiplier of the catalog's figures, else the answer's own value. */
+static void verdict_range(char *buf, size_t size, const struct sensitivity *s, double x)
+{
+	if (s->assumption < ASSUME_MULTIPLIERS)
+		snprintf(buf, size, "x%.2g", x);
+	else
+		snprintf(buf, size, "%.2g", x);
+}
+
+static void verdict_sensitivity(struct app *app, struct textview *tv)
+{
+	const struct verdict *v = app->v;
+	char lo[16], hi[16], a[32], b[32], at[16], out[120];
+
+	if (!v->feasible_any || v->n_sensitivity == 0)
+		return;
+	tv_add(tv, 0, 0, 0, "%s", "");
+	tv_add(tv, 0, 0, app->th.head, "What the cost depends on (each assumption at the ends of its range)");
+	for (int i = 0; i < v->n_sensitivity; i++) {
+		const struct sensitivity *s = &v->sensitivity[i];
+		verdict_range(lo, sizeof lo, s, s->low);
+		verdict_range(hi, sizeof hi, s, s->high);
+		words_money(a, sizeof a, s->cost_low);
+		words_money(b, sizeof b, s->cost_high);
+		verdict_range(at, sizeof at, s, s->flips_at);
+		tv_add(tv, 2, 4, 0, "- %s %s to %s: %s to %s a month%s%s%s%s", verdict_assumption_words[s->assumption], lo,
+		       hi, a, b, s->flips ? "; at " : "", s->flips ? at : "", s->flips ? ", " : "",
+		       s->flips ? verdict_outcome(s->flips_to, out, sizeof out) : "");
+	}
+}
+
+/* ---- the baseline ---------------------------------------------------------------------- */
+
+static void verdict_diff_answers(struct textview *tv, const struct verdict_diff *d)
+{
+	struct answers a[SIDE_COUNT];
+	char x[64], y[64];
+
+	if (d->n_answers == 0)
+		tv_add(tv, 2, 4, 0, "- No answer differs from the baseline.");
+	answers_default(&a[0]);
+	a[1] = a[0];
+	for (int i = 0; i < d->n_answers; i++) {
+		int key = d->answers[i].key;
+		answers_set(&a[0], key, d->answers[i].value[SIDE_BEFORE]);
+		answers_set(&a[1], key, d->answers[i].value[SIDE_AFTER]);
+		question_value(&a[0], key, x, sizeof x);
+		question_value(&a[1], key, y, sizeof y);
+		tv_add(tv, 2, 4, 0, "- %s: %s -> %s", question_label(key), x, y);
+	}
+}
+
+static void verdict_diff_recommendation(struct app *app, struct textview *tv, const struct verdict_diff *d)
+{
+	char label[2][200], m[2][32], fleet[2][120];
+
+	for (int s = 0; s < SIDE_COUNT; s++) {
+		words_label(&d->recommended[s], label[s], sizeof label[s]);
+		words_money(m[s], sizeof m[s], d->recommended[s].cost.total);
+		words_fleet(&d->recommended[s], fleet[s], sizeof fleet[s]);
+	}
+	if (d->recommendation_moved)
+		tv_add(tv, 2, 4, app->th.good, "- The recommendation moved: %s (%s) -> %s (%s).", label[0], m[0],
+		       label[1], m[1]);
+	else
+		tv_add(tv, 2, 4, 0, "- The recommendation stays %s: %s -> %s a month.", label[1], m[0], m[1]);
+	if (d->fleet_moved)
+		tv_add(tv, 2, 4, 0, "- Fleet: %s -> %s.", fleet[0], fleet[1]);
+}
+
+static void verdict_diff_costs(struct textview *tv, const struct verdict_diff *d)
+{
+	char a[32], b[32], delta[32];
+
+	for (int i = 0; i < ARCH_COUNT; i++) {
+		const struct diff_arch *x = &d->archs[i];
+		words_money(a, sizeof a, x->cost[SIDE_BEFORE]);
+		words_money(b, sizeof b, x->cost[SIDE_AFTER]);
+		words_money(delta, sizeof delta, fabs(x->cost[SIDE_AFTER] - x->cost[SIDE_BEFORE]));
+		tv_add(tv, 2, 4, 0, "- %s: %s -> %s%s%s%s", arch_ids[x->arch],
+		       x->feasible[0] ? a : "excluded", x->feasible[1] ? b : "excluded",
+		       x->feasible[0] && x->feasible[1] ? (x->cost[1] >= x->cost[0] ? " (+" : " (-") : "",
+		       x->feasible[0] && x->feasible[1] ? delta : "", x->feasible[0] && x->feasible[1] ? ")" : "");
+	}
+	for (int i = 0; i < d->n_lines; i++) {
+		words_money(a, sizeof a, d->lines[i].usd[SIDE_BEFORE]);
+		words_money(b, sizeof b, d->lines[i].usd[SIDE_AFTER]);
+		tv_add(tv, 2, 4, 0, "- The recommendation's %s: %s -> %s", cost_line_names[d->lines[i].line], a, b);
+	}
+}
+
+static void verdict_diff_reasons(struct textview *tv, const struct verdict_diff *d)
+{
+	char text[400];
+
+	for (int i = 0; i < d->n_reasons; i++) {
+		const struct diff_reason *r = &d->reasons[i];
+		words_seed(r->text, text, sizeof text);
+		if (!r->fired[SIDE_BEFORE])
+			tv_add(tv, 2, 4, 0, "- %s, new: %s %s", arch_ids[r->arch],
+			       r->excludes[1] ? "excl." : "", text);
+		else if (!r->fired[SIDE_AFTER])
+			tv_add(tv, 2, 4, 0, "- %s, no longer: %s", arch_ids[r->arch], text);
+		else
+			tv_add(tv, 2, 4, 0, "- %s, %+.1f -> %+.1f: %s", arch_ids[r->arch], r->points[0], r->points[1], text);
+	}
+}
+
+static void verdict_baseline(struct app *app, struct textview *tv)
+{
+	const struct verdict_diff *d = &app->base.diff;
+
+	if (!app->base.pinned)
+		return;
+	tv_add(tv, 0, 0, 0, "%s", "");
+	tv_add(tv, 0, 0, app->th.head, "Compared with the baseline (b pins again, B drops it)");
+	verdict_diff_answers(tv, d);
+	verdict_diff_recommendation(app, tv, d);
+	tv_add(tv, 1, 1, A_BOLD, "Monthly cost, baseline -> now");
+	verdict_diff_costs(tv, d);
+	if (d->n_reasons > 0)
+		tv_add(tv, 1, 1, A_BOLD, "Rules that moved");
+	verdict_diff_reasons(tv, d);
+}
+
+/* ---- the ranking ------------------------------------------------------------------------ */
+
+static void verdict_arch(struct app *app, struct v_state *vs, int rank)
 {
 	const struct arch_score *s = &app->v->scores[app->v->order[rank]];
-	char label[200], m[32], m12[32];
+	struct textview *tv = &vs->tv;
+	char label[200], m[32], m12[32], text[400];
 
-	vs.arch_para[s->arch] = tv->n_paras;
-	plan_label(&s->best, label, sizeof label);
-	money(m, sizeof m, s->best.cost.total);
-	money(m12, sizeof m12, s->cost_in_12_months);
+	vs->arch_para[s->arch] = tv->n_paras;
+	words_label(&s->best, label, sizeof label);
+	words_money(m, sizeof m, s->best.cost.total);
+	words_money(m12, sizeof m12, s->cost_in_12_months);
 	if (s->feasible)
 		tv_add(tv, 0, 4, rank == 0 ? app->th.good : A_BOLD, "%d. %s  score %.1f  %s a month, %s in 12 months",
 		       rank + 1, label, s->score, m, m12);
@@ -58,36 +284,15 @@ static void one_arch(struct app *app, struct textview *tv, int rank)
 		tv_add(tv, 0, 4, app->th.warn, "%d. %s  EXCLUDED", rank + 1, arch_ids[s->arch]);
 	for (int i = 0; i < s->n_reasons; i++) {
 		const struct reason *r = &s->reasons[i];
+		words_seed(r->text, text, sizeof text);
 		if (r->excludes)
-			tv_add(tv, 4, 10, app->th.warn, "%5s %s", "excl.", r->text);
+			tv_add(tv, 4, 10, app->th.warn, "%5s %s", "excl.", text);
 		else
-			tv_add(tv, 4, 10, 0, "%+5.1f %s", r->points, r->text);
+			tv_add(tv, 4, 10, 0, "%+5.1f %s", r->points, text);
 	}
 }
 
-static void flips(struct app *app, struct textview *tv)
-{
-	const struct verdict *v = app->v;
-	char n[32];
-
-	tv_add(tv, 0, 0, 0, "%s", "");
-	tv_add(tv, 0, 0, app->th.head, "What would flip it");
-	if (v->flip_volume_up.found) {
-		fmt_int(n, sizeof n, v->flip_volume_up.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or more, %s would win.", n, arch_id_or_none(v->flip_volume_up.winner));
-	}
-	if (v->flip_volume_down.found) {
-		fmt_int(n, sizeof n, v->flip_volume_down.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or fewer, %s would win.", n, arch_id_or_none(v->flip_volume_down.winner));
-	}
-	for (int i = 0; i < v->n_flips; i++)
-		tv_add(tv, 2, 4, 0, "- %s: %s instead would make %s win.", answer_fields[v->flips[i].key].key,
-		       v->flips[i].value, arch_id_or_none(v->flips[i].winner));
-	if (!v->flip_volume_up.found && !v->flip_volume_down.found && v->n_flips == 0)
-		tv_add(tv, 2, 4, 0, "- No single answer or volume change would change the recommendation.");
-}
-
-static void notes(struct app *app, struct textview *tv, const char *title, char **items, int n, attr_t a)
+static void verdict_notes(struct app *app, struct textview *tv, const char *title, char **items, int n, attr_t a)
 {
 	if (n == 0)
 		return;
@@ -97,58 +302,139 @@ static void notes(struct app *app, struct textview *tv, const char *title, char 
 		tv_add(tv, 2, 4, a, "- %s", items[i]);
 }
 
-static void build(struct app *app)
+static void verdict_build(struct app *app, struct v_state *vs)
 {
-	struct textview *tv = &vs.tv;
-	int top = tv->top;
+	struct textview *tv = &vs->tv;
+	int top = tv->top, cur = tv->cur;
 
 	tv_clear(tv);
-	recommendation(app, tv);
+	verdict_recommendation(app, tv);
+	verdict_flips(app, tv);
+	verdict_baseline(app, tv);
+	tv_add(tv, 0, 0, 0, "%s", "");
 	tv_add(tv, 0, 0, app->th.head, "Ranking, with every rule that fired");
 	tv_add(tv, 1, 1, A_DIM, "(+n points for, -n against; excl. = a hard exclusion)");
 	for (int i = 0; i < ARCH_COUNT; i++)
-		one_arch(app, tv, i);
-	flips(app, tv);
-	notes(app, tv, "Warnings", app->v->warnings, app->v->n_warnings, app->th.warn);
-	notes(app, tv, "Caveats", app->v->caveats, app->v->n_caveats, 0);
-	tv_wrap(tv, vs.width);
-	tv->top = top < tv->n_lines ? top : 0;
-	vs.gen = app->gen;
+		verdict_arch(app, vs, i);
+	tv_add(tv, 1, 1, A_DIM, "%s", SEED_FOOTNOTE);
+	verdict_sensitivity(app, tv);
+	verdict_notes(app, tv, "Warnings", app->v->warnings, app->v->n_warnings, app->th.warn);
+	verdict_notes(app, tv, "Caveats", app->v->caveats, app->v->n_caveats, 0);
+	tv_wrap(tv, vs->width);
+	tv->top = top;
+	tv->cur = cur;
+	vs->gen = app->gen;
 }
 
-static void v_layout(struct app *app)
+static void verdict_init(struct app *app, void *state)
 {
-	getmaxyx(app->wmain, vs.height, vs.width);
-	vs.width -= 2;    /* a margin each side; the right one holds the scroll marks */
-	vs.gen = app->gen - 1;   /* rebuild at the new width */
-}
+	struct v_state *vs = state;
 
-static void v_draw(struct app *app, WINDOW *w)
-{
-	if (vs.gen != app->gen)
-		build(app);
-	tv_draw(&vs.tv, w, 0, 1, vs.height);
-	if (vs.tv.top + vs.height < vs.tv.n_lines)
-		text_put(w, vs.height - 1, vs.width + 1, 1, "v");
-	if (vs.tv.top > 0)
-		text_put(w, 0, vs.width + 1, 1, "^");
-}
-
-static int v_key(struct app *app, const struct keyev *ev)
-{
 	(void)app;
-	return tv_key(&vs.tv, ev->act, vs.height);
+	vs->tv.cursor = true;
+}
+
+static void verdict_fini(void *state)
+{
+	struct v_state *vs = state;
+
+	tv_clear(&vs->tv);
+}
+
+static void verdict_layout(struct app *app, void *state)
+{
+	struct v_state *vs = state;
+
+	getmaxyx(app->wmain, vs->height, vs->width);
+	vs->width -= 2;    /* a margin each side; the right one holds the scroll marks */
+	vs->tv.height = vs->height;
+	vs->gen = app->gen - 1;   /* rebuild at the new width */
+}
+
+static void verdict_draw(struct app *app, void *state, WINDOW *w)
+{
+	struct v_state *vs = state;
+
+	if (vs->gen != app->gen)
+		verdict_build(app, vs);
+	tv_draw(&vs->tv, w, 0, 1, vs->height, app->th.sel);
+}
+
+/* ---- acting on a flip ----------------------------------------------------------------- */
+
+static int verdict_apply(struct app *app, int tag)
+{
+	const struct verdict *v = app->v;
+	char what[200], now[64];
+	int key = AK_REQUESTS;
+	double value;
+
+	if (tag == TAG_FLIP_UP || tag == TAG_FLIP_DOWN) {
+		value = (tag == TAG_FLIP_UP ? v->flip_volume_up : v->flip_volume_down).requests_per_month;
+	} else if (tag < TAG_FLIP_ANSWER) {
+		key = v->relax[tag - TAG_RELAX].key;
+		value = question_parse_choice(key, v->relax[tag - TAG_RELAX].value);
+	} else {
+		key = v->flips[tag - TAG_FLIP_ANSWER].key;
+		value = question_parse_choice(key, v->flips[tag - TAG_FLIP_ANSWER].value);
+	}
+	question_value(&v->answers, key, now, sizeof now);
+	if (app_set_answer(app, key, value) != 0)
+		return HANDLED;
+	question_value(&app->answers, key, what, sizeof what);
+	app_message(app, false, "Applied: %s %s -> %s (u undoes)", question_label(key), now, what);
+	return HANDLED | REDRAW;
+}
+
+static int verdict_key(struct app *app, void *state, const struct keyev *ev)
+{
+	struct v_state *vs = state;
+	int tag;
+
+	app_evaluate(app);        /* keys typed ahead act on what the next draw shows */
+	if (vs->gen != app->gen)
+		verdict_build(app, vs);
+	if (ev->act != ACT_CHOOSE)
+		return tv_key(&vs->tv, ev->act);
+	if ((tag = tv_cur_tag(&vs->tv)) == TAG_NONE) {
+		app_message(app, false, "Enter applies a line of \"What would flip it\"");
+		return HANDLED;
+	}
+	return verdict_apply(app, tag);
+}
+
+/* A line pressed gets the cursor; pressed again, it acts as Enter. */
+static int verdict_click(struct app *app, void *state, int y, int x)
+{
+	struct v_state *vs = state;
+	struct keyev enter = { '\n', ACT_CHOOSE };
+
+	(void)x;
+	if (vs->tv.top + y == vs->tv.cur)
+		return verdict_key(app, state, &enter);
+	return tv_click(&vs->tv, y);
+}
+
+static struct textview *verdict_text(struct app *app, void *state)
+{
+	struct v_state *vs = state;
+
+	if (vs->gen != app->gen)
+		verdict_build(app, vs);
+	return &vs->tv;
 }
 
 void verdict_show_arch(struct app *app, int arch)
 {
+	struct v_state *vs = app->state[SCR_VERDICT];
+
 	app_switch(app, SCR_VERDICT);
 	app_evaluate(app);
-	if (vs.gen != app->gen)
-		build(app);
-	for (int i = 0; i < vs.tv.n_lines; i++)
-		if (vs.tv.lines[i].para == vs.arch_para[arch]) {
-			vs.tv.top = i;
+	if (vs->gen != app->gen)
+		verdict_build(app, vs);
+	for (int i = 0; i < vs->tv.n_lines; i++)
+		if (vs->tv.lines[i].para == vs->arch_para[arch]) {
+			tv_show_line(&vs->tv, i);
 			break;
 		}
 	app->dirty |= DIRTY_MAIN;
@@ -156,8 +442,14 @@ void verdict_show_arch(struct app *app, int arch)
 
 const struct screen_ops verdict_screen = {
 	.name = "Verdict",
-	.hints = "Up/Down scroll  ^F/^B page  Home/End  +/- volume  1-5 screens  e export  ? help",
-	.layout = v_layout,
-	.draw = v_draw,
-	.key = v_key,
+	.hints = "Up/Down line  Enter apply a flip  / search  u undo  b baseline  ? help",
+	.scopes = SCOPE_BIT(SC_TEXT),
+	.state_size = sizeof(struct v_state),
+	.init = verdict_init,
+	.fini = verdict_fini,
+	.layout = verdict_layout,
+	.draw = verdict_draw,
+	.key = verdict_key,
+	.click = verdict_click,
+	.text = verdict_text,
 };

@@ -19,7 +19,9 @@
 #include "paths.h"
 #include "util.h"
 
-#define PLACE_TAG "# openweigh wizard: screen %d question %d"
+/* The wizard's place, after the answers: "# openweigh wizard: screen 2 question 3
+ * preset regulated-enterprise gpu h100 precision fp8" (each screen adds its words). */
+#define PLACE_TAG "# openweigh wizard:"
 #define SESSION_FILE "session.yaml"
 #define SESSION_LIMIT (1 << 20)
 
@@ -68,6 +70,17 @@ static int session_open_dir(const char *dir, bool *absent, struct ow_error *e)
 	return fd;
 }
 
+static void session_place(const struct app *app, struct strbuf *sb)
+{
+	sb_addf(sb, PLACE_TAG " screen %d", app_tab(app));
+	if (app->preset >= 0)
+		sb_addf(sb, " preset %s", app->cat->presets[app->preset].id);
+	for (int id = 0; id < SCR_COUNT; id++)
+		if (screen_of(id)->place_save)
+			screen_of(id)->place_save(app, app->state[id], sb);
+	sb_add(sb, "\n");
+}
+
 int session_save(const struct app *app, struct ow_error *e)
 {
 	char dir[PATH_MAX - 16], path[PATH_MAX];
@@ -90,8 +103,7 @@ int session_save(const struct app *app, struct ow_error *e)
 	yaml = answers_to_yaml(&app->answers);
 	sb_init(&sb);
 	sb_add(&sb, yaml);
-	sb_addf(&sb, PLACE_TAG "\n", app->screen == SCR_HELP ? app->prev_screen : app->screen,
-		app->q_row);
+	session_place(app, &sb);
 	free(yaml);
 	rc = write_file_at(dirfd, SESSION_FILE, path, sb.s, sb.len, 0600,
 			   WRITE_REPLACE | WRITE_PRIVATE, e);
@@ -101,17 +113,41 @@ int session_save(const struct app *app, struct ow_error *e)
 }
 
 /* The place saved in the trailing comment, if any. */
+int session_word(const char *line, const char *name, char *buf, size_t size)
+{
+	char pat[64];
+	const char *at;
+
+	snprintf(pat, sizeof pat, " %s ", name);
+	if ((at = strstr(line, pat)) == NULL)
+		return -1;
+	at += strlen(pat);
+	size_t n = strcspn(at, " \n");
+	if (n == 0 || n >= size)
+		return -1;
+	memcpy(buf, at, n);
+	buf[n] = '\0';
+	return 0;
+}
+
+/* The place saved after the answers, if any (the old "screen N question M" reads too). */
 static void read_place(struct app *app, const char *text)
 {
-	const char *tag = strstr(text, "# openweigh wizard:");
-	int screen, row;
+	const char *tag = strstr(text, PLACE_TAG);
+	char line[512], word[128];
 
-	if (tag && sscanf(tag, PLACE_TAG, &screen, &row) == 2) {
-		if (screen >= 0 && screen < SCR_HELP)
-			app->screen = screen;
-		if (row >= 0)
-			app->q_row = row;
-	}
+	if (tag == NULL)
+		return;
+	snprintf(line, sizeof line, "%.*s ", (int)strcspn(tag, "\n"), tag);
+	if (session_word(line, "screen", word, sizeof word) == 0 && atoi(word) >= 0 && atoi(word) < SCR_TABS)
+		app->screen = atoi(word);
+	if (session_word(line, "preset", word, sizeof word) == 0)
+		for (int i = 0; i < app->cat->n_presets; i++)
+			if (strcmp(app->cat->presets[i].id, word) == 0)
+				app->preset = i;
+	for (int id = 0; id < SCR_COUNT; id++)
+		if (screen_of(id)->place_load)
+			screen_of(id)->place_load(app, app->state[id], line);
 }
 
 /* Keep a session that does not load: renamed to session.yaml.bad-<UTC time>, mode

@@ -93,7 +93,8 @@ static void theme_mono(struct theme *t)
 
 static void theme_colour(struct theme *t)
 {
-	static const short fg[] = { COLOR_CYAN, COLOR_YELLOW, COLOR_MAGENTA, COLOR_GREEN };
+	static const short fg[SERIES_COUNT] = { COLOR_CYAN, COLOR_YELLOW, COLOR_MAGENTA, COLOR_GREEN,
+						COLOR_BLUE, COLOR_RED };
 
 	start_color();
 	use_default_colors();
@@ -101,14 +102,14 @@ static void theme_colour(struct theme *t)
 	init_pair(2, COLOR_CYAN, -1);              /* headings */
 	init_pair(3, COLOR_GREEN, -1);             /* good */
 	init_pair(4, COLOR_YELLOW, -1);            /* warnings */
-	for (short i = 0; i < 4; i++)
+	for (short i = 0; i < SERIES_COUNT; i++)
 		init_pair((short)(5 + i), fg[i], -1);  /* chart series, bar parts */
 	t->title = COLOR_PAIR(1);
 	t->head = COLOR_PAIR(2) | A_BOLD;
 	t->good = COLOR_PAIR(3) | A_BOLD;
 	t->warn = COLOR_PAIR(4) | A_BOLD;
 	t->key = COLOR_PAIR(2) | A_BOLD;
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < SERIES_COUNT; i++)
 		t->series[i] = COLOR_PAIR(5 + i) | A_BOLD;
 	for (int i = 0; i < 3; i++)
 		t->part[i] = COLOR_PAIR(5 + i);

@@ -173,3 +173,14 @@ size_t text_line(const char *s, int width, const char **next)
 	*next = (const char *)p;
 	return used;
 }
+
+bool text_append(char *buf, size_t size, int width, const char *part)
+{
+	char next[1024];
+
+	snprintf(next, sizeof next, "%s%s", buf, part);
+	if (text_width(next) > width || strlen(next) >= size)
+		return false;
+	memcpy(buf, next, strlen(next) + 1);
+	return true;
+}

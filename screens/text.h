@@ -24,6 +24,9 @@ int text_putf(WINDOW *w, int y, int x, int width, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 /* Draw right-aligned so the text ends at column x + width. */
 int text_put_right(WINDOW *w, int y, int x, int width, const char *s);
+/* Add part to the text in buf when the whole of it still fits in width columns (a
+ * figure is dropped whole, never cut); false when it did not fit. */
+bool text_append(char *buf, size_t size, int width, const char *part);
 /* The bytes of s that fill one line of width columns, broken at a space when
  * possible; *next is where the following line starts. */
 size_t text_line(const char *s, int width, const char **next);

@@ -28,12 +28,15 @@ void bar_draw(WINDOW *w, int y, int x, int width, const struct bar_part *parts, 
 void selector_draw(struct app *app, WINDOW *w, int y, int x, int width, const char *value,
 		   bool selected);
 
-/* A list of paragraphs wrapped to a width and scrolled (verdict and help screens). */
+/* A list of paragraphs wrapped to a width and scrolled (verdict, help and detail
+ * views). With `cursor` set, Up/Down move a highlighted line (tig's views) and the
+ * view scrolls to keep it in sight; else they scroll. A search hit is highlighted. */
 struct tv_para {
 	char *text;
 	int indent;            /* first line */
 	int hang;              /* following lines */
 	attr_t attr;
+	int tag;               /* the screen's meaning of the paragraph (0: none) */
 };
 struct tv_line {
 	int para;
@@ -46,14 +49,29 @@ struct textview {
 	int n_paras;
 	struct tv_line *lines;
 	int n_lines, width, top;
+	int height;            /* rows shown, as last drawn */
+	bool cursor;
+	int cur;               /* the highlighted line: the cursor, or the last search hit (-1) */
 };
 void tv_clear(struct textview *tv);
 void tv_add(struct textview *tv, int indent, int hang, attr_t attr, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* The tag of the paragraph added last (call right after tv_add). */
+void tv_tag(struct textview *tv, int tag);
 /* Wrap to width (call after adding, and when the width changes). */
 void tv_wrap(struct textview *tv, int width);
-void tv_draw(struct textview *tv, WINDOW *w, int y, int x, int height);
-/* Scroll keys; returns loop flags. */
-int tv_key(struct textview *tv, enum action act, int height);
+/* Draw height rows; the scroll marks go in the column after the text. */
+void tv_draw(struct textview *tv, WINDOW *w, int y, int x, int height, attr_t hl);
+/* Scroll or cursor keys; returns loop flags (0: not a view key). */
+int tv_key(struct textview *tv, enum action act);
+/* The tag of the paragraph under the cursor; 0 if none. */
+int tv_cur_tag(const struct textview *tv);
+/* Put line at the top of the view (and the cursor on it). */
+void tv_show_line(struct textview *tv, int line);
+/* The next line from the cursor (dir 1) or the previous (-1) holding needle, case
+ * ignored, wrapping round; shown and highlighted. False when there is none. */
+bool tv_search(struct textview *tv, const char *needle, int dir);
+/* A click on row `row` of the view: the cursor there; returns loop flags. */
+int tv_click(struct textview *tv, int row);
 
 #endif

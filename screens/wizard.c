@@ -1,6 +1,6 @@
-/* wizard.c — the wizard's entry point: where the answers start from (--answers FILE,
- * the autosaved session, or the defaults with the presets offered), the terminal's
- * lifetime, and the autosave on every way out. */
+/* wizard.c — the wizard's entry point: where the answers start from (--answers FILE or
+ * a preset's name, the autosaved session, or the defaults with the presets offered),
+ * the terminal's lifetime, and the autosave on every way out but "quit, discard". */
 #include "wizard.h"
 
 #include <signal.h>
@@ -13,23 +13,25 @@
 
 #define DEFAULT_SAVE "openweigh-answers.yaml"
 
-/* --answers FILE, else the session, else the defaults. -1 when FILE is bad. */
-static int starting_answers(struct app *app)
+/* The preset a --answers file is (by file name), or -1. */
+static int wizard_preset_of(const struct app *app, const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (int i = 0; i < app->cat->n_presets; i++) {
+		const char *p = strrchr(app->cat->presets[i].path, '/');
+		if (strcmp(p ? p + 1 : app->cat->presets[i].path, base) == 0)
+			return i;
+	}
+	return -1;
+}
+
+static void wizard_resume(struct app *app)
 {
 	struct ow_error e;
 	char msg[700];
 
-	answers_default(&app->answers);
-	snprintf(app->save_path, sizeof app->save_path, "%s", DEFAULT_SAVE);
-	if (app->opts->answers_path) {
-		if (answers_load(app->opts->answers_path, &app->answers, &e) != 0) {
-			cli_report(&e);
-			return -1;
-		}
-		snprintf(app->save_path, sizeof app->save_path, "%s", app->opts->answers_path);
-		app->q_row = app->cat->n_presets > 0 ? 1 : 0;    /* the first question, past the presets */
-		return 0;
-	}
 	switch (session_load(app, &e)) {
 	case 0:
 		app_message(app, false, "Resumed the last session. ? for help");
@@ -40,17 +42,41 @@ static int starting_answers(struct app *app)
 	default:
 		ow_error_format(&e, msg, sizeof msg);
 		answers_default(&app->answers);
+		app->preset = -1;
 		app_message(app, true, "Session not resumed: %s", msg);
 	}
+}
+
+/* --answers FILE, else the session, else the defaults. -1 when FILE is bad. */
+static int wizard_starting_answers(struct app *app)
+{
+	struct ow_error e;
+
+	answers_default(&app->answers);
+	app->preset = -1;
+	snprintf(app->save_path, sizeof app->save_path, "%s", DEFAULT_SAVE);
+	if (app->opts->answers_path) {
+		if (answers_load(app->opts->answers_path, &app->answers, &e) != 0) {
+			cli_report(&e);
+			return -1;
+		}
+		snprintf(app->save_path, sizeof app->save_path, "%s", app->opts->answers_path);
+		app->preset = wizard_preset_of(app, app->opts->answers_path);
+	} else {
+		wizard_resume(app);
+	}
+	app->saved = app->answers;
 	return 0;
 }
 
-/* After the terminal is restored: save the session, say why we stopped. */
-static int finish(struct app *app, int end, int sig)
+/* After the terminal is restored: save the session (unless discarded), say why we stopped. */
+static int wizard_finish(struct app *app, int end, int sig)
 {
 	struct ow_error e;
 	char path[PATH_MAX], msg[700];
 
+	if (end == END_QUIT && app->discard)
+		return OW_EXIT_OK;
 	if (session_save(app, &e) != 0) {
 		ow_error_format(&e, msg, sizeof msg);
 		fprintf(stderr, "openweigh: session not saved: %s\n", msg);
@@ -62,17 +88,15 @@ static int finish(struct app *app, int end, int sig)
 	return end == END_GONE ? OW_EXIT_IO : OW_EXIT_OK;
 }
 
-static void release(struct app *app)
+static void wizard_release_windows(struct app *app)
 {
-	WINDOW **w[] = { &app->wtitle, &app->wmain, &app->wstatus };
+	WINDOW **w[] = { &app->wtitle, &app->wcompare, &app->wmain, &app->wstatus, &app->woverflow };
 
 	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
 		if (*w[i]) {
 			delwin(*w[i]);
 			*w[i] = NULL;
 		}
-	verdict_free(app->v);
-	app->v = NULL;
 }
 
 int wizard_run(const struct wizard_opts *opts)
@@ -85,18 +109,24 @@ int wizard_run(const struct wizard_opts *opts)
 	app.opts = opts;
 	app.cat = opts->catalog;
 	app.stale = true;
-	if (starting_answers(&app) != 0)
+	app_screens_init(&app);
+	if (wizard_starting_answers(&app) != 0) {
+		app_screens_free(&app);
 		return OW_EXIT_INPUT;
+	}
 	term_signals();
 	if (term_start(&app, err, sizeof err) != 0) {
 		fprintf(stderr, "openweigh: %s\n", err);
+		app_screens_free(&app);
 		return OW_EXIT_INPUT;
 	}
 	end = loop_run(&app, &sig);
 	term_hold_signals(true);
-	release(&app);
+	wizard_release_windows(&app);
 	term_stop();
-	rc = finish(&app, end, sig);
+	rc = wizard_finish(&app, end, sig);
+	app_free(&app);
+	app_screens_free(&app);
 	if (end == END_SIGNAL) {
 		signal(sig, SIG_DFL);   /* die of the signal, as the parent expects */
 		raise(sig);

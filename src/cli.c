@@ -26,7 +26,7 @@
 struct cli {
 	const char *catalog_dir, *answers, *format, *out, *model, *precision, *gpu, *id;
 	long long batch, context;
-	bool json, force, no_color, ascii, help, version;
+	bool json, force, no_color, ascii, no_mouse, help, version;
 	char **words;
 	int n_words;
 };
@@ -51,7 +51,7 @@ static const char usage_text[] =
 	"                          a models.yaml entry from a Hugging Face config.json\n"
 	"\n"
 	"Options:\n"
-	"  -a, --answers FILE      answers file (format version 1)\n"
+	"  -a, --answers FILE      answers file (format version 1), or a preset's name\n"
 	"  -c, --catalog DIR       use DIR: a whole catalog if it holds catalog.yaml,\n"
 	"                          else an overlay on the shipped catalog\n"
 	"  -f, --format md|json    memo format (default md)\n"
@@ -66,6 +66,7 @@ static const char usage_text[] =
 	"  -j, --json              JSON output\n"
 	"      --no-color          wizard: no colour (also when NO_COLOR is set)\n"
 	"      --ascii             wizard: plain ASCII line drawing\n"
+	"      --no-mouse          wizard: leave the mouse to the terminal\n"
 	"  -h, --help              show this help and exit\n"
 	"  -V, --version           show the version and exit\n"
 	"\n"
@@ -121,7 +122,7 @@ static int parse_count(const char *s, const char *name, long long min, long long
 
 static int parse_args(int argc, char **argv, struct cli *o)
 {
-	enum { OPT_FORCE = 256, OPT_NO_COLOR, OPT_ASCII, OPT_ID };
+	enum { OPT_FORCE = 256, OPT_NO_COLOR, OPT_ASCII, OPT_ID, OPT_NO_MOUSE };
 	static const struct option longopts[] = {
 		{ "answers", required_argument, NULL, 'a' }, { "catalog", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },  { "output", required_argument, NULL, 'o' },
@@ -130,7 +131,7 @@ static int parse_args(int argc, char **argv, struct cli *o)
 		{ "context", required_argument, NULL, 'x' }, { "json", no_argument, NULL, 'j' },
 		{ "force", no_argument, NULL, OPT_FORCE },   { "no-color", no_argument, NULL, OPT_NO_COLOR },
 		{ "ascii", no_argument, NULL, OPT_ASCII },   { "help", no_argument, NULL, 'h' },
-		{ "id", required_argument, NULL, OPT_ID },
+		{ "id", required_argument, NULL, OPT_ID },           { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 		{ "version", no_argument, NULL, 'V' },       { NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -153,6 +154,7 @@ static int parse_args(int argc, char **argv, struct cli *o)
 		case OPT_NO_COLOR: o->no_color = true; break;
 		case OPT_ASCII: o->ascii = true; break;
 		case OPT_ID: o->id = optarg; break;
+		case OPT_NO_MOUSE: o->no_mouse = true; break;
 		case 'h': o->help = true; break;
 		case 'V': o->version = true; break;
 		case ':':
@@ -431,8 +433,22 @@ static int cli_refuse_failing(const struct catalog *c)
 	return r.errors ? OW_EXIT_INPUT : OW_EXIT_OK;
 }
 
-static int run(const struct cli *o, wizard_fn wizard)
+/* --answers NAME: a preset's file when no file of that name is there. */
+static const char *answers_or_preset(const struct catalog *c, const char *arg)
 {
+	struct stat st;
+
+	if (arg == NULL || strchr(arg, '/') != NULL || stat(arg, &st) == 0)
+		return arg;
+	for (int i = 0; i < c->n_presets; i++)
+		if (strcmp(c->presets[i].id, arg) == 0)
+			return c->presets[i].path;
+	return arg;
+}
+
+static int run(const struct cli *opts, wizard_fn wizard)
+{
+	struct cli resolved = *opts, *o = &resolved;
 	struct ow_error e;
 	struct catalog *c;
 	const char *cmd = o->n_words ? o->words[0] : NULL;
@@ -457,8 +473,9 @@ static int run(const struct cli *o, wizard_fn wizard)
 		catalog_free(c);
 		return rc;
 	}
+	o->answers = answers_or_preset(c, o->answers);
 	if (cmd == NULL) {
-		struct wizard_opts w = { c, o->answers, o->no_color, o->ascii };
+		struct wizard_opts w = { c, o->answers, o->no_color, o->ascii, o->no_mouse };
 		rc = wizard ? wizard(&w) : usage_error("%s", "this build has no wizard");
 	} else if (!strcmp(cmd, "memo")) {
 		rc = cmd_memo(o, c);

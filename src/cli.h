@@ -9,7 +9,7 @@
 struct wizard_opts {
 	const struct catalog *catalog;
 	const char *answers_path;   /* --answers FILE, or NULL to resume the session */
-	bool no_color, ascii;
+	bool no_color, ascii, no_mouse;
 };
 
 /* The wizard's entry point, supplied by main.c; returns an exit code. */

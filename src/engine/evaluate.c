@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "details.h"
 #include "engine.h"
 #include "pick.h"
 #include "util.h"
@@ -147,6 +148,7 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	advice_find(&e, v);
 	claims_check(c, v);
 	notes_add(v, &d);
+	details_fill(&e, v);
 	engine_free(&e);
 	return v;
 }

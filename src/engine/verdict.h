@@ -79,6 +79,11 @@ struct cost_row {                    /* one line of a cost table */
 	bool cheapest;                   /* the cheapest usable row of all tables meeting the tier */
 	char note[160];
 	struct plan opt;               /* self-hosted rows: the sized fleet */
+	/* details.c, for the wizard's detail view of a row: */
+	bool recommended;                /* this row is the recommended option */
+	char why[300];                   /* why it is, or is not, the recommendation */
+	bool footprint_present;
+	struct footprint footprint;      /* self-hosted rows: one replica of the fleet */
 };
 
 struct crossover {

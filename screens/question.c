@@ -1,8 +1,13 @@
 /* why.c — how the wizard words each question, and why each matters. The lines
  * paraphrase the seed's "Decision Framework" and "Honest Limitations" tables; keys
  * missing here fall back to the answers table's own comment. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
 #include "answers.h"
 #include "screens.h"
+#include "util.h"
 
 static const char *const labels[AK_COUNT] = {
 	[AK_PRIVACY] = "Data privacy",
@@ -30,7 +35,7 @@ static const char *const why[AK_COUNT] = {
 	[AK_PRIVACY] = "Regulated data: open weights on your own servers are strongly preferred; "
 		"a closed API needs a DPA or BAA.",
 	[AK_REQUESTS] = "The main input to the crossover: API cost grows with volume, GPUs cost "
-		"the same busy or idle. Keys + - PgUp PgDn step it; u = users x rate.",
+		"the same busy or idle. + and - step it anywhere; type 2.5M or 5000x20 (users x requests/day).",
 	[AK_INPUT] = "Prompt tokens are billed per request and set the prefill time on GPUs. "
 		"f estimates them from a sample file.",
 	[AK_OUTPUT] = "Output tokens cost 3-5x input on most APIs; decoding them bounds GPU "
@@ -56,7 +61,7 @@ static const char *const why[AK_COUNT] = {
 	[AK_TRAFFIC] = "How the load arrives decides how many hours a self-hosted fleet must "
 		"be up for the same requests.",
 	[AK_GROWTH] = "For the 12-month view: engineering costs stay fixed while API charges "
-		"grow with volume.",
+		"grow with volume. Typed in percent: 30 or 30% is +30 %/year.",
 	[AK_FT_TOKENS] = "Tokens in one tuning run (dataset x epochs) set the training compute.",
 	[AK_FT_CYCLES] = "How often the model is re-tuned; the seed budgets $1,000-5,000 per "
 		"update cycle.",
@@ -116,9 +121,55 @@ const char *question_why(int key)
 	return why[key] ? why[key] : answer_fields[key].comment;
 }
 
-const char *option_why(int key, int value)
+const char *question_option(int key, int value)
 {
 	if (value < 0 || value >= MAX_OPTS)
 		return NULL;
 	return opts[key][value];
+}
+
+const char *question_unused(const struct answers *a, int key)
+{
+	bool tuning = a->fine_tuning == FT_LORA || a->fine_tuning == FT_FULL;
+
+	if ((key == AK_FT_TOKENS || key == AK_FT_CYCLES) && !tuning)
+		return "Not used now: used when fine-tuning is lora or full.";
+	return NULL;
+}
+
+void question_value(const struct answers *a, int key, char *buf, size_t size)
+{
+	const struct answer_field *f = &answer_fields[key];
+	double v = answers_get(a, key);
+	char s[32];
+
+	if (f->type == AT_BOOL) {
+		snprintf(buf, size, "%s", v ? "yes" : "no");
+	} else if (f->type == AT_ENUM) {
+		answers_value_text(a, key, buf, size);
+	} else if (key == AK_REQUESTS) {
+		fmt_int(buf, size, v);
+		fmt_short(s, sizeof s, v);
+		if (v >= 1000)
+			snprintf(buf + strlen(buf), size - strlen(buf), " (%s)", s);
+	} else if (f->type == AT_INT) {
+		fmt_int(buf, size, v);
+	} else if (key == AK_GROWTH) {
+		snprintf(buf, size, "%+.4g %%", v * 100);     /* a change: signed */
+	} else {
+		snprintf(buf, size, "%.4g %%", v * 100);      /* a share */
+	}
+}
+
+double question_parse_choice(int key, const char *text)
+{
+	const struct answer_field *f = &answer_fields[key];
+
+	if (f->type == AT_BOOL)
+		return !strcasecmp(text, "yes") || !strcasecmp(text, "true") ? 1
+		       : !strcasecmp(text, "no") || !strcasecmp(text, "false") ? 0 : -1;
+	for (int i = 0; f->type == AT_ENUM && i < f->n_names; i++)
+		if (!strcasecmp(f->names[i], text))
+			return i;
+	return -1;
 }
