@@ -42,6 +42,8 @@ static const char usage_text[] =
 	"                          print (or write) the decision memo\n"
 	"  footprint --model ID --precision P --gpu ID [--batch N] [--context N] [--json]\n"
 	"                          memory, GPU count and throughput of one replica\n"
+	"  compare A B [--format md|json] [-o OUT] [--force]\n"
+	"                          two answers files (or presets) side by side\n"
 	"  costs --answers FILE [--json]\n"
 	"                          the cost tables and crossover points\n"
 	"  catalog list [models|gpus|providers] [--json]\n"
@@ -289,6 +291,42 @@ static int cmd_memo(const struct cli *o, const struct catalog *c)
 	return rc;
 }
 
+/* `compare A B`: each a file or a preset's name, evaluated with the same catalog. */
+static int cmd_compare(const struct cli *o, const struct catalog *c, const char *file_a, const char *file_b)
+{
+	struct answers a, b;
+	struct ow_error e;
+	struct verdict *va, *vb;
+	struct verdict_diff *d;
+	char when[32], *text;
+	int rc;
+
+	if (o->format && strcmp(o->format, "md") != 0 && strcmp(o->format, "json") != 0)
+		return usage_error("--format must be md or json, not '%s'", o->format);
+	if (answers_load(file_a, &a, &e) != 0 || answers_load(file_b, &b, &e) != 0)
+		return cli_report(&e);
+	va = evaluate(c, &a);
+	vb = evaluate(c, &b);
+	d = xcalloc(1, sizeof *d);
+	compare_verdicts(va, vb, d);
+	if (cli_json_out(o)) {
+		char *j;
+		now_iso(when, sizeof when);
+		j = compare_json(va, vb, d, o->words[1], o->words[2], when);
+		text = xcalloc(1, strlen(j) + 2);
+		sprintf(text, "%s\n", j);
+		free(j);
+	} else {
+		text = compare_markdown(va, vb, d, o->words[1], o->words[2]);
+	}
+	rc = emit(o, text, cli_json_out(o));
+	free(text);
+	free(d);
+	verdict_free(va);
+	verdict_free(vb);
+	return rc;
+}
+
 static int cmd_costs(const struct cli *o, const struct catalog *c)
 {
 	struct answers a;
@@ -455,9 +493,11 @@ static int run(const struct cli *opts, wizard_fn wizard)
 	int rc;
 
 	if (cmd && strcmp(cmd, "memo") && strcmp(cmd, "costs") && strcmp(cmd, "footprint") &&
-	    strcmp(cmd, "catalog"))
+	    strcmp(cmd, "catalog") && strcmp(cmd, "compare"))
 		return usage_error("unknown command '%s'", cmd);
-	if (cmd && strcmp(cmd, "catalog") && o->n_words > 1)
+	if (cmd && !strcmp(cmd, "compare") && o->n_words != 3)
+		return usage_error("%s", "compare takes two answers files (or presets' names): compare A B");
+	if (cmd && strcmp(cmd, "catalog") && strcmp(cmd, "compare") && o->n_words > 1)
 		return usage_error("unexpected argument '%s'", o->words[1]);
 	if (o->out && o->out[0] == '\0')
 		return usage_error("%s", "-o needs a file name, not ''");
@@ -479,6 +519,8 @@ static int run(const struct cli *opts, wizard_fn wizard)
 		rc = wizard ? wizard(&w) : usage_error("%s", "this build has no wizard");
 	} else if (!strcmp(cmd, "memo")) {
 		rc = cmd_memo(o, c);
+	} else if (!strcmp(cmd, "compare")) {
+		rc = cmd_compare(o, c, answers_or_preset(c, o->words[1]), answers_or_preset(c, o->words[2]));
 	} else if (!strcmp(cmd, "costs")) {
 		rc = cmd_costs(o, c);
 	} else if (!strcmp(cmd, "footprint")) {

@@ -43,6 +43,44 @@ for p in "$SRC"/catalog/presets/*.yaml; do
 	expect 0 "memo json $p" -- "$OW" memo --answers "$p" --format json
 	if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); [d[k] for k in ("openweigh_version","generated_at","catalog","answers","recommendation","scores","costs","crossovers","footprint","warnings")]; assert d["catalog"]["sha256"] and d["recommendation"]["architecture"]' "$T/out" 2>"$T/py"; then ok; else bad "json keys for $p: $(cat "$T/py")"; fi
 done
+# compare: exactly the answers that differ (against the two memos' answers), both
+# recommendations, every architecture on both sides; usage errors exit 1.
+A=$SRC/catalog/presets/regulated-enterprise.yaml B=$SRC/catalog/presets/social-platform.yaml
+expect 0 "memo json A" -- "$OW" memo --answers "$A" --format json
+cp "$T/out" "$T/a.json"
+expect 0 "memo json B" -- "$OW" memo --answers "$B" --format json
+cp "$T/out" "$T/b.json"
+expect 0 "compare json" -- "$OW" compare "$A" "$B" --format json
+if python3 - "$T/a.json" "$T/b.json" "$T/out" 2>"$T/py" <<'PY'
+import json, sys
+a, b, c = (json.load(open(f)) for f in sys.argv[1:])
+want = {k: (a["answers"][k], b["answers"][k]) for k in a["answers"] if a["answers"][k] != b["answers"][k]}
+got = {d["answer"]: (d["a"], d["b"]) for d in c["answers_changed"]}
+assert want and got == want, (want, got)
+assert c["a"]["architecture"] == a["recommendation"]["architecture"]
+assert c["b"]["architecture"] == b["recommendation"]["architecture"]
+assert c["recommendation_changed"] == (a["recommendation"]["architecture"] != b["recommendation"]["architecture"] or a["recommendation"].get("model") != b["recommendation"].get("model"))
+assert sorted(x["architecture"] for x in c["architectures"]) == sorted(s["architecture"] for s in a["scores"])
+for x in c["architectures"]:
+    for side, memo in (("a", a), ("b", b)):
+        s = [s for s in memo["scores"] if s["architecture"] == x["architecture"]][0]
+        assert x[side]["feasible"] == s["feasible"], x
+PY
+then ok; else bad "compare json: $(cat "$T/py")"; fi
+expect 0 "compare a file with itself" -- "$OW" compare "$A" "$A" --format json
+if python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); assert c["answers_changed"] == [] and not c["recommendation_changed"] and c["reasons_changed"] == []' "$T/out" 2>"$T/py"; then ok; else bad "compare with itself: $(cat "$T/py")"; fi
+expect 0 "compare md, presets by name" -- "$OW" compare regulated-enterprise startup-chatbot
+has "$T/out" "## Answers that differ"
+has "$T/out" "| privacy | regulated | none |"
+has "$T/out" "## Why it changed"
+expect 0 "compare -o" -- "$OW" compare "$A" "$B" -o "$T/cmp.md"
+has "$T/cmp.md" "# openweigh comparison"
+expect 1 "compare one file" -- "$OW" compare "$A"
+has "$T/err" "compare takes two answers files"
+expect 2 "compare a missing file (I/O, as memo)" -- "$OW" compare "$A" "$T/none.yaml"
+has "$T/err" "none.yaml"
+expect 1 "compare bad format" -- "$OW" compare "$A" "$B" --format html
+
 # The memo says the seed's 405B rows are wrong.
 expect 0 "memo warns" -- "$OW" memo --answers "$PRESET"
 has "$T/out" "The seed's GPU table is wrong: 405B (FP16) on 8x A100 (80GB) cannot work"

@@ -11,6 +11,13 @@
 char *memo_markdown(const struct verdict *v, const char *generated_at);
 char *memo_json(const struct verdict *v, const char *generated_at);
 
+/* `openweigh compare`: two verdicts of one catalog and their difference (memo_compare.c). */
+#include "compare.h"
+char *compare_markdown(const struct verdict *a, const struct verdict *b, const struct verdict_diff *d,
+		       const char *name_a, const char *name_b);
+char *compare_json(const struct verdict *a, const struct verdict *b, const struct verdict_diff *d,
+		   const char *name_a, const char *name_b, const char *generated_at);
+
 /* The memo's first page (memo_summary.c), appended to sb. */
 void memo_summary(struct strbuf *sb, const struct verdict *v);
 /* A self-hosted plan's fleet in words: "19 replicas of one MI300X each, rented on demand". */
