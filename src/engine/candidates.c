@@ -92,6 +92,9 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
 {
 	struct footprint f;
 
+	/* weights that fit no layout of g: skip the sizing (the same answer, sooner) */
+	if (!footprint_may_fit(&c->cost, m, g, p))
+		return false;
 	candidate_footprint(c, shape, m, g, p, &f);
 	if (!f.feasible)
 		return false;
