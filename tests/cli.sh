@@ -212,6 +212,13 @@ expect 2 "import-config missing file" -- "$OW" catalog import-config "$T/nope.js
 printf 'not json' >"$T/bad.json"
 expect 1 "import-config not json" -- "$OW" catalog import-config "$T/bad.json" --id x
 has "$T/err" "not a JSON object"
+# A file name cannot end the comment or the quoted source it is written into: a quote,
+# a newline and YAML after it become '_'; the entry still reads as one model.
+Q="$T/$(printf 'q"3\nmodels: x')"
+cp "$HF/Qwen--Qwen3-32B_config.json" "$Q.json"
+expect 0 "import-config hostile file name" -- "$OW" catalog import-config "$Q.json" --id q32
+has "$T/out" 'source: "config.json: q_3_models__x.json (model_type qwen3)'
+lacks "$T/out" 'models: x'
 
 # footprint with the new precisions
 expect 0 "footprint mxfp4 gpt-oss on one H100" -- "$OW" footprint --model gpt-oss-120b --precision mxfp4 --gpu h100 --json

@@ -4,6 +4,7 @@
  * which the catalog loader refuses until someone fills it in with a source. */
 #include "hfentry.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -107,13 +108,29 @@ static void entry_shape(struct strbuf *sb, const struct hfmodel *m, const char *
 	sb_addf(sb, "      as_of: %s\n", date);
 }
 
+/* The file's name as the entry quotes it: letters, digits and . _ - + @ kept, any
+ * other byte (a quote, a backslash, a newline, a control, UTF-8) written as '_', so
+ * that no name can end the comment or the string it sits in. */
+static void entry_safe_name(const char *path, char *out, size_t size)
+{
+	const char *base = strrchr(path, '/');
+	size_t n = 0;
+
+	for (base = base ? base + 1 : path; *base && n + 1 < size; base++) {
+		unsigned char c = (unsigned char)*base;
+		bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			    (c != '\0' && strchr("._-+@", c) != NULL);
+		out[n++] = keep ? (char)c : '_';
+	}
+	out[n] = '\0';
+}
+
 char *hfentry_yaml(const struct hfmodel *m, const char *id, const char *config_path, int32_t today)
 {
 	struct strbuf sb;
-	char date[16];
-	const char *base = strrchr(config_path, '/');
+	char date[16], base[256];
 
-	base = base ? base + 1 : config_path;
+	entry_safe_name(config_path, base, sizeof base);
 	format_date(today, date, sizeof date);
 	sb_init(&sb);
 	sb_add(&sb, "openweigh_catalog: 1\n");
