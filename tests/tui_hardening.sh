@@ -199,6 +199,8 @@ CATALOG_SAVED=$CATALOG
 CATALOG="$T/cat"
 start w 100x30 "$T/s-preset"
 wait_for 'Start from a preset'
+keys Right    # pick the first preset, whatever the selector starts on
+wait_for '< startup-chatbot >' 3
 keys Enter
 check "f3: a preset file that is a FIFO is refused at once" "wait_for 'is a FIFO, not a regular file' 3"
 CATALOG=$CATALOG_SAVED
