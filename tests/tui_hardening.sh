@@ -199,7 +199,7 @@ CATALOG_SAVED=$CATALOG
 CATALOG="$T/cat"
 start w 100x30 "$T/s-preset"
 wait_for 'Start from a preset'
-keys Enter   # the first Enter shows a preset (Left/Right pick), the second loads it
+keys Right    # pick the first preset, whatever the selector starts on
 wait_for '< startup-chatbot >' 3
 keys Enter
 check "f3: a preset file that is a FIFO is refused at once" "wait_for 'is a FIFO, not a regular file' 3"
