@@ -199,7 +199,7 @@ CATALOG_SAVED=$CATALOG
 CATALOG="$T/cat"
 start w 100x30 "$T/s-preset"
 wait_for 'Start from a preset'
-keys Enter
+keys Enter Enter    # issue 16: the first Enter shows the first preset, the second loads it
 check "f3: a preset file that is a FIFO is refused at once" "wait_for 'is a FIFO, not a regular file' 3"
 CATALOG=$CATALOG_SAVED
 quit
