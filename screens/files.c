@@ -137,6 +137,6 @@ int quit_start(struct app *app)
 {
 	if (!app->unsaved)
 		return HANDLED | QUIT;
-	return prompt_choice(app, "Answers changed. Save them first? (y)es (n)o, discard them (c)ancel",
+	return prompt_choice(app, "Answers changed. Save them to a file first? (y)es (n)o: discard them (c)ancel",
 			     "ync", quit_done, 0);
 }

@@ -116,7 +116,7 @@ static int footprint_memory(struct app *app, struct f_state *fs, WINDOW *w, int 
 		{ f->kv_bytes, 'K', app->th.part[1] },
 		{ f->overhead_bytes, 'O', app->th.part[2] },
 	};
-	char a[32], b[32], c[32];
+	char a[32], b[32], c[32], line[200], part[64];
 	int bw = fs->width - 4, row = y - fs->top, width = fs->width;
 
 	fmt_gb(a, sizeof a, physical);
@@ -135,8 +135,12 @@ static int footprint_memory(struct app *app, struct f_state *fs, WINDOW *w, int 
 	text_putf(w, row + 2, 2, width - 3, "W weights %s  K KV cache %s  O overhead %s  | usable", a, b, c);
 	fmt_int(a, sizeof a, f->kv_bytes_per_token);
 	fmt_int(b, sizeof b, (double)f->context);
-	text_putf(w, row + 3, 2, width - 3, "KV cache: %s bytes/token x %s tokens x batch %lld", a, b,
-		  (long long)f->batch);
+	snprintf(line, sizeof line, "KV cache: %s bytes/token x %s tokens x batch %lld", a, b, (long long)f->batch);
+	fmt_gb(c, sizeof c, f->state_bytes);
+	snprintf(part, sizeof part, "; state %s a sequence", c);
+	if (f->state_bytes > 0)
+		text_append(line, sizeof line, width - 3, part);
+	text_put(w, row + 3, 2, width - 3, line);
 	return y + 4;
 }
 
@@ -155,7 +159,8 @@ static int footprint_rates(struct f_state *fs, WINDOW *w, int y)
 	fmt_int(b, sizeof b, f->decode_tokens_per_s_single);
 	text_putf(w, row + 2, 1, width - 2, "Decode            %s tokens/s for the batch, %s for one sequence", a, b);
 	fmt_int(a, sizeof a, f->prefill_tokens_per_s);
-	text_putf(w, row + 3, 1, width - 2, "Prefill           %s tokens/s", a);
+	text_putf(w, row + 3, 1, width - 2, "Prefill           %s tokens/s%s", a,
+		  f->weight_only ? " (4-bit weights computed at 16 bits: no tensor cores for them here)" : "");
 	return y + 4;
 }
 

@@ -1,7 +1,7 @@
 /* scr_verdict.c — screen 5: the recommendation; what would flip it (Enter on a line
  * applies that change, u undoes it); with a baseline pinned, what changed and why;
  * the architectures ranked with every rule that fired; what the cost depends on;
- * warnings and caveats. */
+ * the risks of the choice; warnings and caveats. */
 #include <math.h>
 #include <stdio.h>
 
@@ -302,6 +302,18 @@ static void verdict_notes(struct app *app, struct textview *tv, const char *titl
 		tv_add(tv, 2, 4, a, "- %s", items[i]);
 }
 
+static void verdict_risks(struct app *app, struct textview *tv)
+{
+	const struct verdict *v = app->v;
+
+	if (v->n_risks == 0)
+		return;
+	tv_add(tv, 0, 0, 0, "%s", "");
+	tv_add(tv, 0, 0, app->th.head, "Risks of this choice");
+	for (int i = 0; i < v->n_risks; i++)
+		tv_add(tv, 2, 4, 0, "- %s", v->risks[i].text);
+}
+
 static void verdict_build(struct app *app, struct v_state *vs)
 {
 	struct textview *tv = &vs->tv;
@@ -318,6 +330,7 @@ static void verdict_build(struct app *app, struct v_state *vs)
 		verdict_arch(app, vs, i);
 	tv_add(tv, 1, 1, A_DIM, "%s", SEED_FOOTNOTE);
 	verdict_sensitivity(app, tv);
+	verdict_risks(app, tv);
 	verdict_notes(app, tv, "Warnings", app->v->warnings, app->v->n_warnings, app->th.warn);
 	verdict_notes(app, tv, "Caveats", app->v->caveats, app->v->n_caveats, 0);
 	tv_wrap(tv, vs->width);

@@ -234,7 +234,7 @@ wait_for 'Sample text' 3
 keys "$T/work/sample.txt" Enter
 check "token estimate from a sample file (~4 chars/token)" "wait_for 'Input tokens/request: 100 tokens' 3 && wait_for '4 characters per token' 1"
 keys q
-check "q with unsaved changes asks first" "wait_for 'Save them first?' 3"
+check "q with unsaved changes asks first" "wait_for 'Save them to a file first?' 3"
 keys n
 check "answering n quits" "wait_dead"
 status=$(exit_status)
@@ -649,7 +649,7 @@ keys 4 Tab Right
 wait_for 'Changed here' 3
 gpu_line=$(line_with 'GPU   ' | tr -d '<> ')
 keys F10
-check "10: F10 quits (asks first: answers changed)" "wait_for 'Save them first?' 3"
+check "10: F10 quits (asks first: answers changed)" "wait_for 'Save them to a file first?' 3"
 keys n
 check "10: ... n quits without saving anything" "wait_dead && [ \"\$(exit_status)\" = 0 ]"
 check "10: q then n left the session as it was" "! grep -q '^requests_per_month: 30000000' '$T/state/openweigh/session.yaml' 2>/dev/null"
