@@ -631,7 +631,10 @@ check "10: / searches the memo too" "wait_for '/Crossover points' 3"
 keys q
 check "10: q closes the memo" "wait_gone '# openweigh decision memo'"
 keys b 1 Home Down Down +
-keys F6 Home
+wait_for '30,000,000' 10   # the new volume evaluated (slow under the sanitizers)
+keys F6
+wait_for 'Compared with the baseline' 10
+keys Home
 golden f10-compare "10: b pins a baseline; the verdict says what changed and why"
 keys B
 check "10: B drops the baseline" "wait_for 'Baseline dropped' 3 && wait_gone 'vs baseline'"
