@@ -213,8 +213,10 @@ static void score_rank(struct decision *d)
 	for (int i = 1; i < ARCH_COUNT; i++)
 		for (int j = i; j > 0; j--) {
 			const struct arch_score *x = &d->scores[d->order[j]], *y = &d->scores[d->order[j - 1]];
+			/* scores a rounding apart (sums of the same points in another order) tie */
+			bool tie = fabs(x->score - y->score) < 1e-9;
 			bool swap = x->feasible != y->feasible ? x->feasible
-				  : x->score != y->score    ? x->score > y->score
+				  : !tie                    ? x->score > y->score
 							    : x->best.cost.total < y->best.cost.total;
 			if (!swap)
 				break;
