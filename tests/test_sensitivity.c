@@ -87,7 +87,7 @@ static int winner_at(const struct answers *base, enum assumption what, double x)
 /* Just inside a flip: a step toward the base, about twice the search's resolution. */
 static double inside(enum assumption what, double base, double at)
 {
-	double step = what == ASSUME_VOLUME || what == ASSUME_GROWTH ? 0.001 : what == ASSUME_OUTPUT ? 0.1 : 0.02;
+	double step = what == ASSUME_VOLUME || what == ASSUME_GROWTH ? 0.001 : 0.02;
 
 	/* Never past the base: a flip within one step of it (inside the search's
 	 * resolution: the true flip may lie anywhere between) is checked at the base. */

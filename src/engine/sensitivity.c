@@ -9,9 +9,9 @@
 #include "engine.h"
 
 /* Bisection steps: a multiplier to about 1 % of its range's log width, a share to
- * about 0.5 %; the output length re-sizes every candidate at each step, so fewer. */
+ * about 0.5 %. The output length re-sizes every candidate at each step, and gets the
+ * same steps: a flip reported 4 % off (4 steps) hid a knife edge at 0.997x. */
 #define SENS_STEPS 7
-#define SENS_STEPS_RESIZE 4
 
 /* The assumption's value in the base verdict: 1 for a multiplier, else the answer. */
 static double sens_base(const struct verdict *v, enum assumption what)
@@ -65,10 +65,9 @@ static enum arch sens_winner(const struct decision *d)
 static double sens_bisect(const struct engine *e, const struct verdict *v, enum assumption what, double same,
 			  double other, enum arch *winner)
 {
-	int steps = what == ASSUME_OUTPUT ? SENS_STEPS_RESIZE : SENS_STEPS;
 	bool mult = what < ASSUME_MULTIPLIERS;
 
-	for (int i = 0; i < steps; i++) {
+	for (int i = 0; i < SENS_STEPS; i++) {
 		double mid = mult ? sqrt(same * other) : (same + other) / 2;
 		struct decision d;
 		sens_decide(e, v, what, mid, &d);
