@@ -125,21 +125,24 @@ selected_row() { screen | grep -E '^ [A-Za-z].* < .* >' | head -n 1; }
 # ---- whole screens -----------------------------------------------------------------------
 
 GOLDENS="$OW_SRCDIR/tests/screens"
-# settle: wait until two captures 0.15 s apart are the same (the wizard has drawn).
+# settle: wait until three captures 0.2 s apart are the same (the wizard has drawn).
 settle() {
-	local a b i=0
+	local a b i=0 same=0
 	a=$(screen)
-	while [ $i -lt 40 ]; do
-		sleep 0.15
+	while [ $i -lt 50 ] && [ $same -lt 2 ]; do
+		sleep 0.2
 		b=$(screen)
-		[ "$a" = "$b" ] && return 0
+		if [ "$a" = "$b" ]; then same=$((same + 1)); else same=0; fi
 		a=$b
 		i=$((i + 1))
 	done
 }
-# golden NAME [what]: the whole screen against tests/screens/NAME.screen.
+# golden NAME WHAT TEXT: once TEXT is on the screen (the keys have acted, even in a
+# slow sanitizer build) and it has settled, the whole screen against
+# tests/screens/NAME.screen.
 golden() {
-	local name=$1 what=${2:-$1} file="$GOLDENS/$1.screen"
+	local name=$1 what=$2 file="$GOLDENS/$1.screen"
+	wait_for "$3" 15
 	settle
 	screen >"$T/$name.screen"
 	if [ -n "${OW_UPDATE_GOLDENS:-}" ]; then
@@ -486,7 +489,7 @@ wait_for 'Recommended'
 keys '?'
 wait_for 'Everywhere'
 keys PgDn
-golden f01-help-paged "1: ? then PgDn pages the help; no [+], the volume untouched"
+golden f01-help-paged "1: ? then PgDn pages the help; no [+], the volume untouched" 'questions and the live panel'
 keys q
 check "1: q closes the help, back to the questions" "wait_for 'Recommended' 3 && wait_for '20,000,000 (20M)' 1"
 for scr in 2 3 4 5; do keys "$scr" PgDn PgUp Space; done
@@ -495,7 +498,7 @@ check "1: PgDn, PgUp and Space on every screen leave the volume at 20M" "wait_fo
 
 # 2. Digits typed on a number question edit it; they switch screens nowhere else.
 keys 1 Home Down Down Down 2500
-golden f02-digits-type "2: 1 Home Down Down Down 2500 types into Input tokens/request"
+golden f02-digits-type "2: 1 Home Down Down Down 2500 types into Input tokens/request" 'Input tokens/request (average per request): 2500'
 keys Enter
 check "2: ... and Enter sets it" "wait_for '< 2,500 >' 3 && wait_for 'Input tokens/request: 2,500' 1"
 keys Up Up Up 2
@@ -506,13 +509,13 @@ stop
 rm -rf "$T/state"
 start w 80x24
 wait_for 'Start from a preset'
-golden f03-first-start "3: first start: (none loaded) above the defaults"
+golden f03-first-start "3: first start: (none loaded) above the defaults" 'Start from a preset (Enter)'
 keys Down Right Home Right Right Enter
-golden f03-replace-asks "3: Enter on a preset with changed answers asks first"
+golden f03-replace-asks "3: Enter on a preset with changed answers asks first" 'Replace your changed answers'
 keys y
 check "3: y loads it" "wait_for '20,000,000 (20M)' 3 && wait_for \"Loaded the preset 'regulated-enterprise'\" 1"
 keys u
-golden f03-undo-load "3: u undoes the load and says so"
+golden f03-undo-load "3: u undoes the load and says so" 'Undone: loading the preset'
 keys C-r
 check "3: ^R redoes it" "wait_for 'Redone: loading the preset' 3 && wait_for '20,000,000 (20M)' 1"
 keys q
@@ -523,16 +526,16 @@ check "3: resumed, the selector names the preset loaded" "wait_for 'Resumed the 
 # 4. Panel focus does not survive a screen switch.
 keys 1 Home Down Tab
 check "4: Tab gives the panel the keys" "wait_for 'Enter reasons' 3"
-golden f04-panel-focus "4: with the panel focused, the question keeps a '>' mark and the hints say what keys do"
+golden f04-panel-focus "4: with the panel focused, the question keeps a '>' mark and the hints say what keys do" 'Enter reasons'
 keys 2 1 Right
-golden f04-focus-reset "4: Tab 2 1 Right changes the question again (focus back on the questions)"
+golden f04-focus-reset "4: Tab 2 1 Right changes the question again (focus back on the questions)" '< air-gapped >'
 
 # 5. Growth in percent, shown and typed; saved as a plain fraction.
 goto_question 'Growth per year'
 keys Enter
 wait_for 'Growth per year in %' 3
 keys C-u '45%' Enter
-golden f05-growth "5: 45% typed is +45 %, in the list and on the status line"
+golden f05-growth "5: 45% typed is +45 %, in the list and on the status line" 'Growth per year: +45 %'
 keys s C-u "$T/work/growth.yaml" Enter
 check "5: the answers file says growth_per_year: 0.45" "wait_for 'Wrote' 3 && grep -qx 'growth_per_year: 0.45 *\(#.*\)\?' '$T/work/growth.yaml'"
 
@@ -542,26 +545,26 @@ rm -rf "$T/state"
 start w 80x24 -- --answers $REG
 wait_for 'Recommended'
 keys 2
-golden f06-costs "6: costs: options below the task hidden, the recommended row marked, the total kept"
+golden f06-costs "6: costs: options below the task hidden, the recommended row marked, the total kept" 'Costs at 20M'
 keys Down Down Enter
-golden f06-detail "6: Enter on a row opens its detail: why, every cost line, its rules"
+golden f06-detail "6: Enter on a row opens its detail: why, every cost line, its rules" 'Monthly cost at 20,000,000'
 keys q a
 check "6: q closes the detail; a shows every option" "wait_for 'Costs at 20M' 3 && wait_for 'below tier' 3"
 keys a
 
 # 7. The chart: fixed axes, all six architectures, crossovers in volume order, arrows move the marker.
 keys 3
-golden f07-chart "7: the chart draws the six architectures, crossovers by volume"
+golden f07-chart "7: the chart draws the six architectures, crossovers by volume" 'Monthly cost vs requests/month'
 axes() { screen | sed -n '/┴/,$p' | head -n 2 | sed 's/\^/─/'; screen | grep -E '^ +\$[0-9.KMB]+ ┤' | sed 's/┤.*//'; }
 axes_before=$(axes)
 keys Right
-golden f07-chart-right "7: Right moves the marker to 30M"
+golden f07-chart-right "7: Right moves the marker to 30M" '(: = your 30M)'
 check "7: ... and the axes stay" "[ \"\$(axes)\" = \"\$axes_before\" ]"
 keys Left
 
 # 8. Narrow sizes: money never cut, prompts keep their keys, screens scroll to their end.
 keys 4
-golden f08-footprint "8: the footprint at 80x24: the GPUs' cost whole"
+golden f08-footprint "8: the footprint at 80x24: the GPUs' cost whole" 'Inference footprint of'
 for size in 60x20 40x12; do
 	resize "$size"
 	sleep 0.3
@@ -592,16 +595,16 @@ resize 80x24
 
 # 9. Words: the verdict opens with what would flip it, in the questions' words.
 keys 5 Home
-golden f09-verdict "9: verdict: flips first with question labels, the fleet written out, [s] for the seed"
+golden f09-verdict "9: verdict: flips first with question labels, the fleet written out, [s] for the seed" '>Recommended'
 goto_question 'Fine-tuning'
 keys Left Left
 goto_question 'Fine-tunes per year'
-golden f09-unused "9: a question unused with these answers says why (fine-tuning none)"
+golden f09-unused "9: a question unused with these answers says why (fine-tuning none)" 'Not used now'
 keys u u
 keys F6 Home / 'would win' Enter
 wait_for '/would win' 3
 keys Enter
-golden f09-flip-applied "9: Enter on a flip line applies it (u undoes)"
+golden f09-flip-applied "9: Enter on a flip line applies it (u undoes)" 'Applied:'
 keys u
 check "9: u undoes the applied flip" "wait_for 'Undone: Requests per month' 3"
 
@@ -621,7 +624,7 @@ check "10: F1 opens the help" "wait_for 'Everywhere' 3"
 keys q
 check "10: q in help closes it, the program keeps running" "wait_gone 'Everywhere' && [ -n \"\$(wizard_pid)\" ]"
 keys 5 / Caveats Enter
-golden f10-search "10: / searches the verdict"
+golden f10-search "10: / searches the verdict" '/Caveats'
 keys n
 check "10: n finds the next match" "wait_for '/Caveats' 3"
 keys m
@@ -635,7 +638,7 @@ wait_for '30,000,000' 10   # the new volume evaluated (slow under the sanitizers
 keys F6
 wait_for 'Compared with the baseline' 10
 keys Home
-golden f10-compare "10: b pins a baseline; the verdict says what changed and why"
+golden f10-compare "10: b pins a baseline; the verdict says what changed and why" '>Recommended'
 keys B
 check "10: B drops the baseline" "wait_for 'Baseline dropped' 3 && wait_gone 'vs baseline'"
 mouse_press 28 1
