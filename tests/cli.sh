@@ -152,6 +152,9 @@ expect 0 "footprint json" -- "$OW" footprint --model llama-3.1-70b --precision b
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kv_bytes_per_token"]==327680 and d["gpu_count"]>=2 and d["tensor_parallel"]>=2, d' "$T/out"; then ok; else bad "footprint json"; fi
 expect 0 "footprint 405b" -- "$OW" footprint --model llama-3.1-405b --precision bf16 --gpu a100-80gb --context 2048 --json
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["gpu_count"]>8, d["gpu_count"]' "$T/out"; then ok; else bad "405b bf16 should need more than 8 A100s"; fi
+# A cache far larger than the weights is named as the reason (issue 15, finding 10).
+expect 0 "footprint: the cache does not fit" -- "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch 1000 --context 131072
+has "$T/out" "does not fit: 17180 GB of KV cache (131072 tokens x batch 1000) and 9 GB of weights"
 expect 1 "footprint closed model" -- "$OW" footprint --model gpt-4o --precision bf16 --gpu h100
 has "$T/err" "is closed"
 expect 1 "footprint unknown gpu" -- "$OW" footprint --model llama-3.1-8b --precision bf16 --gpu tpu9

@@ -356,9 +356,17 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f)
 	}
 	f->tensor_parallel = best_tp > 0 ? best_tp : 1;
 	f->pipeline_stages = max_pp;
-	snprintf(f->why_not, sizeof f->why_not,
-		 "does not fit: %.0f GB of weights need more than %lld x %s",
-		 f->weights_bytes / 1e9, (long long)(f->tensor_parallel * max_pp), f->gpu->id);
+	/* name what does not fit: the weights, or the cache when it is the larger part */
+	double cache = (double)f->batch * cache_share(cm, f->model, f->context, 1);
+	if (cache > f->weights_bytes)
+		snprintf(f->why_not, sizeof f->why_not,
+			 "does not fit: %.0f GB of KV cache (%lld tokens x batch %lld) and %.0f GB of weights need more than %lld x %s",
+			 cache / 1e9, (long long)f->context, (long long)f->batch, f->weights_bytes / 1e9,
+			 (long long)(f->tensor_parallel * max_pp), f->gpu->id);
+	else
+		snprintf(f->why_not, sizeof f->why_not,
+			 "does not fit: %.0f GB of weights need more than %lld x %s",
+			 f->weights_bytes / 1e9, (long long)(f->tensor_parallel * max_pp), f->gpu->id);
 }
 
 /* Bytes of weights one decode step streams: MoE reads only the experts its batch routes to. */
