@@ -124,11 +124,12 @@ static void advice_migration(const struct engine *e, struct verdict *v)
 	}
 	if (!mg->present)
 		return;
-	mg->trigger_requests = crossovers_first(e, &v->answers, &mg->start, rec, &x_below);
+	mg->trigger_requests = crossovers_first_above(e, &v->answers, &mg->start, rec,
+						     (double)v->answers.requests_per_month, &x_below);
 	if (mg->trigger_requests > 0 && x_below)
 		mg->trigger_bill = plan_cost_at(e, &v->answers, &mg->start, mg->trigger_requests);
 	else
-		mg->trigger_requests = 0;   /* the start stays cheaper: control, not cost, is the reason to move */
+		mg->trigger_requests = 0;   /* the start stays cheaper above your volume: control, not cost, is the reason to move */
 }
 
 void advice_find(const struct engine *e, struct verdict *v)

@@ -127,6 +127,21 @@ void crossovers_find(const struct engine *e, struct verdict *v)
 	}
 }
 
+double crossovers_first_above(const struct engine *e, const struct answers *a, const struct plan *x,
+			      const struct plan *y, double from, bool *x_cheaper_below)
+{
+	double at[MAX_CROSSINGS];
+	bool below[MAX_CROSSINGS];
+	int n = crossovers_scan(e, a, x, NULL, y, NULL, MAX_CROSSINGS, at, below);
+
+	for (int i = 0; i < n; i++)
+		if (at[i] >= from) {
+			*x_cheaper_below = below[i];
+			return at[i];
+		}
+	return 0;
+}
+
 double crossovers_first(const struct engine *e, const struct answers *a, const struct plan *x,
 			const struct plan *y, bool *x_cheaper_below)
 {

@@ -187,6 +187,9 @@ void crossovers_find(const struct engine *e, struct verdict *v);
 /* The lowest volume (1K..100B) where x and y swap which is cheaper; 0 if none. */
 double crossovers_first(const struct engine *e, const struct answers *a, const struct plan *x,
 			const struct plan *y, bool *x_cheaper_below);
+/* The first crossing of x and y at or above volume `from` (0: none up to 100B). */
+double crossovers_first_above(const struct engine *e, const struct answers *a, const struct plan *x,
+			      const struct plan *y, double from, bool *x_cheaper_below);
 
 /* tables.c, flips.c, claims.c, notes.c */
 void tables_fill(const struct engine *e, struct verdict *v, const struct decision *d);

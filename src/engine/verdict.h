@@ -130,7 +130,8 @@ struct risk {
 
 /* A staged path to a recommendation that runs its own GPUs: start on a cheaper
  * feasible API or managed option, move at the volume where the recommendation
- * becomes cheaper (0: it never does within 1K..100B; control is the reason). */
+ * becomes cheaper, the first crossing above the answers' volume (0: none up to 100B;
+ * control is the reason). */
 struct migration {
 	bool present;
 	struct plan start;

@@ -224,7 +224,7 @@ static void summary_migration(struct strbuf *sb, const struct verdict *v, const 
 		summary_item(sb, b->item_lines, "Move to %s at about %s requests a month, when that bill reaches %s.",
 			     arch_ids[v->recommended], n, bill);
 	} else {
-		summary_item(sb, b->item_lines, "Move to %s when control of the data or the model is needed: it does not get cheaper between 1K and 100B requests a month.",
+		summary_item(sb, b->item_lines, "Move to %s when control of the data or the model is needed: above your volume it does not get cheaper, up to 100B requests a month.",
 			     arch_ids[v->recommended]);
 	}
 	summary_item(sb, b->item_lines, "Meanwhile build an evaluation set from your own data (seed: \"always evaluate on your own data\")%s.",
