@@ -105,22 +105,6 @@ static double active_bytes(const struct cost_model *cm, const struct model *m, e
 
 /* ---- KV cache and state per layer type ---------------------------------------- */
 
-static int64_t or_shape(int64_t v, int64_t dflt) { return v ? v : dflt; }
-
-/* The whole-shape default when layer_types is absent: every layer full attention. */
-static const struct layer_group *groups_of(const struct shape *s, struct layer_group *one, int *n)
-{
-	if (s->lay.n_groups > 0) {
-		*n = s->lay.n_groups;
-		return s->lay.groups;
-	}
-	memset(one, 0, sizeof *one);
-	one->kind = LAYER_FULL;
-	one->count = s->layers;
-	*n = 1;
-	return one;
-}
-
 /* KV heads a layer's cache splits across under tensor parallelism (MLA: none). */
 static double group_kv_heads(const struct shape *s, const struct layer_group *g)
 {
@@ -130,7 +114,7 @@ static double group_kv_heads(const struct shape *s, const struct layer_group *g)
 		return (double)g->value_heads;
 	if (g->kind == LAYER_MAMBA)
 		return (double)g->heads;
-	return (double)or_shape(g->kv_heads, s->kv_heads);
+	return (double)shape_or(g->kv_heads, s->kv_heads);
 }
 
 /* Bytes per token of one attention layer's cache. */
@@ -141,9 +125,9 @@ static double layer_kv_per_token(const struct cost_model *cm, const struct shape
 
 	if (s->attention == ATTN_MLA)   /* latent + decoupled rope key + the indexer's key */
 		return (double)(s->kv_lora_rank + s->qk_rope_head_dim + s->lay.indexer.head_dim) * cm->kv_bytes;
-	kv = (double)or_shape(g->kv_heads, s->kv_heads);
-	hd = (double)or_shape(g->head_dim, s->head_dim);
-	vd = g->k_eq_v ? 0 : (double)or_shape(g->v_head_dim, (int64_t)hd);
+	kv = (double)shape_or(g->kv_heads, s->kv_heads);
+	hd = (double)shape_or(g->head_dim, s->head_dim);
+	vd = g->k_eq_v ? 0 : (double)shape_or(g->v_head_dim, (int64_t)hd);
 	return kv * (hd + vd) * cm->kv_bytes;
 }
 
@@ -206,7 +190,7 @@ double kv_bytes_per_token(const struct cost_model *cm, const struct model *m)
 {
 	struct layer_group one;
 	int n;
-	const struct layer_group *g = groups_of(&m->shape, &one, &n);
+	const struct layer_group *g = shape_groups(&m->shape, &one, &n);
 	double sum = 0;
 
 	for (int i = 0; i < n; i++)
@@ -224,7 +208,7 @@ double state_bytes_per_sequence(const struct cost_model *cm, const struct model 
 {
 	struct layer_group one;
 	int n;
-	const struct layer_group *g = groups_of(&m->shape, &one, &n);
+	const struct layer_group *g = shape_groups(&m->shape, &one, &n);
 	double sum = 0;
 
 	for (int i = 0; i < n; i++)

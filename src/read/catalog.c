@@ -97,7 +97,6 @@ static int64_t pc_add(struct pc *c, const char *term, int64_t a, int64_t b)
 	return r;
 }
 
-static int64_t or_default(int64_t v, int64_t dflt) { return v ? v : dflt; }
 
 /* DeepSeek-V2/V3 multi-head latent attention (inference/model.py), plus the V3.2
  * sparse-attention indexer (wq_b, wk, its LayerNorm, weights_proj). */
@@ -123,7 +122,7 @@ static int64_t mla_params(struct pc *c, const struct shape *s)
 	if (ix->heads == 0)
 		return p;
 	p = pc_add(c, "indexer", p, pc_mul3(c, "q_lora_rank x indexer heads x indexer head_dim",
-					    or_default(s->q_lora_rank, h), ix->heads, ix->head_dim));
+					    shape_or(s->q_lora_rank, h), ix->heads, ix->head_dim));
 	p = pc_add(c, "indexer", p, pc_mul(c, "hidden x indexer head_dim", h, ix->head_dim));
 	p = pc_add(c, "indexer", p, pc_mul(c, "hidden x indexer heads", h, ix->heads));
 	return pc_add(c, "indexer", p, 2 * ix->head_dim);
@@ -132,8 +131,8 @@ static int64_t mla_params(struct pc *c, const struct shape *s)
 /* One attention layer of group g (GQA, MHA, gated or K=V). */
 static int64_t gqa_params(struct pc *c, const struct shape *s, const struct layer_group *g)
 {
-	int64_t h = s->hidden, heads = or_default(g->heads, s->heads), kv = or_default(g->kv_heads, s->kv_heads);
-	int64_t hd = or_default(g->head_dim, s->head_dim), vd = or_default(g->v_head_dim, hd);
+	int64_t h = s->hidden, heads = shape_or(g->heads, s->heads), kv = shape_or(g->kv_heads, s->kv_heads);
+	int64_t hd = shape_or(g->head_dim, s->head_dim), vd = shape_or(g->v_head_dim, hd);
 	int64_t q = pc_mul3(c, "hidden x heads x head_dim", h, heads, hd);
 	int64_t k = pc_mul3(c, "hidden x kv_heads x head_dim", h, kv, hd);
 	int64_t v = g->k_eq_v ? 0 : pc_mul3(c, "hidden x kv_heads x v_head_dim", h, kv, vd);
@@ -188,8 +187,7 @@ static int64_t mamba_params(struct pc *c, const struct shape *s, const struct la
 		      pc_add(c, "mamba layer", out, pc_add(c, "mamba layer", inner, 3 * g->heads)));
 }
 
-/* The whole-shape default when layer_types is absent: every layer full attention. */
-static const struct layer_group *shape_groups(const struct shape *s, struct layer_group *one, int *n)
+const struct layer_group *shape_groups(const struct shape *s, struct layer_group *one, int *n)
 {
 	if (s->lay.n_groups > 0) {
 		*n = s->lay.n_groups;
@@ -264,10 +262,10 @@ static int64_t ffn_params(struct pc *c, const struct shape *s, int64_t routed, i
 	*routed_part = 0;
 	if (s->experts == 0)
 		return pc_mul(c, "layers x mlp", ffn, mlp_params(c, s, s->ffn));
-	dense = pc_mul(c, "dense layers x dense_ffn", ffn - moe, mlp_params(c, s, or_default(s->dense_ffn, s->ffn)));
+	dense = pc_mul(c, "dense layers x dense_ffn", ffn - moe, mlp_params(c, s, shape_or(s->dense_ffn, s->ffn)));
 	*routed_part = pc_mul3(c, "moe layers x experts x expert mlp", moe, routed, mlp_params(c, s, s->ffn));
 	per = pc_mul(c, "shared_experts x shared mlp", s->shared_experts,
-		     mlp_params(c, s, or_default(s->lay.shared_ffn, s->ffn)));
+		     mlp_params(c, s, shape_or(s->lay.shared_ffn, s->ffn)));
 	per = pc_add(c, "moe layer", per, pc_mul(c, "hidden x experts", s->hidden, s->experts));
 	if (s->lay.moe_dense_ffn)
 		per = pc_add(c, "moe layer", per, mlp_params(c, s, s->lay.moe_dense_ffn));

@@ -383,6 +383,11 @@ struct shape_count {
 /* 0, or -1 with c->overflow naming the fields whose product does not fit. */
 int shape_derive(const struct shape *s, struct shape_count *c);
 int64_t shape_params(const struct shape *s);          /* -1 on overflow */
+/* The shape's layer groups; without layer_types, one group of every layer full
+ * attention, written into *one. */
+const struct layer_group *shape_groups(const struct shape *s, struct layer_group *one, int *n);
+/* A group's geometry field, or the shape's when the group leaves it 0. */
+static inline int64_t shape_or(int64_t v, int64_t dflt) { return v ? v : dflt; }
 int64_t shape_active_params(const struct shape *s);   /* -1 on overflow */
 /* Parameters in the embedding table and output head (kept 16-bit when quantised). */
 int64_t shape_embedding_params(const struct shape *s);

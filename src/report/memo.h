@@ -23,6 +23,9 @@ void memo_summary(struct strbuf *sb, const struct verdict *v);
 /* A self-hosted plan's fleet in words: "19 replicas of one MI300X each, rented on demand". */
 void memo_fleet_words(char *buf, size_t size, const struct plan *o);
 
+/* One answer's value as JSON under `name`: a string, a boolean or a number. */
+void answer_value_json(cJSON *o, const char *name, int key, double value);
+
 /* Pieces reused by `openweigh footprint` and `openweigh costs`. */
 cJSON *footprint_to_json(const struct footprint *f);
 cJSON *costs_to_json(const struct verdict *v);

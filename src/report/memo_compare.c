@@ -20,16 +20,14 @@ static const char *cmp_usd(char *buf, double v)
 	return buf;
 }
 
+/* One answer's value as the answers file writes it. */
 static void cmp_value_text(int key, double value, char *buf, size_t size)
 {
-	const struct answer_field *f = &answer_fields[key];
+	struct answers a;
 
-	if (f->type == AT_ENUM || f->type == AT_BOOL)
-		snprintf(buf, size, "%s", f->names[(int)value]);
-	else if (f->type == AT_INT)
-		snprintf(buf, size, "%.0f", value);
-	else
-		snprintf(buf, size, "%g", value);
+	answers_default(&a);
+	answers_set(&a, key, value);
+	answers_value_text(&a, key, buf, size);
 }
 
 static void cmp_recommendation(struct strbuf *sb, const struct verdict *v, const char *side, const char *name)
@@ -104,18 +102,6 @@ char *compare_markdown(const struct verdict *a, const struct verdict *b, const s
 	return sb.s;
 }
 
-static void cmp_json_value(cJSON *o, const char *name, int key, double value)
-{
-	const struct answer_field *f = &answer_fields[key];
-
-	if (f->type == AT_ENUM)
-		cJSON_AddStringToObject(o, name, f->names[(int)value]);
-	else if (f->type == AT_BOOL)
-		cJSON_AddBoolToObject(o, name, value != 0);
-	else
-		cJSON_AddNumberToObject(o, name, value);
-}
-
 static void cmp_json_number(cJSON *o, const char *name, double v)
 {
 	if (isnan(v))
@@ -168,8 +154,8 @@ char *compare_json(const struct verdict *a, const struct verdict *b, const struc
 	for (int i = 0; i < d->n_answers; i++) {
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "answer", answer_fields[d->answers[i].key].key);
-		cmp_json_value(o, "a", d->answers[i].key, d->answers[i].value[SIDE_BEFORE]);
-		cmp_json_value(o, "b", d->answers[i].key, d->answers[i].value[SIDE_AFTER]);
+		answer_value_json(o, "a", d->answers[i].key, d->answers[i].value[SIDE_BEFORE]);
+		answer_value_json(o, "b", d->answers[i].key, d->answers[i].value[SIDE_AFTER]);
 		cJSON_AddItemToArray(arr, o);
 	}
 	arr = cJSON_AddArrayToObject(root, "architectures");

@@ -23,20 +23,24 @@ static void json_arch(cJSON *o, const char *key, int arch)
 		cJSON_AddNullToObject(o, key);
 }
 
+void answer_value_json(cJSON *o, const char *name, int key, double value)
+{
+	const struct answer_field *f = &answer_fields[key];
+
+	if (f->type == AT_ENUM)
+		cJSON_AddStringToObject(o, name, f->names[(int)value]);
+	else if (f->type == AT_BOOL)
+		cJSON_AddBoolToObject(o, name, value != 0);
+	else
+		cJSON_AddNumberToObject(o, name, value);
+}
+
 static cJSON *answers_json(const struct answers *a)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	for (int k = 0; k < AK_COUNT; k++) {
-		const struct answer_field *f = &answer_fields[k];
-		double val = answers_get(a, k);
-		if (f->type == AT_ENUM)
-			cJSON_AddStringToObject(o, f->key, f->names[(int)val]);
-		else if (f->type == AT_BOOL)
-			cJSON_AddBoolToObject(o, f->key, val != 0);
-		else
-			cJSON_AddNumberToObject(o, f->key, val);
-	}
+	for (int k = 0; k < AK_COUNT; k++)
+		answer_value_json(o, answer_fields[k].key, k, answers_get(a, k));
 	return o;
 }
 
