@@ -81,7 +81,7 @@ static int panel_costs(struct app *app, WINDOW *w, int y, int x, int width, int 
 static void panel_footprint(struct app *app, WINDOW *w, int y, int x, int width)
 {
 	const struct footprint *f = &app->v->footprint;
-	char a[32], b[32], g[64];
+	char a[32], g[64];
 
 	wattron(w, app->th.head);
 	if (!app->v->footprint_present) {
@@ -97,9 +97,9 @@ static void panel_footprint(struct app *app, WINDOW *w, int y, int x, int width)
 		  (long long)f->tensor_parallel);
 	text_putf(w, y++, x + 1, width - 1, "%.1f GB; %.1f/%.1f per GPU", f->total_bytes / 1e9,
 		  f->per_gpu_bytes / 1e9, f->gpu_usable_bytes / 1e9);
-	fmt_short(a, sizeof a, f->decode_tokens_per_s);
-	fmt_short(b, sizeof b, f->prefill_tokens_per_s);
-	text_putf(w, y, x + 1, width - 1, "decode %s prefill %s tok/s", a, b);
+	fmt_short(a, sizeof a, (double)f->batch);
+	text_putf(w, y, x + 1, width - 1, "batch %s, %.0f tok/s a user, %.0f ms", a, f->tokens_per_s_per_user,
+		  f->ttft_ms);
 }
 
 void panel_draw(struct app *app, WINDOW *w, struct rect r, int sel)

@@ -155,13 +155,18 @@ static int footprint_rates(struct f_state *fs, WINDOW *w, int y)
 	fmt_gb(a, sizeof a, f->per_gpu_bytes);
 	fmt_gb(b, sizeof b, f->gpu_usable_bytes);
 	text_putf(w, row + 1, 1, width - 2, "Per GPU           %s of %s usable", a, b);
-	fmt_int(a, sizeof a, f->decode_tokens_per_s);
-	fmt_int(b, sizeof b, f->decode_tokens_per_s_single);
-	text_putf(w, row + 2, 1, width - 2, "Decode            %s tokens/s for the batch, %s for one sequence", a, b);
-	fmt_int(a, sizeof a, f->prefill_tokens_per_s);
-	text_putf(w, row + 3, 1, width - 2, "Prefill           %s tokens/s%s", a,
-		  f->weight_only ? " (4-bit weights computed at 16 bits: no tensor cores for them here)" : "");
-	return y + 4;
+	fmt_int(a, sizeof a, (double)f->batch);
+	text_putf(w, row + 2, 1, width - 2, "Batch             %s sequences, limited by %s", a,
+		  batch_limit_words[f->limited_by]);
+	fmt_int(a, sizeof a, f->tokens_per_s_per_user);
+	fmt_int(b, sizeof b, f->ttft_ms);
+	text_putf(w, row + 3, 1, width - 2, "Each user         %s tokens/s, first token in %s ms (KV cache %s)", a, b,
+		  precision_names[f->kv_precision]);
+	fmt_int(a, sizeof a, f->output_tokens_per_s);
+	fmt_int(b, sizeof b, f->prefill_tokens_per_s);
+	text_putf(w, row + 4, 1, width - 2, "Output            %s tokens/s a replica; prefill %s tokens/s%s", a, b,
+		  f->weight_only ? " (4-bit weights at 16 bits)" : "");
+	return y + 5;
 }
 
 static int footprint_capacity(struct app *app, struct f_state *fs, WINDOW *w, int y)

@@ -24,8 +24,10 @@
 #include "yread.h"
 
 struct cli {
-	const char *catalog_dir, *answers, *format, *out, *model, *precision, *gpu, *id;
-	long long batch, context;
+	const char *catalog_dir, *answers, *format, *out, *model, *precision, *gpu, *id, *kv_precision;
+	long long batch, context, input_tokens, output_tokens;   /* 0: not given */
+	bool batch_max;              /* --batch max */
+	double ttft_ms, tokens_per_s_per_user;                   /* 0: not given */
 	bool json, force, no_color, ascii, no_mouse, help, version;
 	char **words;
 	int n_words;
@@ -40,8 +42,10 @@ static const char usage_text[] =
 	"Commands:\n"
 	"  memo --answers FILE [--format md|json] [-o OUT] [--force]\n"
 	"                          print (or write) the decision memo\n"
-	"  footprint --model ID --precision P --gpu ID [--batch N] [--context N] [--json]\n"
-	"                          memory, GPU count and throughput of one replica\n"
+	"  footprint --model ID --precision P --gpu ID [--batch N|max] [--context N] [--json]\n"
+	"            [--kv-precision P] [--ttft-ms N] [--tokens-per-s-per-user N]\n"
+	"            [--input-tokens N] [--output-tokens N]\n"
+	"                          memory, GPU count, batch, speed and latency of one replica\n"
 	"  compare A B [--format md|json] [-o OUT] [--force]\n"
 	"                          two answers files (or presets) side by side\n"
 	"  costs --answers FILE [--json]\n"
@@ -62,8 +66,18 @@ static const char usage_text[] =
 	"  -m, --model ID          model id (footprint)\n"
 	"  -p, --precision P       fp16, bf16, fp8, int8, int4, mxfp4 or nvfp4 (footprint)\n"
 	"  -g, --gpu ID            GPU id (footprint)\n"
-	"  -b, --batch N           sequences decoded together (footprint; default 1)\n"
-	"  -x, --context N         tokens each sequence holds (footprint; default: the model's)\n"
+	"  -b, --batch N|max       sequences decoded together (footprint; default 1, or the\n"
+	"                          largest meeting --ttft-ms/--tokens-per-s-per-user; max:\n"
+	"                          the largest the memory allows)\n"
+	"  -x, --context N         tokens each sequence holds (footprint; default: input +\n"
+	"                          output tokens)\n"
+	"      --input-tokens N    prompt tokens of a request (footprint; default 1000)\n"
+	"      --output-tokens N   output tokens of a request (footprint; default 1000)\n"
+	"      --ttft-ms N         time-to-first-token target at load (footprint)\n"
+	"      --tokens-per-s-per-user N\n"
+	"                          decode speed each user must see at load (footprint)\n"
+	"      --kv-precision P    the KV cache's precision: fp8, bf16 or fp16 (footprint;\n"
+	"                          default fp8 where the GPU supports it, else 16-bit)\n"
 	"      --id ID             the new model's id (catalog import-config)\n"
 	"  -j, --json              JSON output\n"
 	"      --no-color          wizard: no colour (also when NO_COLOR is set)\n"
@@ -122,9 +136,25 @@ static int parse_count(const char *s, const char *name, long long min, long long
 	return 0;
 }
 
+/* A latency target: a number above 0 and at most max. */
+static int parse_target(const char *s, const char *name, double max, double *out)
+{
+	double v;
+	char msg[1024];
+
+	if (parse_double_strict(s, &v) != 0 || !(v > 0) || v > max) {
+		snprintf(msg, sizeof msg, "%s must be a number above 0 and at most %g, not '%s'", name, max, s);
+		cli_say(msg, "");
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct cli *o)
 {
-	enum { OPT_FORCE = 256, OPT_NO_COLOR, OPT_ASCII, OPT_ID, OPT_NO_MOUSE };
+	enum { OPT_FORCE = 256, OPT_NO_COLOR, OPT_ASCII, OPT_ID, OPT_NO_MOUSE, OPT_TTFT, OPT_USER_SPEED,
+	       OPT_INPUT, OPT_OUTPUT, OPT_KV };
 	static const struct option longopts[] = {
 		{ "answers", required_argument, NULL, 'a' }, { "catalog", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },  { "output", required_argument, NULL, 'o' },
@@ -134,7 +164,11 @@ static int parse_args(int argc, char **argv, struct cli *o)
 		{ "force", no_argument, NULL, OPT_FORCE },   { "no-color", no_argument, NULL, OPT_NO_COLOR },
 		{ "ascii", no_argument, NULL, OPT_ASCII },   { "help", no_argument, NULL, 'h' },
 		{ "id", required_argument, NULL, OPT_ID },           { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
-		{ "version", no_argument, NULL, 'V' },       { NULL, 0, NULL, 0 },
+		{ "version", no_argument, NULL, 'V' },       { "ttft-ms", required_argument, NULL, OPT_TTFT },
+		{ "tokens-per-s-per-user", required_argument, NULL, OPT_USER_SPEED },
+		{ "input-tokens", required_argument, NULL, OPT_INPUT },
+		{ "output-tokens", required_argument, NULL, OPT_OUTPUT },
+		{ "kv-precision", required_argument, NULL, OPT_KV }, { NULL, 0, NULL, 0 },
 	};
 	int ch;
 
@@ -149,7 +183,20 @@ static int parse_args(int argc, char **argv, struct cli *o)
 		case 'm': o->model = optarg; break;
 		case 'p': o->precision = optarg; break;
 		case 'g': o->gpu = optarg; break;
-		case 'b': if (parse_count(optarg, "--batch", 1, 1000000, &o->batch)) return -1; break;
+		case 'b':
+			if (strcmp(optarg, "max") == 0)
+				o->batch_max = true;
+			else if (parse_count(optarg, "--batch", 1, 1000000, &o->batch))
+				return -1;
+			break;
+		case OPT_TTFT: if (parse_target(optarg, "--ttft-ms", 3.6e6, &o->ttft_ms)) return -1; break;
+		case OPT_USER_SPEED:
+			if (parse_target(optarg, "--tokens-per-s-per-user", 1e5, &o->tokens_per_s_per_user))
+				return -1;
+			break;
+		case OPT_INPUT: if (parse_count(optarg, "--input-tokens", 1, 10000000, &o->input_tokens)) return -1; break;
+		case OPT_OUTPUT: if (parse_count(optarg, "--output-tokens", 1, 10000000, &o->output_tokens)) return -1; break;
+		case OPT_KV: o->kv_precision = optarg; break;
 		case 'x': if (parse_count(optarg, "--context", 1, 100000000, &o->context)) return -1; break;
 		case 'j': o->json = true; break;
 		case OPT_FORCE: o->force = true; break;
@@ -363,11 +410,44 @@ static int cmd_costs(const struct cli *o, const struct catalog *c)
 	return rc;
 }
 
+/* What footprint sizes for, from the options: a request of --input-tokens and
+ * --output-tokens, each sequence holding --context tokens (else the whole request); the
+ * batch given, the largest meeting the targets, or (max) the largest memory allows. */
+static int footprint_request(const struct cli *o, const struct gpu *g, struct serving *sv)
+{
+	bool targets = o->ttft_ms > 0 || o->tokens_per_s_per_user > 0;
+
+	*sv = (struct serving){
+		.input_tokens = o->input_tokens ? o->input_tokens : 1000,
+		.output_tokens = o->output_tokens ? o->output_tokens : 1000,
+		.ttft_ms = o->ttft_ms, .tokens_per_s_per_user = o->tokens_per_s_per_user,
+		.batch = o->batch ? o->batch : o->batch_max || targets ? 0 : 1,
+		.kv_precision = -1,
+	};
+	sv->context_tokens = o->context ? o->context : sv->input_tokens + sv->output_tokens;
+	if (o->context)
+		sv->hold_tokens = sv->read_tokens = o->context;
+	if (o->kv_precision) {
+		int kv = precision_from_name(o->kv_precision);
+		if (kv != PREC_FP8 && kv != PREC_BF16 && kv != PREC_FP16)
+			return usage_error("unknown KV precision '%s' (fp8, bf16 or fp16)", o->kv_precision);
+		if (kv == PREC_FP8 && !g->kv_fp8)
+			return usage_error("%s has no fp8 KV cache support (use bf16 or fp16)", g->id);
+		if (kv == PREC_BF16 && g->bf16_tflops <= 0)
+			return usage_error("%s has no bf16 support (use fp16)", g->id);
+		sv->kv_precision = kv;
+	}
+	if (o->batch && targets)
+		return usage_error("%s", "--batch N fixes the batch: give it or the latency targets, not both");
+	return 0;
+}
+
 static int cmd_footprint(const struct cli *o, const struct catalog *c)
 {
 	const struct model *m;
 	const struct gpu *g;
 	struct footprint f;
+	struct serving sv;
 	int p;
 	char *text;
 	int rc;
@@ -382,8 +462,9 @@ static int cmd_footprint(const struct cli *o, const struct catalog *c)
 		return usage_error("unknown GPU '%s' (see 'openweigh catalog list gpus')", o->gpu);
 	if ((p = precision_from_name(o->precision)) < 0)
 		return usage_error("unknown precision '%s' (fp16, bf16, fp8, int8, int4, mxfp4, nvfp4)", o->precision);
-	footprint_compute(&c->cost, m, g, (enum precision)p, o->batch ? o->batch : 1,
-			  o->context ? o->context : m->context_tokens, &f);
+	if ((rc = footprint_request(o, g, &sv)) != 0)
+		return rc;
+	footprint_size(&c->cost, m, g, (enum precision)p, &sv, &f);
 	if (o->json) {
 		text = json_text(footprint_to_json(&f));
 	} else {

@@ -148,13 +148,13 @@ expect 1 "bad batch" -- "$OW" footprint --model llama-3.1-8b --precision bf16 --
 # footprint
 expect 0 footprint -- "$OW" footprint --model llama-3.1-8b --precision bf16 --gpu a10g --context 4096
 has "$T/out" "weights               16.06 GB"
-expect 0 "footprint json" -- "$OW" footprint --model llama-3.1-70b --precision bf16 --gpu h100 --json
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kv_bytes_per_token"]==327680 and d["gpu_count"]>=2 and d["tensor_parallel"]>=2, d' "$T/out"; then ok; else bad "footprint json"; fi
+expect 0 "footprint json" -- "$OW" footprint --model llama-3.1-70b --precision bf16 --gpu h100 --kv-precision bf16 --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kv_bytes_per_token"]==327680 and d["kv_precision"]=="bf16" and d["gpu_count"]>=2 and d["tensor_parallel"]>=2, d' "$T/out"; then ok; else bad "footprint json"; fi
 expect 0 "footprint 405b" -- "$OW" footprint --model llama-3.1-405b --precision bf16 --gpu a100-80gb --context 2048 --json
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["gpu_count"]>8, d["gpu_count"]' "$T/out"; then ok; else bad "405b bf16 should need more than 8 A100s"; fi
 # A cache far larger than the weights is named as the reason (issue 15, finding 10).
 expect 0 "footprint: the cache does not fit" -- "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch 1000 --context 131072
-has "$T/out" "does not fit: 17180 GB of KV cache (131072 tokens x batch 1000) and 9 GB of weights"
+has "$T/out" "does not fit: 8590 GB of KV cache (131072 tokens x batch 1000) and 9 GB of weights"
 expect 1 "footprint closed model" -- "$OW" footprint --model gpt-4o --precision bf16 --gpu h100
 has "$T/err" "is closed"
 expect 1 "footprint unknown gpu" -- "$OW" footprint --model llama-3.1-8b --precision bf16 --gpu tpu9
@@ -228,7 +228,7 @@ expect 0 "footprint mxfp4 gpt-oss on one H100" -- "$OW" footprint --model gpt-os
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["feasible"] and d["gpu_count"]==1 and d["weight_only"] and d["active_params"]==5.68e9 and d["state_bytes"]==0, d' "$T/out"; then ok; else bad "gpt-oss-120b mxfp4 on one H100"; fi
 # A hybrid model's fixed state: Qwen3.5-35B-A3B's 30 Gated DeltaNet layers hold 64,389,120
 # bytes a sequence (test_catalog2026 derives it); the per-token figure counts its 10 full layers.
-expect 0 "footprint hybrid state json" -- "$OW" footprint --model qwen3.5-35b-a3b --precision bf16 --gpu h100 --context 131072 --json
+expect 0 "footprint hybrid state json" -- "$OW" footprint --model qwen3.5-35b-a3b --precision bf16 --gpu h100 --context 131072 --kv-precision bf16 --json
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["state_bytes"]==64389120 and d["kv_bytes_per_token"]==20480 and not d["weight_only"], d' "$T/out"; then ok; else bad "qwen3.5-35b-a3b state_bytes"; fi
 expect 0 "footprint hybrid state text" -- "$OW" footprint --model qwen3.5-35b-a3b --precision bf16 --gpu h100 --context 131072
 has "$T/out" "of which state       0.06 GB  (64389120 bytes/sequence x batch 1)"

@@ -73,8 +73,12 @@ static void check_risks(const struct verdict *v, const char *name)
 	if (has_risk(v, RISK_LICENCE) != (o->model && o->model->licence->mau_limit > 0 &&
 					  o->model->openness != OPEN_CLOSED))
 		fail_msg("%s: licence risk", name);
-	if (has_risk(v, RISK_SINGLE_POINT) != (own && o->replicas <= 1))
+	/* one replica at the peak: a single point of failure, or one the spare covers */
+	if (has_risk(v, RISK_SINGLE_POINT) != (own && o->replicas - o->spare_replicas <= 1))
 		fail_msg("%s: single-point risk with %lld replicas", name, (long long)o->replicas);
+	if (own && o->spare_replicas != v->answers.spare_replicas)
+		fail_msg("%s: %lld spares, %lld asked", name, (long long)o->spare_replicas,
+			 (long long)v->answers.spare_replicas);
 	if (has_risk(v, RISK_QUALITY) != (m->quality_tier > cat->policy.required_tier[v->answers.task]))
 		fail_msg("%s: quality risk", name);
 	if (has_risk(v, RISK_LEGACY) != (o->model && o->model->legacy))
@@ -104,7 +108,8 @@ static void check_migration(const struct verdict *v, const char *name)
 		fail_msg("%s: trigger %.0f requests, %.0f bill", name, mg->trigger_requests, mg->trigger_bill);
 }
 
-/* 4 privacy levels x 3 ML-ops x 4 volumes x 4 tasks x 2 edges x 2 fine-tunings. */
+/* 4 privacy levels x 3 ML-ops x 4 volumes x 4 tasks x 2 edges x 2 fine-tunings; no
+ * spare replica at the first and third volumes, one at the others. */
 static void test_grid(void **state)
 {
 	static const char *const priv[] = { "none", "confidential", "regulated", "air-gapped" };
@@ -121,8 +126,9 @@ static void test_grid(void **state)
 		char text[400];
 		struct answers ans;
 		struct verdict *v;
-		snprintf(text, sizeof text, "privacy: %s\nmlops: %s\nrequests_per_month: %s\ntask: %s\nedge: %s\nfine_tuning: %s\n",
-			 priv[a], ops[b], vol[c], task[d], edge[e], ft[f]);
+		snprintf(text, sizeof text,
+			 "privacy: %s\nmlops: %s\nrequests_per_month: %s\ntask: %s\nedge: %s\nfine_tuning: %s\nspare_replicas: %d\n",
+			 priv[a], ops[b], vol[c], task[d], edge[e], ft[f], c % 2);
 		answers_with(&ans, text);
 		v = evaluate(cat, &ans);
 		check_summary(v, text);

@@ -57,15 +57,17 @@ static void test_same_answers_differ_in_nothing(void **state)
 /* The volume alone: one answer differs, the recommendation's cost lines move. */
 static void test_volume_is_the_one_difference(void **state)
 {
-	struct verdict *a = run(REGULATED), *b = run_with(REGULATED, AK_REQUESTS, 40000000);
+	/* 30M and 60M: the same model, GPU and precision at both (at 20M an int4 fleet of
+	 * A100s is cheaper than two MI300Xs; at 25M gpt-oss-120b ties and wins on speed) */
+	struct verdict *a = run_with(REGULATED, AK_REQUESTS, 30000000), *b = run_with(REGULATED, AK_REQUESTS, 60000000);
 	struct verdict_diff d;
 
 	(void)state;
 	compare_verdicts(a, b, &d);
 	assert_int_equal(d.n_answers, 1);
 	assert_int_equal(d.answers[0].key, AK_REQUESTS);
-	assert_true(d.answers[0].value[SIDE_BEFORE] == 20000000);
-	assert_true(d.answers[0].value[SIDE_AFTER] == 40000000);
+	assert_true(d.answers[0].value[SIDE_BEFORE] == 30000000);
+	assert_true(d.answers[0].value[SIDE_AFTER] == 60000000);
 	assert_true(d.recommended[SIDE_AFTER].cost.total > d.recommended[SIDE_BEFORE].cost.total);
 	assert_false(d.recommendation_moved);      /* the same option, more replicas */
 	assert_true(d.fleet_moved);

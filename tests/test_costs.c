@@ -32,8 +32,8 @@ static void test_long_context_tier(void **state)
 static struct footprint fp_8b(void)
 {
 	struct footprint f;
-	footprint_serving(&cat->cost, catalog_model(cat, "llama-3.1-8b"), catalog_gpu(cat, "h100"),
-			  PREC_BF16, 4096, 2000, &f);
+	struct serving sv = { .input_tokens = 1000, .output_tokens = 1000, .context_tokens = 4096, .kv_precision = -1 };
+	footprint_size(&cat->cost, catalog_model(cat, "llama-3.1-8b"), catalog_gpu(cat, "h100"), PREC_BF16, &sv, &f);
 	assert_true(f.feasible);
 	return f;
 }
@@ -42,7 +42,22 @@ static struct fleet_sizing size_8b(int traffic, int basis, double requests)
 {
 	struct footprint f = fp_8b();
 	return fleet_size(&cat->cost, traffic, basis, 1, (double)f.gpu_count,
-			  3600.0 / footprint_seconds_per_request(&f, 1000, 1000), requests);
+			  3600.0 / footprint_seconds_per_request(&f), requests, 0);
+}
+
+/* Spares are paid beside the peak's replicas, every hour the fleet is up, and add no
+ * capacity: the fleet still serves what the peak's replicas do. */
+static void test_spares_added_to_peak(void **state)
+{
+	struct footprint f = fp_8b();
+	double rate = 3600.0 / footprint_seconds_per_request(&f);
+	struct fleet_sizing none = fleet_size(&cat->cost, TRAFFIC_STEADY, BASIS_ON_DEMAND, 1, 1, rate, rate * 730 * 2.5, 0);
+	struct fleet_sizing two = fleet_size(&cat->cost, TRAFFIC_STEADY, BASIS_ON_DEMAND, 1, 1, rate, rate * 730 * 2.5, 2);
+	(void)state;
+	assert_float_equal(two.replicas, none.replicas + 2, 0);
+	assert_float_equal(two.spares, 2, 0);
+	assert_float_equal(two.capacity_requests, none.capacity_requests, 1e-6);
+	assert_float_equal(two.replica_hours, none.replica_hours + 2 * 730, 1e-6);
 }
 
 /* A rented fleet is sized for the peak; at a low volume one replica stays up all
@@ -64,7 +79,7 @@ static void test_fleet_steps_with_volume(void **state)
 static void test_autoscaled_hours(void **state)
 {
 	struct footprint f = fp_8b();
-	double rate = 3600.0 / footprint_seconds_per_request(&f, 1000, 1000);
+	double rate = 3600.0 / footprint_seconds_per_request(&f);
 	const struct traffic_shape *t = &cat->cost.traffic[TRAFFIC_BURSTY];
 	double v = rate * 730 * 10;   /* ten replicas' worth of work */
 	struct fleet_sizing p = size_8b(TRAFFIC_BURSTY, BASIS_ON_DEMAND, v);
@@ -80,7 +95,7 @@ static void test_autoscaled_hours(void **state)
 static void test_business_hours_shape(void **state)
 {
 	struct footprint f = fp_8b();
-	double v = 3600.0 / footprint_seconds_per_request(&f, 1000, 1000) * 730 * 3;
+	double v = 3600.0 / footprint_seconds_per_request(&f) * 730 * 3;
 	struct fleet_sizing steady = size_8b(TRAFFIC_STEADY, BASIS_ON_DEMAND, v);
 	struct fleet_sizing office = size_8b(TRAFFIC_BUSINESS, BASIS_ON_DEMAND, v);
 	(void)state;
@@ -218,6 +233,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_long_context_tier),
 		cmocka_unit_test(test_fleet_steps_with_volume),
+		cmocka_unit_test(test_spares_added_to_peak),
 		cmocka_unit_test(test_business_hours_shape),
 		cmocka_unit_test(test_autoscaled_hours),
 		cmocka_unit_test(test_bursty_never_cheaper),

@@ -1,7 +1,19 @@
 /* api.c — what a closed model's API charges: per-token prices as the answers are
  * billed (long-context tier, prompt-cache hits, batch discount) times the tokens of
  * the volume. */
+#include <stdio.h>
+
 #include "cost.h"
+#include "util.h"
+
+void window_note(const struct model *m, const struct answers *a, char *buf, size_t size)
+{
+	char w[32], n[32];
+
+	fmt_int(w, sizeof w, (double)m->context_tokens);
+	fmt_int(n, sizeof n, (double)answers_longest(a));
+	snprintf(buf, size, "context window %s tokens, %s asked", w, n);
+}
 
 void api_prices(const struct api_price *p, const struct answers *a, double *in, double *out)
 {

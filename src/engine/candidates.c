@@ -2,6 +2,7 @@
  * sized (footprint.c) on every priced server GPU, and on every edge device, at each
  * precision some task allows. Nothing is pruned: plans.c's one comparator picks. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,16 +11,31 @@
 #include "pick.h"
 #include "util.h"
 
-struct request_shape candidates_shape_of(const struct answers *a)
+struct request_shape candidates_shape_of(const struct catalog *c, const struct answers *a)
 {
-	return (struct request_shape){ .input_tokens = a->input_tokens, .output_tokens = a->output_tokens,
-				       .context_tokens = a->context_tokens };
+	const struct latency_target *t = &c->cost.latency[a->latency];
+
+	return (struct request_shape){
+		.input_tokens = a->input_tokens, .output_tokens = a->output_tokens,
+		.context_tokens = a->context_tokens,
+		.ttft_ms = a->ttft_ms > 0 ? a->ttft_ms : t->ttft_ms,
+		.tokens_per_s_per_user = a->tokens_per_s_per_user > 0 ? a->tokens_per_s_per_user
+								       : t->tokens_per_s_per_user,
+	};
 }
 
 bool candidates_shape_equal(const struct request_shape *x, const struct request_shape *y)
 {
 	return x->input_tokens == y->input_tokens && x->output_tokens == y->output_tokens &&
-	       x->context_tokens == y->context_tokens;
+	       x->context_tokens == y->context_tokens && x->ttft_ms == y->ttft_ms &&
+	       x->tokens_per_s_per_user == y->tokens_per_s_per_user;
+}
+
+int64_t candidates_longest(const struct request_shape *shape)
+{
+	int64_t whole = shape->input_tokens + shape->output_tokens;
+
+	return shape->context_tokens > whole ? shape->context_tokens : whole;
 }
 
 /* Precisions a task allows; on a device quantisation is how a model fits at all. */
@@ -35,10 +51,24 @@ static uint32_t candidate_precisions(const struct catalog *c, int task, bool edg
 void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
 			 const struct gpu *g, enum precision p, struct footprint *f)
 {
-	int64_t longest = shape->context_tokens < m->context_tokens ? shape->context_tokens : m->context_tokens;
-	int64_t average = shape->input_tokens + shape->output_tokens;
+	struct serving sv = {
+		.input_tokens = shape->input_tokens, .output_tokens = shape->output_tokens,
+		.context_tokens = candidates_longest(shape),
+		.ttft_ms = shape->ttft_ms, .tokens_per_s_per_user = shape->tokens_per_s_per_user,
+		.kv_precision = -1,
+	};
 
-	footprint_serving(&c->cost, m, g, p, longest, average < longest ? average : longest, f);
+	if (m->context_tokens < sv.context_tokens) {   /* never truncated: not usable */
+		memset(f, 0, sizeof *f);
+		f->model = m;
+		f->gpu = g;
+		f->precision = p;
+		f->gpu_count = 1;
+		snprintf(f->why_not, sizeof f->why_not, "context window %lld tokens is shorter than the %lld asked",
+			 (long long)m->context_tokens, (long long)sv.context_tokens);
+		return;
+	}
+	footprint_size(&c->cost, m, g, p, &sv, f);
 }
 
 void candidate_price(const struct catalog *c, struct candidate *cd)
@@ -92,17 +122,19 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
 {
 	struct footprint f;
 
-	/* weights that fit no layout of g: skip the sizing (the same answer, sooner) */
-	if (!footprint_may_fit(&c->cost, m, g, p))
+	/* weights that fit no layout of g, or a window too short: skip the sizing (the
+	 * same answer, sooner) */
+	if (m->context_tokens < candidates_longest(shape) || !footprint_may_fit(&c->cost, m, g, p))
 		return false;
 	candidate_footprint(c, shape, m, g, p, &f);
 	if (!f.feasible)
 		return false;
 	*cd = (struct candidate){
 		.model = m, .gpu = g, .precision = p, .gpu_count = f.gpu_count,
-		.sec_per_request = footprint_seconds_per_request(&f, (double)shape->input_tokens,
-								 (double)shape->output_tokens),
-		.user_tokens_per_s = f.decode_tokens_per_s_single,
+		.sec_per_request = footprint_seconds_per_request(&f),
+		.user_tokens_per_s = f.tokens_per_s_per_user,
+		.batch = f.batch,
+		.ttft_ms = f.ttft_ms,
 		.size = size_class_of(&c->cost, (double)m->shape.params),
 		.tier = m->quality_tier,
 		.active_params = (double)m->shape.active_params,

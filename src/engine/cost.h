@@ -16,6 +16,15 @@ static inline void cost_sum(struct cost_breakdown *b)
 		   b->orchestration + b->monitoring + b->finetune + b->finetune_labour;
 }
 
+/* The model's context window holds the longest request of these answers (the context
+ * asked, or a whole request when longer): a shorter one is never used, not truncated. */
+static inline bool window_holds(const struct model *m, const struct answers *a)
+{
+	return m->context_tokens >= answers_longest(a);
+}
+/* Why not, in words, into buf. */
+void window_note(const struct model *m, const struct answers *a, char *buf, size_t size);
+
 /* api.c: USD per 1M input and output tokens as charged for these answers: the
  * long-context tier when the prompt exceeds it, the batch discount when latency is batch. */
 void api_prices(const struct api_price *p, const struct answers *a, double *in, double *out);
@@ -38,9 +47,10 @@ bool fleet_owned_gpu_month(const struct cost_model *cm, const struct gpu *g, dou
 
 /* A fleet of replicas of gpu_count GPUs each, serving replica_rate requests an hour,
  * sized for volume requests a month under the traffic shape (its peak times
- * peak_factor: 1 but in the sensitivity analysis) and paid on the basis. */
+ * peak_factor: 1 but in the sensitivity analysis), plus `spares`, paid on the basis. */
 struct fleet_sizing {
-	double replicas;            /* what the peak needs */
+	double replicas;            /* what the peak needs, and the spares */
+	double spares;              /* of them, kept for failures and upgrades */
 	double replica_hours;       /* a month, paid */
 	double gpus;                /* replicas × GPUs each */
 	double gpu_hours;           /* a month, the whole fleet */
@@ -48,7 +58,7 @@ struct fleet_sizing {
 	bool autoscaled;            /* following the load was cheaper than staying up */
 };
 struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double peak_factor,
-			       double gpu_count, double replica_rate, double requests);
+			       double gpu_count, double replica_rate, double requests, double spares);
 /* The hidden costs of a fleet of `gpus` GPUs serving a model of `params` parameters,
  * into b's engineering, on_call, orchestration and monitoring. */
 void fleet_hidden(const struct cost_model *cm, int mlops, double params, double gpus, int traffic,

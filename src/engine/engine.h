@@ -20,8 +20,11 @@
  * for one request shape serve every decision with that shape, whatever the volume. */
 struct request_shape {
 	int64_t input_tokens, output_tokens, context_tokens;
+	double ttft_ms, tokens_per_s_per_user;   /* the latency targets in force; 0: none */
 };
-struct request_shape candidates_shape_of(const struct answers *a);
+struct request_shape candidates_shape_of(const struct catalog *c, const struct answers *a);
+/* The longest sequence a replica must hold: the context asked, or a whole request. */
+int64_t candidates_longest(const struct request_shape *shape);
 bool candidates_shape_equal(const struct request_shape *x, const struct request_shape *y);
 
 /* One (model, GPU, precision) way to serve, sized for a request shape. */
@@ -35,11 +38,13 @@ struct candidate {
 	double replica_rate;           /* requests a replica serves an hour: 3600 / sec_per_request */
 	double replica_usd_per_hour[BASIS_COUNT];   /* GPUs × the rate on each basis; NAN: not priced on it */
 	double active_params;          /* what its tuning compute scales with */
-	double user_tokens_per_s;      /* decode speed one sequence sees */
+	double user_tokens_per_s;      /* decode speed each user sees at the replica's batch */
 	int order;                     /* catalog order: model, then GPU, then precision */
 	/* The rest. */
 	int64_t gpu_count;             /* GPUs one replica needs */
 	double sec_per_request;        /* replica time one average request takes at its batch */
+	int64_t batch;                 /* sequences a replica serves at once */
+	double ttft_ms;                /* time to first token at that load */
 	double replica_facility_usd_per_hour;       /* owned: the power and colocation part */
 	const struct model *model;
 	const struct gpu *gpu;
@@ -116,7 +121,8 @@ static inline bool candidate_allowed(const struct candidate *cd, int task, const
 {
 	return (cd->tasks & 1u << task) && !(g->mau && cd->mau_capped) && !(g->noncommercial && cd->noncommercial);
 }
-/* The replica evaluate() serves model m on g at p for this request shape. */
+/* The replica evaluate() serves model m on g at p for this request shape; a model
+ * whose context window is shorter than the longest request is not sized (why_not). */
 void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
 			 const struct gpu *g, enum precision p, struct footprint *f);
 
@@ -127,6 +133,7 @@ struct fleet_rates {
 	double tune_usd_per_param;           /* fine-tuning compute a month per active parameter */
 	double tune_labour;                  /* fine-tuning labour a month */
 	double gpu_price, hidden, peak;      /* the engine's what-ifs (1: none) */
+	double spares;                       /* replicas beyond the peak's */
 	double floor_hours, floor_per_request, floor_fixed[SIZE_COUNT];   /* fleet_floor's terms */
 };
 struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *a);
@@ -141,7 +148,8 @@ static inline double fleet_floor(const struct fleet_rates *r, const struct candi
 
 	/* 1e-9 below: replicas round from 1e-9 under the exact count (fleet.c), and these
 	 * sums round in another order than fleet_cost's. */
-	return ((work > r->floor_hours ? work : r->floor_hours) * usd * r->gpu_price + r->floor_fixed[cd->size] +
+	return (((work > r->floor_hours ? work : r->floor_hours) + r->spares * r->floor_hours) * usd * r->gpu_price +
+		r->floor_fixed[cd->size] +
 		r->tune_usd_per_param * cd->active_params) * (1 - 1e-9);
 }
 /* Candidate cd's fleet at a volume: its monthly total returned; o (when not NULL) gets

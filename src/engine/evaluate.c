@@ -16,7 +16,7 @@ void engine_init(struct engine *e, const struct catalog *c, const struct answers
 {
 	e->c = c;
 	e->what_if = (struct what_if){ .gpu_price = 1, .token_price = 1, .hidden = 1, .peak = 1 };
-	e->shape = candidates_shape_of(a);
+	e->shape = candidates_shape_of(c, a);
 	candidates_build(c, &e->shape, &e->cands);
 	for (int b = 0; b < BASIS_COUNT; b++)
 		e->train_gpu[b] = finetune_gpu(c, b);
@@ -60,9 +60,10 @@ static void evaluate_footprint_options(const struct engine *e, struct verdict *v
 			o->precision = cd.precision;
 			candidate_footprint(c, &e->shape, cd.model, cd.gpu, cd.precision, &o->f);
 			cd.gpu_count = o->f.gpu_count;
-			cd.sec_per_request = footprint_seconds_per_request(&o->f, (double)e->shape.input_tokens,
-									   (double)e->shape.output_tokens);
-			cd.user_tokens_per_s = o->f.decode_tokens_per_s_single;
+			cd.sec_per_request = footprint_seconds_per_request(&o->f);
+			cd.user_tokens_per_s = o->f.tokens_per_s_per_user;
+			cd.batch = o->f.batch;
+			cd.ttft_ms = o->f.ttft_ms;
 			cd.size = size_class_of(&c->cost, (double)cd.model->shape.params);
 			cd.active_params = (double)cd.model->shape.active_params;
 			cd.replica_rate = 3600.0 / cd.sec_per_request;

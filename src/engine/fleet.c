@@ -39,7 +39,7 @@ static inline double fleet_ceil(double x)
 }
 
 static inline struct fleet_sizing fleet_sizing_of(const struct cost_model *cm, int traffic, int basis, double peak,
-						  double gpu_count, double replica_rate, double requests)
+						  double gpu_count, double replica_rate, double requests, double spares)
 {
 	const struct traffic_shape *t = &cm->traffic[traffic];
 	double peak_rate = requests / t->hours * peak;
@@ -48,16 +48,19 @@ static inline struct fleet_sizing fleet_sizing_of(const struct cost_model *cm, i
 	z.replicas = fleet_ceil(peak_rate / replica_rate - 1e-9);
 	if (z.replicas < 1)
 		z.replicas = 1;
+	z.spares = spares;
+	z.replicas += spares;   /* up beside the peak's, for failures and rolling upgrades */
 	if (basis == BASIS_RESERVED || basis == BASIS_OWNED) {
 		/* Committed or bought: every hour of the month is paid, whatever the load. */
 		z.replica_hours = z.replicas * cm->hours_per_month;
 	} else {
 		/* Rented by the hour: up for the shape's hours, or autoscaled (busy hours with
-		 * the scale-up margin, one replica up at least, warm-up per peak replica),
-		 * whichever a team would pay less for. */
+		 * the scale-up margin, one replica up at least, warm-up per peak replica; the
+		 * spares stay up), whichever a team would pay less for. */
 		double up = z.replicas * t->hours;
 		double busy = requests / replica_rate * t->headroom;
-		double scaled = (busy > t->hours ? busy : t->hours) + z.replicas * t->cold_start_hours;
+		double scaled = (busy > t->hours ? busy : t->hours) + (z.replicas - spares) * t->cold_start_hours +
+				spares * t->hours;
 		z.autoscaled = scaled < up;
 		z.replica_hours = z.autoscaled ? scaled : up;
 	}
@@ -66,20 +69,21 @@ static inline struct fleet_sizing fleet_sizing_of(const struct cost_model *cm, i
 	return z;
 }
 
-/* What a fleet sized as z serves a month: its replicas at the peak's share of the load. */
-static double fleet_capacity(const struct cost_model *cm, int traffic, double peak, double replicas,
+/* What a fleet sized as z serves a month: its replicas but the spares at the peak's
+ * share of the load. */
+static double fleet_capacity(const struct cost_model *cm, int traffic, double peak, const struct fleet_sizing *z,
 			     double replica_rate)
 {
-	return replicas * replica_rate * cm->traffic[traffic].hours / peak;
+	return (z->replicas - z->spares) * replica_rate * cm->traffic[traffic].hours / peak;
 }
 
 struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int basis, double peak_factor,
-			       double gpu_count, double replica_rate, double requests)
+			       double gpu_count, double replica_rate, double requests, double spares)
 {
 	double peak = cm->traffic[traffic].peak * peak_factor;
-	struct fleet_sizing z = fleet_sizing_of(cm, traffic, basis, peak, gpu_count, replica_rate, requests);
+	struct fleet_sizing z = fleet_sizing_of(cm, traffic, basis, peak, gpu_count, replica_rate, requests, spares);
 
-	z.capacity_requests = fleet_capacity(cm, traffic, peak, z.replicas, replica_rate);
+	z.capacity_requests = fleet_capacity(cm, traffic, peak, &z, replica_rate);
 	return z;
 }
 
@@ -123,6 +127,7 @@ struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *
 		.hidden = e->what_if.hidden,
 		.peak = t->peak * e->what_if.peak,
 		.floor_hours = committed ? cm->hours_per_month : t->hours,
+		.spares = (double)a->spare_replicas,
 	};
 
 	r.floor_per_request = committed ? r.peak * cm->hours_per_month / t->hours : fmin(r.peak, t->headroom);
@@ -139,7 +144,7 @@ struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *
 double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o)
 {
 	struct fleet_sizing z = fleet_sizing_of(r->cm, r->traffic, r->basis, r->peak, (double)cd->gpu_count,
-						cd->replica_rate, requests);
+						cd->replica_rate, requests, r->spares);
 	struct cost_breakdown b = { .finetune = r->tune_usd_per_param * cd->active_params,
 				    .finetune_labour = r->tune_labour };
 	double gpus_cost = z.replica_hours * cd->replica_usd_per_hour[r->basis] * r->gpu_price;
@@ -166,8 +171,11 @@ double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, doubl
 		o->gpu_count = cd->gpu_count;
 		o->replicas = (int64_t)z.replicas;
 		o->gpu_hours = z.gpu_hours;
-		o->capacity_requests = fleet_capacity(r->cm, r->traffic, r->peak, z.replicas, cd->replica_rate);
+		o->capacity_requests = fleet_capacity(r->cm, r->traffic, r->peak, &z, cd->replica_rate);
 		o->user_tokens_per_s = cd->user_tokens_per_s;
+		o->batch = cd->batch;
+		o->ttft_ms = cd->ttft_ms;
+		o->spare_replicas = (int64_t)z.spares;
 		o->basis = (enum price_basis)r->basis;
 		o->autoscaled = z.autoscaled;
 		o->cost = b;

@@ -80,10 +80,10 @@ static void flips_add(struct verdict *v, int key, const char *value, enum arch w
 }
 
 /* The decision with one answer changed. Candidates are sized for a request shape,
- * which no choice answer changes today; should one, the decision gets its own. */
+ * which the latency answer changes (its targets): then the decision gets its own. */
 static void flips_decide(const struct engine *e, const struct answers *a, struct decision *d)
 {
-	struct request_shape shape = candidates_shape_of(a);
+	struct request_shape shape = candidates_shape_of(e->c, a);
 	struct engine other;
 
 	if (candidates_shape_equal(&shape, &e->shape)) {

@@ -11,11 +11,16 @@
  *              sliding and chunked layers at most their window; linear-attention and
  *              Mamba layers a fixed state (heads × key dim × value dim, or heads ×
  *              head_dim × state, at state_bytes, plus the convolution history)
- *   per GPU  = weights/(TP×PP) + KV/(min(TP, kv_heads)×PP) + overhead ≤ memory × usable fraction
- *   decode   : step = (weights read/TP + KV read/min(TP, kv_heads)) ÷ (bandwidth × efficiency)
- *              + tensor-parallel all-reduces ÷ interconnect bandwidth; MoE reads the
- *              active parameters and the experts its batch routes to
- *   prefill  : tokens/s = GPUs × peak FLOPs × efficiency ÷ (2 × active params)
+ *              The KV cache is fp8 where the GPU converts it natively, else 16-bit.
+ *   per GPU  = weights/(TP×PP) + KV/(min(TP, kv_heads)×PP) + overhead
+ *              ≤ memory × usable fraction − memory × headroom fraction
+ *   decode   : step = max(bandwidth time, compute time) + tensor-parallel all-reduces;
+ *              bandwidth time = (weights read/TP + KV read/min(TP, kv_heads)) ÷ (bandwidth ×
+ *              efficiency), MoE reading the active parameters and the experts its batch
+ *              routes to; compute time = batch × (2 × active params + attention) ÷ FLOPs
+ *   prefill  : (2 × active params + attention FLOPs at the prompt) per token ÷ FLOPs
+ *   serving  : the batch is the largest the memory, the engine's limit and the latency
+ *              targets allow; prefill interleaves with decode (load_at)
  */
 #include "footprint.h"
 
@@ -118,17 +123,16 @@ static double group_kv_heads(const struct shape *s, const struct layer_group *g)
 }
 
 /* Bytes per token of one attention layer's cache. */
-static double layer_kv_per_token(const struct cost_model *cm, const struct shape *s,
-				 const struct layer_group *g)
+static double layer_kv_per_token(double kvb, const struct shape *s, const struct layer_group *g)
 {
 	double kv, hd, vd;
 
 	if (s->attention == ATTN_MLA)   /* latent + decoupled rope key + the indexer's key */
-		return (double)(s->kv_lora_rank + s->qk_rope_head_dim + s->lay.indexer.head_dim) * cm->kv_bytes;
+		return (double)(s->kv_lora_rank + s->qk_rope_head_dim + s->lay.indexer.head_dim) * kvb;
 	kv = (double)shape_or(g->kv_heads, s->kv_heads);
 	hd = (double)shape_or(g->head_dim, s->head_dim);
 	vd = g->k_eq_v ? 0 : (double)shape_or(g->v_head_dim, (int64_t)hd);
-	return kv * (hd + vd) * cm->kv_bytes;
+	return kv * (hd + vd) * kvb;
 }
 
 /* The fixed state of one linear (Gated DeltaNet) or Mamba-2 layer per sequence:
@@ -162,7 +166,8 @@ static double group_tokens(const struct layer_group *g, int64_t context)
 
 /* One sequence's cache on one GPU of a tp-way tensor-parallel replica: each layer's
  * heads split across the GPUs (replicated once TP exceeds them). */
-static double cache_share(const struct cost_model *cm, const struct model *m, int64_t context, int64_t tp)
+static double cache_share(const struct cost_model *cm, double kvb, const struct model *m, int64_t context,
+			  int64_t tp)
 {
 	const struct shape *s = &m->shape;
 	const struct layer_group *g = s->lay.groups;
@@ -173,20 +178,20 @@ static double cache_share(const struct cost_model *cm, const struct model *m, in
 		static const struct layer_group full = { .kind = LAYER_FULL };
 		double heads = s->attention == ATTN_MLA ? 1 : (double)s->kv_heads;
 		double split = (double)tp < heads ? (double)tp : heads;
-		return (double)s->layers * (double)context * layer_kv_per_token(cm, s, &full) / split;
+		return (double)s->layers * (double)context * layer_kv_per_token(kvb, s, &full) / split;
 	}
 	for (int i = 0; i < n; i++) {
 		double heads = group_kv_heads(&m->shape, &g[i]);
 		double split = (double)tp < heads ? (double)tp : heads;
 		double bytes = g[i].kind <= LAYER_CHUNKED
-				       ? group_tokens(&g[i], context) * layer_kv_per_token(cm, &m->shape, &g[i])
+				       ? group_tokens(&g[i], context) * layer_kv_per_token(kvb, &m->shape, &g[i])
 				       : layer_state(cm, &g[i]);
 		sum += (double)g[i].count * bytes / split;
 	}
 	return sum;
 }
 
-double kv_bytes_per_token(const struct cost_model *cm, const struct model *m)
+static double kv_per_token(double kvb, const struct model *m)
 {
 	struct layer_group one;
 	int n;
@@ -195,13 +200,18 @@ double kv_bytes_per_token(const struct cost_model *cm, const struct model *m)
 
 	for (int i = 0; i < n; i++)
 		if (g[i].kind == LAYER_FULL)
-			sum += (double)g[i].count * layer_kv_per_token(cm, &m->shape, &g[i]);
+			sum += (double)g[i].count * layer_kv_per_token(kvb, &m->shape, &g[i]);
 	return sum;
+}
+
+double kv_bytes_per_token(const struct cost_model *cm, const struct model *m)
+{
+	return kv_per_token(cm->kv_bytes, m);
 }
 
 double kv_bytes_per_sequence(const struct cost_model *cm, const struct model *m, int64_t context)
 {
-	return cache_share(cm, m, context, 1) - state_bytes_per_sequence(cm, m);
+	return cache_share(cm, cm->kv_bytes, m, context, 1) - state_bytes_per_sequence(cm, m);
 }
 
 double state_bytes_per_sequence(const struct cost_model *cm, const struct model *m)
@@ -256,10 +266,35 @@ static double peak_tflops(const struct gpu *g, enum precision p)
 	return half;
 }
 
+enum precision footprint_kv_precision(const struct gpu *g)
+{
+	if (g->kv_fp8)
+		return PREC_FP8;
+	return g->bf16_tflops > 0 ? PREC_BF16 : PREC_FP16;
+}
+
+/* Bytes of one KV element at the footprint's KV precision (fp8 1, 16-bit 2). */
+static double kv_elem(const struct cost_model *cm, const struct footprint *f)
+{
+	return cm->bytes_per_param[f->kv_precision];
+}
+
 static double usable_bytes(const struct cost_model *cm, const struct gpu *g)
 {
 	double frac = g->usable_fraction > 0 ? g->usable_fraction : cm->usable_fraction;
 	return g->memory_gb * 1e9 * frac;
+}
+
+/* Kept free on every GPU for activations and allocator fragmentation (costs.yaml). */
+static double headroom(const struct cost_model *cm, const struct gpu *g)
+{
+	return g->memory_gb * 1e9 * cm->headroom_fraction;
+}
+
+/* What one GPU may hold: the usable memory less the headroom. */
+static double capacity(const struct footprint *f)
+{
+	return f->gpu_usable_bytes - f->headroom_bytes;
 }
 
 /* What one GPU of a tp × pp replica holds, given one sequence's cache share at that tp. */
@@ -268,12 +303,6 @@ static double need_with_share(const struct cost_model *cm, const struct footprin
 {
 	return f->weights_bytes / (double)(tp * pp) + (double)f->batch * share / (double)pp +
 	       cm->overhead_gb * 1e9;
-}
-
-static double per_gpu_need(const struct cost_model *cm, const struct footprint *f, int64_t tp,
-			   int64_t pp)
-{
-	return need_with_share(cm, f, tp, pp, cache_share(cm, f->model, f->context, tp));
 }
 
 /* The widest tensor-parallel group: a node, or the whole NVLink domain where one joins
@@ -308,12 +337,27 @@ bool footprint_may_fit(const struct cost_model *cm, const struct model *m, const
 	double most = (double)(widest_tp(cm, m, g) * max_stages(g));
 
 	return gpu_supports(g, p, &why) &&
-	       weights_bytes(cm, m, p) / most + cm->overhead_gb * 1e9 <= usable_bytes(cm, g);
+	       weights_bytes(cm, m, p) / most + cm->overhead_gb * 1e9 <= usable_bytes(cm, g) - headroom(cm, g);
 }
 
-/* Choose the smallest TP × PP that fits: TP a power of two dividing the heads, at
- * most a node; pipeline stages only once a whole node is not enough. */
-static void choose_layout(const struct cost_model *cm, struct footprint *f)
+/* Say what does not fit: the weights, or the cache when it is the larger part. */
+static void layout_why_not(const struct cost_model *cm, struct footprint *f, int64_t most)
+{
+	double cache = (double)f->batch * cache_share(cm, kv_elem(cm, f), f->model, f->context, 1);
+
+	if (cache > f->weights_bytes)
+		snprintf(f->why_not, sizeof f->why_not,
+			 "does not fit: %.0f GB of KV cache (%lld tokens x batch %lld) and %.0f GB of weights need more than %lld x %s",
+			 cache / 1e9, (long long)f->context, (long long)f->batch, f->weights_bytes / 1e9,
+			 (long long)most, f->gpu->id);
+	else
+		snprintf(f->why_not, sizeof f->why_not, "does not fit: %.0f GB of weights need more than %lld x %s",
+			 f->weights_bytes / 1e9, (long long)most, f->gpu->id);
+}
+
+/* Choose the smallest TP × PP that fits, TP at least min_tp: TP a power of two dividing
+ * the heads, at most a node; pipeline stages only once a whole node is not enough. */
+static void choose_layout(const struct cost_model *cm, struct footprint *f, int64_t min_tp)
 {
 	int64_t node = node_gpus(cm, f->gpu);
 	int64_t max_pp = max_stages(f->gpu);
@@ -324,15 +368,19 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f)
 		if (f->model->shape.heads % tp != 0)
 			break;
 		best_tp = tp;
-		share = cache_share(cm, f->model, f->context, tp);
-		if (need_with_share(cm, f, tp, 1, share) <= f->gpu_usable_bytes) {
+		if (tp < min_tp)
+			continue;
+		share = cache_share(cm, kv_elem(cm, f), f->model, f->context, tp);
+		if (need_with_share(cm, f, tp, 1, share) <= capacity(f)) {
 			f->tensor_parallel = tp;
 			f->pipeline_stages = 1;
 			return;
 		}
 	}
-	for (int64_t pp = 2; best_tp > 0 && pp <= max_pp; pp++) {
-		if (need_with_share(cm, f, best_tp, pp, share) <= f->gpu_usable_bytes) {
+	if (best_tp > 0 && best_tp >= min_tp)
+		share = cache_share(cm, kv_elem(cm, f), f->model, f->context, best_tp);
+	for (int64_t pp = 2; best_tp > 0 && best_tp >= min_tp && pp <= max_pp; pp++) {
+		if (need_with_share(cm, f, best_tp, pp, share) <= capacity(f)) {
 			f->tensor_parallel = best_tp;
 			f->pipeline_stages = pp;
 			return;
@@ -340,17 +388,7 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f)
 	}
 	f->tensor_parallel = best_tp > 0 ? best_tp : 1;
 	f->pipeline_stages = max_pp;
-	/* name what does not fit: the weights, or the cache when it is the larger part */
-	double cache = (double)f->batch * cache_share(cm, f->model, f->context, 1);
-	if (cache > f->weights_bytes)
-		snprintf(f->why_not, sizeof f->why_not,
-			 "does not fit: %.0f GB of KV cache (%lld tokens x batch %lld) and %.0f GB of weights need more than %lld x %s",
-			 cache / 1e9, (long long)f->context, (long long)f->batch, f->weights_bytes / 1e9,
-			 (long long)(f->tensor_parallel * max_pp), f->gpu->id);
-	else
-		snprintf(f->why_not, sizeof f->why_not,
-			 "does not fit: %.0f GB of weights need more than %lld x %s",
-			 f->weights_bytes / 1e9, (long long)(f->tensor_parallel * max_pp), f->gpu->id);
+	layout_why_not(cm, f, f->tensor_parallel * max_pp);
 }
 
 /* Bytes of weights one decode step streams: MoE reads only the experts its batch routes to. */
@@ -382,44 +420,217 @@ static double allreduce_seconds(const struct cost_model *cm, const struct footpr
 	return bytes / (f->gpu->interconnect_gbs * 1e9);
 }
 
-/* Tokens/s of a batch, each sequence's cache `seq` bytes on every GPU of the TP group. */
-static double decode_rate(const struct cost_model *cm, const struct footprint *f, int64_t batch,
-			  double seq)
+/* ---- attention FLOPs ------------------------------------------------------------- */
+
+/* Past tokens one token of a layer attends, on average: while prefilling a prompt of n
+ * tokens (causal: a full layer's average is n/2; a sliding window w averages
+ * w − w²/2n once n passes it; a chunk of w, w/2), or decoding at context n. */
+static double attended(const struct layer_group *g, int64_t n, bool prefill)
+{
+	double w = (double)g->window, c = (double)n;
+
+	if (g->kind == LAYER_FULL || w <= 0 || c <= w)
+		return prefill ? c / 2 : c;
+	if (g->kind == LAYER_CHUNKED)
+		return w / 2;
+	return prefill ? w - w * w / (2 * c) : w;
+}
+
+/* Attention's own FLOPs for one token at context n: per attention layer 2 × heads ×
+ * (query-key dim + value dim) × tokens attended (QKᵀ and AV, a multiply-add each:
+ * DESIGN.md's 4 × layers × context × heads × head_dim, halved for causal prefill).
+ * Linear-attention and Mamba layers' state updates are O(state) and left out. */
+static double attention_flops(const struct model *m, int64_t n, bool prefill)
+{
+	const struct shape *s = &m->shape;
+	struct layer_group one;
+	int k;
+	const struct layer_group *g = shape_groups(s, &one, &k);
+	double sum = 0;
+
+	for (int i = 0; i < k; i++) {
+		double heads = (double)shape_or(g[i].heads, s->heads), dqk, dv;
+		if (g[i].kind > LAYER_CHUNKED)
+			continue;
+		if (s->attention == ATTN_MLA) {
+			dqk = (double)(s->qk_nope_head_dim + s->qk_rope_head_dim);
+			dv = (double)s->v_head_dim;
+		} else {
+			dqk = (double)shape_or(g[i].head_dim, s->head_dim);
+			dv = (double)shape_or(g[i].v_head_dim, (int64_t)dqk);
+		}
+		sum += (double)g[i].count * 2.0 * heads * (dqk + dv) * attended(&g[i], n, prefill);
+	}
+	return sum;
+}
+
+/* ---- serving: the batch, its speed and its latency ---------------------------- */
+
+/* Peak FLOPs a second one GPU reaches at this precision (peak × achieved share). */
+static double gpu_flops(const struct cost_model *cm, const struct footprint *f)
+{
+	double eff = f->gpu->prefill_efficiency > 0 ? f->gpu->prefill_efficiency : cm->prefill_efficiency;
+
+	return peak_tflops(f->gpu, f->precision) * 1e12 * eff;
+}
+
+/* What sizing the batch reads, found once per layout. */
+struct serve_terms {
+	double seq_hold, seq_read;   /* one sequence's cache on a GPU: held, and read per step */
+	double decode_flops;         /* per decoded token: 2 × active params + attention */
+	double prefill_work;         /* replica-seconds of one request's prefill */
+	double prefill_latency;      /* wall seconds of it: one prompt crosses the stages in turn */
+	double out;                  /* output tokens of a request */
+	double ttft_target, user_target;
+};
+
+/* One decode step of the batch: the bandwidth roofline (weights and caches streamed) or
+ * the compute one, whichever binds, plus the tensor-parallel all-reduces. */
+static double decode_step(const struct cost_model *cm, const struct footprint *f, const struct serve_terms *t,
+			  int64_t batch)
 {
 	double bw = f->gpu->bandwidth_gbs * 1e9 * cm->decode_efficiency;
-	double cache_read = (double)batch * seq;
-	double step = weights_read_per_step(f, batch) / (double)f->tensor_parallel / bw +
-		      cache_read / bw + allreduce_seconds(cm, f, batch);
-	return (double)batch / step;
+	double mem = (weights_read_per_step(f, batch) / (double)f->tensor_parallel + (double)batch * t->seq_read) / bw;
+	double compute = (double)batch * t->decode_flops / ((double)f->tensor_parallel * gpu_flops(cm, f));
+
+	return (mem > compute ? mem : compute) + allreduce_seconds(cm, f, batch);
+}
+
+/* The batch under load. Chunked prefill interleaves new prompts with the decode steps:
+ * as many start as finish (batch ÷ output tokens a step), so each step also carries
+ * their prefill (Sarathi-Serve, Agrawal et al. 2024; vLLM and TensorRT-LLM's chunked
+ * prefill). A prompt waits for the prefill queue (M/D/1: ρ·p / 2(1−ρ), Pollaczek–
+ * Khinchine), is prefilled, and its first token comes with the next step. */
+struct load {
+	double step, user_tps, out_tps, ttft_s;
+};
+static struct load load_at(const struct cost_model *cm, const struct footprint *f, const struct serve_terms *t,
+			   int64_t batch)
+{
+	struct load l = { .step = decode_step(cm, f, t, batch) };
+	double x = t->prefill_work * (double)batch / t->out;   /* prefill a step carries */
+	double rho = x / (l.step + x);
+
+	l.user_tps = 1 / (l.step + x);
+	l.out_tps = (double)batch * l.user_tps;
+	l.ttft_s = t->prefill_latency + l.step + x + rho * t->prefill_work / (2 * (1 - rho));
+	return l;
+}
+
+/* Which target a load misses (LIMIT_FIXED: none). */
+static enum batch_limit load_misses(const struct serve_terms *t, const struct load *l)
+{
+	if (t->user_target > 0 && l->user_tps < t->user_target)
+		return LIMIT_USER_SPEED;
+	if (t->ttft_target > 0 && l->ttft_s * 1000 > t->ttft_target)
+		return LIMIT_TTFT;
+	return LIMIT_FIXED;
+}
+
+/* The largest batch in [1, hi] meeting the targets (the speed falls and the latency
+ * rises with the batch, so a bisection finds it); 0 when even one sequence misses. */
+static int64_t batch_search(const struct cost_model *cm, const struct footprint *f, const struct serve_terms *t,
+			    int64_t hi, enum batch_limit *limit)
+{
+	int64_t lo = 1;
+	enum batch_limit miss;
+	struct load l;
+
+	l = load_at(cm, f, t, 1);
+	if ((miss = load_misses(t, &l)) != LIMIT_FIXED) {
+		*limit = miss;
+		return 0;
+	}
+	l = load_at(cm, f, t, hi);
+	if (load_misses(t, &l) == LIMIT_FIXED)
+		return hi;   /* the memory or the engine stops it, as *limit says */
+	while (hi - lo > 1) {   /* lo meets the targets, hi does not */
+		int64_t mid = lo + (hi - lo) / 2;
+		l = load_at(cm, f, t, mid);
+		if (load_misses(t, &l) == LIMIT_FIXED)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	l = load_at(cm, f, t, hi);
+	*limit = load_misses(t, &l);
+	return lo;
 }
 
 /* Sequences that fit beside the weights on every GPU, each `seq` bytes per TP rank. */
 static int64_t batch_fit(const struct cost_model *cm, const struct footprint *f, double seq)
 {
-	double free_gpu = f->gpu_usable_bytes - f->weights_bytes / (double)f->gpu_count -
-			  cm->overhead_gb * 1e9;
+	double free_gpu = capacity(f) - f->weights_bytes / (double)f->gpu_count - cm->overhead_gb * 1e9;
 	double kv_seq = seq / (double)f->pipeline_stages;
 
 	return free_gpu > 0 && kv_seq > 0 ? (int64_t)floor(free_gpu / kv_seq) : 0;
 }
 
-/* Rates at f->context: one sequence's cache share at the layout's TP computed once. */
-static void throughput(const struct cost_model *cm, struct footprint *f)
+/* The terms of serving sv on f's layout. */
+static struct serve_terms serve_terms_of(const struct cost_model *cm, const struct footprint *f,
+					 const struct serving *sv, int64_t hold, int64_t read)
 {
-	double seq = cache_share(cm, f->model, f->context, f->tensor_parallel);
-	double eff = f->gpu->prefill_efficiency > 0 ? f->gpu->prefill_efficiency : cm->prefill_efficiency;
-	double flops = peak_tflops(f->gpu, f->precision) * 1e12 * eff;
+	double kvb = kv_elem(cm, f), active2 = 2.0 * f->active_params;
+	double prefill_flops = active2 + attention_flops(f->model, sv->input_tokens, true);
+	struct serve_terms t = {
+		.seq_hold = cache_share(cm, kvb, f->model, hold, f->tensor_parallel),
+		.seq_read = cache_share(cm, kvb, f->model, read, f->tensor_parallel),
+		.decode_flops = active2 + attention_flops(f->model, read, false),
+		.out = (double)sv->output_tokens,
+		.ttft_target = sv->ttft_ms,
+		.user_target = sv->tokens_per_s_per_user,
+	};
 
-	f->decode_tokens_per_s = decode_rate(cm, f, f->batch, seq);
-	f->decode_tokens_per_s_single = decode_rate(cm, f, 1, seq);
-	f->prefill_tokens_per_s = flops * (double)f->gpu_count /
-				  (2.0 * (double)f->model->shape.active_params);
-	f->max_batch_fit = batch_fit(cm, f, seq);
+	t.prefill_latency = (double)sv->input_tokens * prefill_flops / ((double)f->tensor_parallel * gpu_flops(cm, f));
+	t.prefill_work = t.prefill_latency / (double)f->pipeline_stages;
+	return t;
 }
 
-/* Everything but the throughput: weights, KV, and the GPUs one replica needs. */
-static void layout(const struct cost_model *cm, const struct model *m, const struct gpu *g,
-		   enum precision p, int64_t batch, int64_t context, struct footprint *f)
+/* The batch on f's layout, and what it serves; false when even one sequence misses a
+ * latency target (why_not says by how much). */
+static bool serve(const struct cost_model *cm, const struct serving *sv, int64_t hold, int64_t read,
+		  struct footprint *f)
+{
+	struct serve_terms t = serve_terms_of(cm, f, sv, hold, read);
+	int64_t batch = sv->batch, hi;
+	struct load l;
+
+	f->max_batch_fit = batch_fit(cm, f, t.seq_hold);
+	f->prefill_tokens_per_s = (double)sv->input_tokens / t.prefill_work;
+	f->decode_tokens_per_s_single = 1 / decode_step(cm, f, &t, 1);
+	f->limited_by = LIMIT_FIXED;
+	if (batch <= 0) {
+		/* a device serves its one user; a server as many as memory and the engine allow */
+		hi = f->gpu->kind == GPU_EDGE ? 1 : f->max_batch_fit < cm->max_batch ? f->max_batch_fit : cm->max_batch;
+		f->limited_by = f->gpu->kind == GPU_EDGE ? LIMIT_DEVICE : hi == cm->max_batch ? LIMIT_ENGINE : LIMIT_MEMORY;
+		if (hi < 1)
+			hi = 1;
+		batch = batch_search(cm, f, &t, hi, &f->limited_by);
+		if (batch == 0) {
+			l = load_at(cm, f, &t, 1);
+			snprintf(f->why_not, sizeof f->why_not,
+				 "misses the latency targets on %lld x %s even alone: %.0f tokens/s a user, first token in %.0f ms (targets %.0f tokens/s, %.0f ms)",
+				 (long long)f->gpu_count, f->gpu->id, l.user_tps, l.ttft_s * 1000, t.user_target,
+				 t.ttft_target);
+			batch = 1;
+		}
+	}
+	f->batch = batch;
+	f->context = hold;
+	l = load_at(cm, f, &t, batch);
+	f->decode_tokens_per_s = (double)batch / l.step;
+	f->tokens_per_s_per_user = l.user_tps;
+	f->output_tokens_per_s = l.out_tps;
+	f->ttft_ms = l.ttft_s * 1000;
+	f->kv_bytes = (double)batch * cache_share(cm, kv_elem(cm, f), f->model, hold, 1);
+	f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
+	f->per_gpu_bytes = need_with_share(cm, f, f->tensor_parallel, f->pipeline_stages, t.seq_hold);
+	return f->why_not[0] == '\0';
+}
+
+/* Weights, KV and the GPUs one replica needs for `batch` sequences of `context` tokens. */
+static void layout(const struct cost_model *cm, const struct model *m, const struct gpu *g, enum precision p,
+		   enum precision kv, int64_t batch, int64_t context, int64_t min_tp, struct footprint *f)
 {
 	const char *why;
 
@@ -427,66 +638,72 @@ static void layout(const struct cost_model *cm, const struct model *m, const str
 	f->model = m;
 	f->gpu = g;
 	f->precision = p;
+	f->kv_precision = kv;
 	f->batch = batch;
 	f->context = context;
 	f->weights_bytes = weights_bytes(cm, m, p);
 	f->active_weights_bytes = active_bytes(cm, m, p);
 	f->active_params = (double)m->shape.active_params;
-	f->kv_bytes_per_token = kv_bytes_per_token(cm, m);
+	f->kv_bytes_per_token = kv_per_token(kv_elem(cm, f), m);
 	f->state_bytes = state_bytes_per_sequence(cm, m);
-	f->kv_bytes = (double)batch * cache_share(cm, m, context, 1);
 	f->gpu_usable_bytes = usable_bytes(cm, g);
+	f->headroom_bytes = headroom(cm, g);
 	f->weight_only = weight_only(g, p);
 	if (!gpu_supports(g, p, &why)) {
 		snprintf(f->why_not, sizeof f->why_not, "%s %s", g->id, why);
-		f->tensor_parallel = f->pipeline_stages = f->gpu_count = 1;
+		f->tensor_parallel = f->pipeline_stages = 1;
 	} else {
-		choose_layout(cm, f);
-		f->gpu_count = f->tensor_parallel * f->pipeline_stages;
-		f->feasible = f->why_not[0] == '\0';
+		choose_layout(cm, f, min_tp);
 	}
+	f->gpu_count = f->tensor_parallel * f->pipeline_stages;
 	f->overhead_bytes = cm->overhead_gb * 1e9 * (double)f->gpu_count;
-	f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
-	f->per_gpu_bytes = per_gpu_need(cm, f, f->tensor_parallel, f->pipeline_stages);
 }
 
-void footprint_compute(const struct cost_model *cm, const struct model *m, const struct gpu *g,
-		       enum precision p, int64_t batch, int64_t context, struct footprint *f)
+void footprint_size(const struct cost_model *cm, const struct model *m, const struct gpu *g, enum precision p,
+		    const struct serving *sv, struct footprint *f)
 {
-	layout(cm, m, g, p, batch, context, f);
-	throughput(cm, f);
-}
+	enum precision kv = sv->kv_precision >= 0 ? (enum precision)sv->kv_precision : footprint_kv_precision(g);
+	int64_t hold = sv->hold_tokens > 0 ? sv->hold_tokens : sv->input_tokens + sv->output_tokens;
+	int64_t read = sv->read_tokens > 0 ? sv->read_tokens : sv->input_tokens + sv->output_tokens / 2;
+	int64_t widest = widest_tp(cm, m, g);
 
-double footprint_seconds_per_request(const struct footprint *f, double in, double out)
-{
-	if (f->decode_tokens_per_s <= 0 || f->prefill_tokens_per_s <= 0)
-		return INFINITY;
-	return out / f->decode_tokens_per_s + in / f->prefill_tokens_per_s;
-}
-
-void footprint_serving(const struct cost_model *cm, const struct model *m, const struct gpu *g,
-		       enum precision p, int64_t longest, int64_t average, struct footprint *f)
-{
-	int64_t batch;
-	double seq;
-
-	/* Size the replica so one request of the longest context fits ... */
-	layout(cm, m, g, p, 1, longest, f);
-	if (!f->feasible) {
-		throughput(cm, f);
-		return;
+	/* Wider tensor parallelism only when one sequence alone misses a target there. */
+	for (int64_t min_tp = 1;; min_tp *= 2) {
+		bool fits;
+		const char *why;
+		layout(cm, m, g, p, kv, sv->batch > 0 ? sv->batch : 1, sv->context_tokens, min_tp, f);
+		fits = f->why_not[0] == '\0';
+		f->input_tokens = sv->input_tokens;
+		f->output_tokens = sv->output_tokens;
+		if (!gpu_supports(g, p, &why))
+			return;
+		f->feasible = serve(cm, sv, fits ? hold : sv->context_tokens, read, f) && fits;
+		if (f->feasible || !fits || sv->batch > 0 || f->pipeline_stages > 1 || f->tensor_parallel >= widest)
+			return;
 	}
-	/* ... then serve as many average requests together as fit, up to the batch limit. */
-	f->context = average;
-	seq = cache_share(cm, m, average, f->tensor_parallel);
-	batch = batch_fit(cm, f, seq);
-	if (batch > cm->max_batch)
-		batch = cm->max_batch;
-	if (batch < 1)
-		batch = 1;
-	f->batch = batch;
-	f->kv_bytes = (double)batch * cache_share(cm, m, average, 1);
-	f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
-	f->per_gpu_bytes = need_with_share(cm, f, f->tensor_parallel, f->pipeline_stages, seq);
-	throughput(cm, f);
 }
+
+void footprint_compute(const struct cost_model *cm, const struct model *m, const struct gpu *g, enum precision p,
+		       int64_t batch, int64_t context, struct footprint *f)
+{
+	struct serving sv = { .input_tokens = 1000, .output_tokens = 1000, .context_tokens = context,
+			      .hold_tokens = context, .read_tokens = context, .batch = batch, .kv_precision = -1 };
+
+	footprint_size(cm, m, g, p, &sv, f);
+}
+
+double footprint_seconds_per_request(const struct footprint *f)
+{
+	if (!(f->output_tokens_per_s > 0))
+		return INFINITY;
+	return (double)f->output_tokens / f->output_tokens_per_s;
+}
+
+const char *const batch_limit_words[LIMIT_COUNT] = {
+	[LIMIT_FIXED] = "the batch asked",
+	[LIMIT_MEMORY] = "memory",
+	[LIMIT_ENGINE] = "the serving engine's batch limit",
+	[LIMIT_DEVICE] = "one user a device",
+	[LIMIT_USER_SPEED] = "the per-user speed target",
+	[LIMIT_TTFT] = "the time-to-first-token target",
+};

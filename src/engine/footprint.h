@@ -7,6 +7,21 @@
 #include <stdint.h>
 #include "catalog.h"
 
+/* What stopped a serving batch from growing. */
+enum batch_limit { LIMIT_FIXED, LIMIT_MEMORY, LIMIT_ENGINE, LIMIT_DEVICE, LIMIT_USER_SPEED, LIMIT_TTFT, LIMIT_COUNT };
+extern const char *const batch_limit_words[LIMIT_COUNT];
+
+/* What a replica is sized to serve (DESIGN.md "The footprint model"). */
+struct serving {
+	int64_t input_tokens, output_tokens;   /* the average request */
+	int64_t context_tokens;                /* the longest one sequence must hold: the layout fits it */
+	int64_t hold_tokens;                   /* what each batched sequence holds; 0: input + output */
+	int64_t read_tokens;                   /* its mean length while decoding; 0: input + output/2 */
+	double ttft_ms, tokens_per_s_per_user; /* latency targets; 0: none */
+	int64_t batch;                         /* > 0: this batch; 0: the largest memory and the targets allow */
+	int kv_precision;                      /* enum precision, or -1: the GPU's own choice */
+};
+
 struct footprint {
 	const struct model *model;
 	const struct gpu *gpu;
@@ -28,10 +43,18 @@ struct footprint {
 	double gpu_usable_bytes;          /* per GPU */
 	double decode_tokens_per_s;       /* aggregate across the batch */
 	double prefill_tokens_per_s;
-	double decode_tokens_per_s_single;/* one sequence alone: what a user sees */
+	double decode_tokens_per_s_single;/* one sequence alone, nothing else running: the idle speed */
 	int64_t max_batch_fit;            /* sequences of this context that fit beside the weights */
 	bool weight_only;                 /* 4-bit weights dequantised to 16 bits for compute: the
 					     GPU has no tensor cores for the format (prefill at 16-bit rate) */
+	/* Serving at the batch, for a request of input_tokens in and output_tokens out. */
+	enum precision kv_precision;      /* of the KV cache: fp8 where the GPU has it, else 16-bit */
+	int64_t input_tokens, output_tokens;
+	double headroom_bytes;            /* per GPU, kept free for activations and fragmentation */
+	double tokens_per_s_per_user;     /* decode speed each of the batch's users sees, prefill interleaved */
+	double ttft_ms;                   /* time to first token at that load */
+	double output_tokens_per_s;       /* one replica's steady output, prefill interleaved */
+	enum batch_limit limited_by;      /* what stopped the batch growing */
 };
 
 /* Weights in bytes at a precision (int4 with its group scales; embeddings
@@ -52,18 +75,24 @@ bool gpu_supports(const struct gpu *g, enum precision p, const char **why);
 bool footprint_may_fit(const struct cost_model *cm, const struct model *m, const struct gpu *g,
 		       enum precision p);
 
-/* Compute the footprint of one replica. Always fills f; f->feasible says if it runs. */
+/* The KV cache's precision on g: fp8 where the GPU converts it natively (Hopper,
+ * Blackwell, MI300-class: gpus.yaml kv_fp8), else the 16-bit type of its weights. */
+enum precision footprint_kv_precision(const struct gpu *g);
+
+/* One replica serving sv: GPUs chosen so one sequence of sv->context_tokens fits (at
+ * sv->batch of them when the batch is fixed), then the batch (fixed, or the largest the
+ * memory and the latency targets allow; wider tensor parallelism when one sequence
+ * alone misses a target). Always fills f; f->feasible says if it runs. */
+void footprint_size(const struct cost_model *cm, const struct model *m, const struct gpu *g,
+		    enum precision p, const struct serving *sv, struct footprint *f);
+
+/* footprint_size of `batch` sequences each holding `context` tokens, for 1,000/1,000
+ * requests, the GPU's KV precision and no targets (the seed's table, the tests). */
 void footprint_compute(const struct cost_model *cm, const struct model *m, const struct gpu *g,
 		       enum precision p, int64_t batch, int64_t context, struct footprint *f);
 
-/* The footprint a serving fleet uses: GPUs chosen so one request of the longest
- * context fits, then as many average-length requests batched as memory and the
- * cost model's batch limit allow. */
-void footprint_serving(const struct cost_model *cm, const struct model *m, const struct gpu *g,
-		       enum precision p, int64_t longest, int64_t average, struct footprint *f);
-
-/* Seconds of replica time one request of (in, out) tokens takes when served at
- * batch f->batch, and the requests one replica serves per hour. */
-double footprint_seconds_per_request(const struct footprint *f, double in, double out);
+/* Seconds of replica time one average request takes at the footprint's batch, prefill
+ * included: output_tokens ÷ output_tokens_per_s. */
+double footprint_seconds_per_request(const struct footprint *f);
 
 #endif

@@ -18,6 +18,7 @@ bool offer_allowed(const struct provider *p, const struct offer *of, const struc
 	struct gates g = { .mau = gate_mau };
 
 	return p->status == PROV_ACTIVE && !of->retired && !candidate_gated(of->model, &g, false) &&
+	       window_holds(of->model, a) &&
 	       !(a->fine_tuning == FT_LORA && p->finetune == FT_SUPPORT_NONE) &&
 	       !(a->fine_tuning == FT_FULL && p->finetune != FT_SUPPORT_FULL) &&
 	       !(offer_tuned(a) && !p->dedicated.present);
@@ -42,7 +43,7 @@ static double offer_dedicated(const struct engine *e, const struct answers *a, i
 		if (!(cd->tasks & 1u << a->task))
 			continue;
 		z = fleet_size(cm, a->traffic, BASIS_ON_DEMAND, e->what_if.peak, (double)cd->gpu_count, cd->replica_rate,
-			       requests);
+			       requests, 0);
 		k = (struct pick_key){ pick_shortfall(cd->tier, need),
 				       z.replica_hours * cd->replica_usd_per_hour[BASIS_ON_DEMAND] * e->what_if.gpu_price,
 				       cd->user_tokens_per_s, cd->order };

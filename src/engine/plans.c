@@ -17,7 +17,7 @@ static void plan_api(const struct engine *e, const struct answers *a, double req
 	for (int i = 0; i < c->n_models; i++) {
 		const struct model *m = &c->models[i];
 		struct pick_key k;
-		if (!m->api.present)
+		if (!m->api.present || !window_holds(m, a))
 			continue;
 		k = (struct pick_key){ pick_model_shortfall(c, a->task, m), api_cost(m, a, requests) * e->what_if.token_price,
 				       0, i };
@@ -27,7 +27,7 @@ static void plan_api(const struct engine *e, const struct answers *a, double req
 		}
 	}
 	if (chosen == NULL) {
-		snprintf(o->why_not, sizeof o->why_not, "no API model in the catalog");
+		snprintf(o->why_not, sizeof o->why_not, "no API model in the catalog has a context window that long");
 		return;
 	}
 	o->feasible = true;
@@ -79,11 +79,13 @@ static void plan_managed(const struct engine *e, const struct answers *a, double
 	o->cost = best_cost;
 	if (best_config != NULL) {   /* a tuned model's dedicated deployment, and its size */
 		struct fleet_sizing z = fleet_size(&c->cost, a->traffic, BASIS_ON_DEMAND, e->what_if.peak,
-						   (double)best_config->gpu_count, best_config->replica_rate, requests);
+						   (double)best_config->gpu_count, best_config->replica_rate, requests, 0);
 		o->gpu = best_config->gpu;
 		o->precision = best_config->precision;
 		o->gpu_count = best_config->gpu_count;
 		o->user_tokens_per_s = best_config->user_tokens_per_s;
+		o->batch = best_config->batch;
+		o->ttft_ms = best_config->ttft_ms;
 		o->replicas = (int64_t)z.replicas;
 		o->gpu_hours = z.gpu_hours;
 		o->capacity_requests = z.capacity_requests;
@@ -211,6 +213,8 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 	o->precision = chosen->precision;
 	o->gpu_count = 1;
 	o->user_tokens_per_s = chosen->user_tokens_per_s;
+	o->batch = chosen->batch;
+	o->ttft_ms = chosen->ttft_ms;
 	o->cost.engineering = c->cost.edge_engineering[a->mlops];
 	o->cost.finetune = rates.tune_usd_per_param * chosen->active_params;
 	o->cost.finetune_labour = rates.tune_labour;

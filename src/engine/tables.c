@@ -26,10 +26,12 @@ static void tables_api(const struct engine *e, struct verdict *v)
 		r->licence = m->licence;
 		api_prices(&m->api, a, &r->input_price, &r->output_price);
 		r->meets_quality = pick_model_shortfall(c, a->task, m) == 0;
-		r->usable = v->scores[ARCH_DIRECT_API].feasible;
+		r->usable = v->scores[ARCH_DIRECT_API].feasible && window_holds(m, a);
+		if (!window_holds(m, a))   /* never priced as if the prompt fitted */
+			window_note(m, a, r->note, sizeof r->note);
 		r->opt.arch = ARCH_DIRECT_API;
 		r->opt.model = m;
-		r->opt.feasible = true;
+		r->opt.feasible = window_holds(m, a);
 		r->opt.cost.api = api_token_cost(r->input_price, r->output_price, a, (double)a->requests_per_month);
 		cost_sum(&r->opt.cost);
 	}
@@ -41,7 +43,9 @@ static void tables_managed_note(struct cost_row *r, const struct provider *p, co
 {
 	char d[16];
 
-	if (p->status != PROV_ACTIVE) {
+	if (!window_holds(of->model, a)) {   /* first: no provider status changes it */
+		window_note(of->model, a, r->note, sizeof r->note);
+	} else if (p->status != PROV_ACTIVE) {
 		format_date(p->closed_on, d, sizeof d);
 		snprintf(r->note, sizeof r->note, "%s closed on %s", p->name, d);
 	} else if (of->retired) {
@@ -118,8 +122,10 @@ static void tables_self_hosted(const struct engine *e, struct verdict *v, const 
 		r->meets_quality = pick_model_shortfall(c, a->task, m) == 0;
 		r->usable = !candidate_gated(m, &d->gates, true);
 		plan_self_for_model(e, a, m, (double)a->requests_per_month, &r->opt);
-		if (!r->opt.feasible)
-			snprintf(r->note, sizeof r->note, "does not fit any priced GPU");
+		if (!window_holds(m, a))
+			window_note(m, a, r->note, sizeof r->note);
+		else if (!r->opt.feasible)
+			snprintf(r->note, sizeof r->note, "fits no priced GPU within the memory and latency targets");
 		else if (!r->usable)
 			snprintf(r->note, sizeof r->note, "%s", !m->licence->commercial
 				 ? "licence: non-commercial" : "licence: over 700M MAU");

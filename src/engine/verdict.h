@@ -34,8 +34,11 @@ struct plan {
 	int64_t gpu_count;               /* GPUs per replica */
 	enum price_basis basis;          /* how its GPUs are paid for (self-hosted) */
 	bool autoscaled;                 /* follows the load, rather than up for the traffic's hours */
-	double user_tokens_per_s;        /* decode speed one user sees (self-hosted, on-device) */
-	int64_t replicas;
+	double user_tokens_per_s;        /* decode speed each user sees at the batch (self-hosted, on-device) */
+	int64_t batch;                   /* sequences a replica serves at once */
+	double ttft_ms;                  /* time to first token at that load */
+	int64_t replicas;                /* the peak's and the spares */
+	int64_t spare_replicas;
 	double gpu_hours;                /* per month, whole fleet */
 	double capacity_requests;        /* per month, the fleet as sized */
 	struct cost_breakdown cost;

@@ -15,7 +15,7 @@ const char *const task_names[TASK_COUNT + 1] = { "reasoning", "general", "extrac
 const char *const mlops_names[MLOPS_COUNT + 1] = { "none", "partial", "dedicated", NULL };
 static const char *const finetune_names[] = { "none", "api", "lora", "full" };
 static const char *const edge_names[] = { "none", "offline", "realtime" };
-static const char *const latency_names[] = { "batch", "interactive", "realtime" };
+const char *const latency_names[LAT_COUNT + 1] = { "batch", "interactive", "realtime", NULL };
 static const char *const level_names[] = { "low", "medium", "high" };
 static const char *const compliance_names[] = { "none", "data-residency", "sector" };
 const char *const traffic_names[TRAFFIC_COUNT + 1] = { "steady", "business-hours", "bursty", NULL };
@@ -42,7 +42,7 @@ const struct answer_field answer_fields[AK_COUNT] = {
 		.comment = "none | api | lora | full" },
 	[AK_EDGE] = { .key = "edge", .question = "Edge / on-device", ENUM(edge_names), .optional = false,
 		.comment = "none | offline | realtime" },
-	[AK_LATENCY] = { .key = "latency", .question = "Latency", ENUM(latency_names), .optional = false,
+	[AK_LATENCY] = { .key = "latency", .question = "Latency", .type = AT_ENUM, .names = latency_names, .n_names = LAT_COUNT, .optional = false,
 		.comment = "batch | interactive | realtime" },
 	[AK_VENDOR] = { .key = "vendor_independence", .question = "Vendor independence", ENUM(level_names), .optional = false,
 		.comment = "low | medium | high" },
@@ -58,6 +58,12 @@ const struct answer_field answer_fields[AK_COUNT] = {
 		.comment = "tokens in one fine-tuning run (dataset x epochs)" },
 	[AK_FT_CYCLES] = { .key = "finetune_cycles_per_year", .question = "Fine-tunes per year", .type = AT_INT, .min = 0, .max = 365, .optional = true,
 		.comment = "how often the model is re-tuned" },
+	[AK_TTFT] = { .key = "ttft_ms", .question = "First token, ms", .type = AT_DOUBLE, .min = 0, .max = 3.6e6, .optional = true,
+		.comment = "time to first token at the fleet's load; 0 = the latency answer's default" },
+	[AK_USER_SPEED] = { .key = "tokens_per_s_per_user", .question = "Tokens/s per user", .type = AT_DOUBLE, .min = 0, .max = 1e5, .optional = true,
+		.comment = "decode speed each user sees under load; 0 = the latency answer's default" },
+	[AK_SPARES] = { .key = "spare_replicas", .question = "Spare replicas", .type = AT_INT, .min = 0, .max = 1000, .optional = true,
+		.comment = "replicas kept beyond the peak for failures and upgrades" },
 	[AK_GPU_PRICING] = { .key = "gpu_pricing", .question = "GPU pricing", .type = AT_ENUM, .names = price_basis_names, .n_names = BASIS_COUNT,
 		.optional = true, .comment = "on-demand | reserved | spot | owned (air-gapped implies owned)" },
 	[AK_CACHE_HIT] = { .key = "cache_hit_rate", .question = "Prompt cache hits", .type = AT_DOUBLE, .min = 0, .max = 1, .optional = true,
@@ -80,6 +86,7 @@ void answers_default(struct answers *a)
 	a->vendor_independence = LEVEL_MEDIUM;
 	a->compliance = COMP_NONE;
 	a->traffic = TRAFFIC_STEADY;
+	a->spare_replicas = 1;
 }
 
 int answer_key_from_name(const char *key)
@@ -112,6 +119,9 @@ static void *field_ptr(const struct answers *a, int key)
 	case AK_GROWTH: return &m->growth_per_year;
 	case AK_FT_TOKENS: return &m->finetune_tokens;
 	case AK_FT_CYCLES: return &m->finetune_cycles_per_year;
+	case AK_TTFT: return &m->ttft_ms;
+	case AK_USER_SPEED: return &m->tokens_per_s_per_user;
+	case AK_SPARES: return &m->spare_replicas;
 	case AK_GPU_PRICING: return &m->gpu_pricing;
 	case AK_CACHE_HIT: return &m->cache_hit_rate;
 	}

@@ -12,7 +12,6 @@
 enum privacy { PRIV_NONE, PRIV_CONFIDENTIAL, PRIV_REGULATED, PRIV_AIRGAPPED, PRIV_COUNT };
 enum finetune { FT_NONE, FT_API, FT_LORA, FT_FULL, FT_COUNT };
 enum edge { EDGE_NONE, EDGE_OFFLINE, EDGE_REALTIME, EDGE_COUNT };
-enum latency { LAT_BATCH, LAT_INTERACTIVE, LAT_REALTIME, LAT_COUNT };
 enum level3 { LEVEL_LOW, LEVEL_MEDIUM, LEVEL_HIGH, LEVEL_COUNT };
 enum compliance { COMP_NONE, COMP_RESIDENCY, COMP_SECTOR, COMP_COUNT };
 
@@ -32,6 +31,9 @@ struct answers {
 	double growth_per_year;
 	int64_t finetune_tokens;
 	int64_t finetune_cycles_per_year;
+	double ttft_ms;            /* time-to-first-token target; 0: the latency answer's */
+	double tokens_per_s_per_user;   /* per-user decode speed target; 0: the latency answer's */
+	int64_t spare_replicas;    /* beyond the peak's, for failures and upgrades */
 	int gpu_pricing;           /* enum price_basis: how a self-hosted fleet's GPUs are paid for */
 	double cache_hit_rate;     /* share of input tokens a provider's prompt cache serves */
 };
@@ -41,7 +43,8 @@ enum answer_type { AT_ENUM, AT_INT, AT_BOOL, AT_DOUBLE };
 enum answer_key {
 	AK_PRIVACY, AK_REQUESTS, AK_INPUT, AK_OUTPUT, AK_CONTEXT, AK_TASK, AK_MLOPS,
 	AK_FINE_TUNING, AK_EDGE, AK_LATENCY, AK_VENDOR, AK_COMPLIANCE, AK_OVER_700M,
-	AK_TRAFFIC, AK_GROWTH, AK_FT_TOKENS, AK_FT_CYCLES, AK_GPU_PRICING, AK_CACHE_HIT, AK_COUNT
+	AK_TRAFFIC, AK_GROWTH, AK_FT_TOKENS, AK_FT_CYCLES, AK_TTFT, AK_USER_SPEED, AK_SPARES,
+	AK_GPU_PRICING, AK_CACHE_HIT, AK_COUNT
 };
 
 struct answer_field {
@@ -57,6 +60,16 @@ struct answer_field {
 
 extern const struct answer_field answer_fields[AK_COUNT];
 extern const char *const task_names[TASK_COUNT + 1];
+extern const char *const latency_names[LAT_COUNT + 1];
+
+/* The longest sequence a request of these answers needs: the context asked, or a whole
+ * request (input + output) when that is longer. */
+static inline int64_t answers_longest(const struct answers *a)
+{
+	int64_t whole = a->input_tokens + a->output_tokens;
+
+	return a->context_tokens > whole ? a->context_tokens : whole;
+}
 extern const char *const mlops_names[MLOPS_COUNT + 1];
 extern const char *const traffic_names[TRAFFIC_COUNT + 1];
 

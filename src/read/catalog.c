@@ -400,6 +400,7 @@ static void catalog_strings_free(struct catalog *c)
 	}
 	free(c->presets);
 	free(c->cost.src.source);
+	free(c->cost.kv_fp8_note);
 	for (int i = 0; i < c->n_overlays; i++)
 		free(c->overlay_dirs[i]);
 	free(c->overlay_dirs);

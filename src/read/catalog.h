@@ -168,6 +168,7 @@ struct gpu {
 	struct gpu_rate rates[RATE_COUNT];   /* rental by basis; rates[RATE_ON_DEMAND] is the list price */
 	double mxfp4_tflops, nvfp4_tflops; /* dense FP4 tensor throughput by format; 0: no such units */
 	int64_t nvlink_domain;     /* GPUs one NVLink domain joins (GB200 NVL72: 72); 0: max_per_node */
+	bool kv_fp8;               /* converts an fp8 KV cache natively (Hopper, Blackwell, MI300-class) */
 	bool has_purchase;
 	double purchase_usd;       /* one GPU bought (its share of a server), for owned fleets */
 	struct sourced purchase_src;
@@ -262,6 +263,7 @@ int precision_from_name(const char *s);
 enum mlops_level { MLOPS_NONE, MLOPS_PARTIAL, MLOPS_DEDICATED, MLOPS_COUNT };
 enum size_class { SIZE_SMALL, SIZE_LARGE, SIZE_XL, SIZE_COUNT };
 enum traffic { TRAFFIC_STEADY, TRAFFIC_BUSINESS, TRAFFIC_BURSTY, TRAFFIC_COUNT };
+enum latency { LAT_BATCH, LAT_INTERACTIVE, LAT_REALTIME, LAT_COUNT };
 
 /* The seed's hidden costs of self-hosting for one ML-ops level and model size, at
  * their floor: what a fleet of up to one node costs a month (USD). */
@@ -292,8 +294,12 @@ struct cost_model {
 	double kv_bytes;                            /* bytes per KV element */
 	double overhead_gb;                         /* per GPU: CUDA context, activations, slack */
 	double usable_fraction;                     /* of GPU memory the runtime may use */
+	double headroom_fraction;                   /* of GPU memory kept free beyond weights + KV */
 	double decode_efficiency, prefill_efficiency;
-	int64_t max_batch;                          /* sequences decoded together when serving */
+	int64_t max_batch;                          /* the serving engine's most sequences in a batch */
+	char *kv_fp8_note;                          /* what an fp8 KV cache costs in quality, sourced */
+	/* latency targets by the latency answer (0: none) */
+	struct latency_target { double ttft_ms, tokens_per_s_per_user; } latency[LAT_COUNT];
 	int64_t node_size;                          /* GPUs per node, tensor parallel limit */
 	/* fleet */
 	double hours_per_month;                     /* 730 */

@@ -56,13 +56,13 @@ static int read_numbers(struct yread *r, const struct ynode *root, const struct 
 static int check_cost_keys(struct yread *r, const struct ynode *root)
 {
 	static const char *const top[] = { "openweigh_catalog", "source", "as_of", "footprint", "fleet", "owned",
-					   "hidden", "finetune", "on_device", "hybrid", "sensitivity", NULL };
+					   "hidden", "finetune", "on_device", "hybrid", "sensitivity", "latency", NULL };
 	static const char *const fp[] = { "bytes_per_param", "int4_group_size", "int4_scale_bytes",
 					  "mxfp4_group_size", "mxfp4_scale_bytes", "nvfp4_group_size",
 					  "nvfp4_scale_bytes", "state_bytes",
 					  "quantized_embeddings_16bit", "kv_bytes", "overhead_gb",
-					  "usable_fraction", "decode_efficiency", "prefill_efficiency",
-					  "max_batch", "node_size", NULL };
+					  "usable_fraction", "headroom_fraction", "decode_efficiency",
+					  "prefill_efficiency", "max_batch", "node_size", "kv_fp8_note", NULL };
 	static const char *const fleet[] = { "hours_per_month", "traffic", NULL };
 	static const char *const shape[] = { "hours", "peak", "headroom", "cold_start_hours", NULL };
 	static const char *const owned[] = { "years", "capex_overhead", "host_power_factor", "pue", "usd_per_kwh",
@@ -82,8 +82,11 @@ static int check_cost_keys(struct yread *r, const struct ynode *root)
 	struct { const char *path; const char *const *keys; } secs[] = {
 		{ "footprint", fp }, { "fleet", fleet }, { "owned", owned }, { "hidden", hidden }, { "finetune", ft },
 		{ "on_device", od }, { "hybrid", hy }, { "sensitivity", assumption_names },
+		{ "latency", latency_names },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(secs); i++) {
+		if (strcmp(secs[i].path, "latency") == 0 && ymap_get(root, "latency") == NULL)
+			continue;   /* optional: read_latency says what is missing */
 		if ((n = ymap_get(root, secs[i].path)) == NULL)
 			return yr_fail(r, root, "missing required key '%s'", secs[i].path);
 		if (yr_expect_map(r, n, secs[i].path) || yr_known_keys(r, n, secs[i].keys))
@@ -141,9 +144,10 @@ static int read_footprint(struct yread *r, const struct ynode *root, struct cost
 		{ "footprint.kv_bytes", &cm->kv_bytes, 0.5, 4 },
 		{ "footprint.overhead_gb", &cm->overhead_gb, 0, 100 },
 		{ "footprint.usable_fraction", &cm->usable_fraction, 0.1, 1 },
+		{ "footprint.headroom_fraction", &cm->headroom_fraction, 0, 0.5 },
 		{ "footprint.decode_efficiency", &cm->decode_efficiency, 0.01, 1 },
 		{ "footprint.prefill_efficiency", &cm->prefill_efficiency, 0.01, 1 },
-		{ "footprint.max_batch", &max_batch, 1, 4096 },
+		{ "footprint.max_batch", &max_batch, 1, 65536 },
 		{ "footprint.node_size", &node, 1, 1024 },
 	};
 
@@ -158,8 +162,34 @@ static int read_footprint(struct yread *r, const struct ynode *root, struct cost
 	for (int p = 0; p < PREC_COUNT; p++)
 		if (yr_double(r, bpp, precision_names[p], YR_REQUIRED, 0.1, 4, &cm->bytes_per_param[p]))
 			return -1;
+	if (cm->headroom_fraction >= cm->usable_fraction)
+		return yr_fail(r, ymap_get(root, "footprint"), "headroom_fraction must be below usable_fraction");
 	return yr_bool(r, ymap_get(root, "footprint"), "quantized_embeddings_16bit", YR_REQUIRED,
-		       &cm->quant_keeps_embeddings_16bit);
+		       &cm->quant_keeps_embeddings_16bit) ||
+	       yr_str(r, ymap_get(root, "footprint"), "kv_fp8_note", YR_REQUIRED, &cm->kv_fp8_note);
+}
+
+/* latency.interactive and latency.realtime: {ttft_ms, tokens_per_s_per_user}, the
+ * targets a latency answer implies; batch has none unless given. */
+static int read_latency(struct yread *r, const struct ynode *root, struct cost_model *cm)
+{
+	static const char *const keys[] = { "ttft_ms", "tokens_per_s_per_user", NULL };
+	const struct ynode *sec = ymap_get(root, "latency");
+
+	if (sec == NULL)
+		return yr_fail(r, root, "missing required key 'latency'");
+	for (int k = 0; k < LAT_COUNT; k++) {
+		const struct ynode *n = ymap_get(sec, latency_names[k]);
+		if (n == NULL && k == LAT_BATCH)
+			continue;
+		if (n == NULL)
+			return yr_fail(r, sec, "missing required key '%s'", latency_names[k]);
+		if (yr_expect_map(r, n, latency_names[k]) || yr_known_keys(r, n, keys) ||
+		    yr_double(r, n, "ttft_ms", YR_REQUIRED, 0, 3.6e6, &cm->latency[k].ttft_ms) ||
+		    yr_double(r, n, "tokens_per_s_per_user", YR_REQUIRED, 0, 1e5, &cm->latency[k].tokens_per_s_per_user))
+			return -1;
+	}
+	return 0;
 }
 
 /* A burstier shape is never cheaper than steady for the same volume: every term that
@@ -313,15 +343,19 @@ int load_costs(struct loadctx *lc, struct catalog *c, const char *dir, bool requ
 		if (yr_expect_map(&lc->r, root, "a catalog file") || check_cost_keys(&lc->r, root) ||
 		    yr_int(&lc->r, root, "openweigh_catalog", YR_REQUIRED, 1, 1, &version) ||
 		    read_sourced(&lc->r, root, &cm.src) || read_footprint(&lc->r, root, &cm) ||
-		    read_fleet_and_hidden(&lc->r, root, &cm) || read_rest(&lc->r, root, &cm))
+		    read_fleet_and_hidden(&lc->r, root, &cm) || read_rest(&lc->r, root, &cm) ||
+		    read_latency(&lc->r, root, &cm))
 			goto out;
 	}
 	free(c->cost.src.source);
+	free(c->cost.kv_fp8_note);
 	c->cost = cm;    /* costs.yaml is one model: an overlay's replaces it whole */
 	rc = 0;
 out:
-	if (rc != 0)
+	if (rc != 0) {
 		free(cm.src.source);
+		free(cm.kv_fp8_note);
+	}
 	ytree_free(root);
 	return rc;
 }

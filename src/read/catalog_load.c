@@ -446,7 +446,7 @@ static int parse_gpu(struct loadctx *lc, const struct ynode *n, struct gpu *g)
 					    "prefill_efficiency",
 					    "source", "as_of", "price", "price_reserved", "price_spot",
 					    "purchase", "power_w", "mxfp4_tflops", "nvfp4_tflops",
-					    "nvlink_domain", NULL };
+					    "nvlink_domain", "kv_fp8", NULL };
 	struct yread *r = &lc->r;
 	int kind = 0;
 
@@ -469,6 +469,7 @@ static int parse_gpu(struct loadctx *lc, const struct ynode *n, struct gpu *g)
 	    yr_double(r, n, "mxfp4_tflops", YR_OPTIONAL, 0, 1000000, &g->mxfp4_tflops) ||
 	    yr_double(r, n, "nvfp4_tflops", YR_OPTIONAL, 0, 1000000, &g->nvfp4_tflops) ||
 	    yr_int(r, n, "nvlink_domain", YR_OPTIONAL, 1, 1024, &g->nvlink_domain) ||
+	    yr_bool(r, n, "kv_fp8", YR_OPTIONAL, &g->kv_fp8) ||
 	    read_sourced(r, n, &g->src) || parse_gpu_money(r, n, g))
 		return -1;
 	g->kind = (enum gpu_kind)kind;

@@ -95,7 +95,11 @@ static void plan_fields(cJSON *o, const struct plan *op)
 			cJSON_AddNumberToObject(o, "gpus_total", (double)(op->replicas * op->gpu_count));
 			cJSON_AddNumberToObject(o, "gpu_hours", round(op->gpu_hours));
 			cJSON_AddNumberToObject(o, "requests_per_month_capacity", round(op->capacity_requests));
+			cJSON_AddNumberToObject(o, "spare_replicas", (double)op->spare_replicas);
 		}
+		cJSON_AddNumberToObject(o, "batch", (double)op->batch);
+		cJSON_AddNumberToObject(o, "tokens_per_s_per_user", round(op->user_tokens_per_s * 10) / 10);
+		cJSON_AddNumberToObject(o, "ttft_ms", round(op->ttft_ms));
 		if (op->arch == ARCH_SELF_SINGLE || op->arch == ARCH_SELF_MULTI || op->arch == ARCH_HYBRID) {
 			cJSON_AddStringToObject(o, "price_basis", price_basis_names[op->basis]);
 			cJSON_AddBoolToObject(o, "autoscaled", op->autoscaled);
@@ -105,7 +109,7 @@ static void plan_fields(cJSON *o, const struct plan *op)
 	cJSON_AddItemToObject(o, "cost", breakdown_json(&op->cost));
 }
 
-static cJSON *rows_json(const struct cost_row *rows, int n)
+static cJSON *rows_json(const struct verdict *v, const struct cost_row *rows, int n)
 {
 	cJSON *arr = cJSON_CreateArray();
 
@@ -122,9 +126,10 @@ static cJSON *rows_json(const struct cost_row *rows, int n)
 			cJSON_AddStringToObject(o, "architecture", arch_ids[r->opt.arch]);
 		}
 		plan_fields(o, &r->opt);
-		if (!r->opt.feasible && r->opt.arch != ARCH_MANAGED)
+		if ((!r->opt.feasible && r->opt.arch != ARCH_MANAGED) || r->model->context_tokens < answers_longest(&v->answers))
 			cJSON_ReplaceItemInObject(o, "monthly_cost_usd", cJSON_CreateNull());
 		cJSON_AddNumberToObject(o, "quality_tier", r->model->quality_tier);
+		cJSON_AddNumberToObject(o, "context_window_tokens", (double)r->model->context_tokens);
 		cJSON_AddBoolToObject(o, "meets_quality", r->meets_quality);
 		cJSON_AddBoolToObject(o, "usable", r->usable && r->opt.feasible);
 		if (r->cheapest)
@@ -142,9 +147,9 @@ cJSON *costs_to_json(const struct verdict *v)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "requests_per_month", (double)v->answers.requests_per_month);
-	cJSON_AddItemToObject(o, "api", rows_json(v->api, v->n_api));
-	cJSON_AddItemToObject(o, "managed", rows_json(v->managed, v->n_managed));
-	cJSON_AddItemToObject(o, "self_hosted", rows_json(v->self_hosted, v->n_self_hosted));
+	cJSON_AddItemToObject(o, "api", rows_json(v, v->api, v->n_api));
+	cJSON_AddItemToObject(o, "managed", rows_json(v, v->managed, v->n_managed));
+	cJSON_AddItemToObject(o, "self_hosted", rows_json(v, v->self_hosted, v->n_self_hosted));
 	return o;
 }
 
@@ -189,9 +194,20 @@ cJSON *footprint_to_json(const struct footprint *f)
 	cJSON_AddNumberToObject(o, "total_bytes", round(f->total_bytes));
 	cJSON_AddNumberToObject(o, "per_gpu_bytes", round(f->per_gpu_bytes));
 	cJSON_AddNumberToObject(o, "gpu_usable_bytes", round(f->gpu_usable_bytes));
+	cJSON_AddNumberToObject(o, "headroom_bytes", round(f->headroom_bytes));
+	cJSON_AddStringToObject(o, "kv_precision", precision_names[f->kv_precision]);
+	cJSON_AddNumberToObject(o, "input_tokens", (double)f->input_tokens);
+	cJSON_AddNumberToObject(o, "output_tokens", (double)f->output_tokens);
+	cJSON_AddNumberToObject(o, "max_batch_fit", (double)f->max_batch_fit);
+	cJSON_AddStringToObject(o, "batch_limited_by", batch_limit_words[f->limited_by]);
 	cJSON_AddNumberToObject(o, "decode_tokens_per_s", round(f->decode_tokens_per_s * 10) / 10);
 	cJSON_AddNumberToObject(o, "decode_tokens_per_s_single", round(f->decode_tokens_per_s_single * 10) / 10);
 	cJSON_AddNumberToObject(o, "prefill_tokens_per_s", round(f->prefill_tokens_per_s));
+	cJSON_AddNumberToObject(o, "tokens_per_s_per_user", round(f->tokens_per_s_per_user * 10) / 10);
+	cJSON_AddNumberToObject(o, "ttft_ms", round(f->ttft_ms));
+	cJSON_AddNumberToObject(o, "output_tokens_per_s", round(f->output_tokens_per_s));
+	cJSON_AddNumberToObject(o, "requests_per_month_capacity",
+				f->output_tokens > 0 ? round(f->output_tokens_per_s / (double)f->output_tokens * 3600 * 730) : 0);
 	return o;
 }
 

@@ -178,9 +178,10 @@ char *costs_markdown(const struct verdict *v)
 	sb_add(&sb, "### Closed and first-party APIs\n\n| model | tier | input $/1M | output $/1M | monthly | note |\n|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_api; i++) {
 		const struct cost_row *r = &v->api[i];
-		sb_addf(&sb, "| %s | %d | %.3f | %.3f | %s | %s%s%s |\n", r->model->id, r->model->quality_tier,
-			r->input_price, r->output_price, usd(b, r->opt.cost.total),
-			r->meets_quality ? "" : "below the task's tier", r->usable ? "" : " (excluded by the rules)",
+		sb_addf(&sb, "| %s | %d | %.3f | %.3f | %s | %s%s%s%s |\n", r->model->id, r->model->quality_tier,
+			r->input_price, r->output_price, r->opt.feasible ? usd(b, r->opt.cost.total) : "—",
+			r->meets_quality ? "" : "below the task's tier; ", r->note,
+			r->usable || r->note[0] ? "" : " (excluded by the rules)",
 			r->cheapest ? "**cheapest that meets the task**" : "");
 	}
 	sb_add(&sb, "\n### Managed inference (open models via API)\n\n| provider | model | input $/1M | output $/1M | monthly | note |\n|---|---|---|---|---|---|\n");
@@ -190,22 +191,24 @@ char *costs_markdown(const struct verdict *v)
 			r->input_price, r->output_price, r->usable ? usd(b, r->opt.cost.total) : "—", r->note,
 			r->cheapest ? "**cheapest that meets the task**" : "");
 	}
-	sb_add(&sb, "\n### Self-hosted (cheapest fleet per model, with the hidden costs)\n\n| model | fleet | GPUs | engineering and on-call | orchestration | monitoring | fine-tune | total | note |\n|---|---|---|---|---|---|---|---|---|\n");
+	sb_add(&sb, "\n### Self-hosted (cheapest fleet per model, with the hidden costs)\n\n| model | fleet | batch, tokens/s a user, first token | GPUs | engineering and on-call | orchestration | monitoring | fine-tune | total | note |\n|---|---|---|---|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_self_hosted; i++) {
 		const struct cost_row *r = &v->self_hosted[i];
 		const struct plan *o = &r->opt;
 		if (!o->feasible) {
-			sb_addf(&sb, "| %s | — | | | | | | — | %s |\n", r->model->id, r->note);
+			sb_addf(&sb, "| %s | — | | | | | | | — | %s |\n", r->model->id, r->note);
 			continue;
 		}
-		sb_addf(&sb, "| %s | %lld x %lld x %s %s, %s | %s | %s | %s | %s | %s | %s | %s |\n", r->model->id,
-			(long long)o->replicas, (long long)o->gpu_count, o->gpu->id, precision_names[o->precision],
-			price_basis_names[o->basis], usd(b, o->cost.gpu_lease + o->cost.hardware + o->cost.facility),
+		sb_addf(&sb, "| %s | %lld x %lld x %s %s, %s | %lld, %.0f, %.0f ms | %s | %s | %s | %s | %s | %s | %s |\n",
+			r->model->id, (long long)o->replicas, (long long)o->gpu_count, o->gpu->id,
+			precision_names[o->precision], price_basis_names[o->basis], (long long)o->batch,
+			o->user_tokens_per_s, o->ttft_ms, usd(b, o->cost.gpu_lease + o->cost.hardware + o->cost.facility),
 			usd(c, o->cost.engineering + o->cost.on_call), usd(d, o->cost.orchestration),
 			usd(e, o->cost.monitoring), usd(f, o->cost.finetune + o->cost.finetune_labour),
 			usd(g, o->cost.total), r->cheapest ? "**cheapest that meets the task**" : r->note);
 	}
-	sb_add(&sb, "\nFleet: replicas x GPUs per replica x GPU, precision, how the GPUs are paid for.\n\n");
+	sb_add(&sb, "\nFleet: replicas (the spares included) x GPUs per replica x GPU, precision, how the GPUs are paid for; "
+		    "batch: the sequences one replica serves at once, at that decode speed per user and time to first token.\n\n");
 	return sb.s;
 }
 
@@ -288,11 +291,17 @@ char *footprint_text(const struct footprint *f)
 	sb_addf(&sb, "  overhead         %10.2f GB  (%lld GPU%s)\n", f->overhead_bytes / 1e9,
 		(long long)f->gpu_count, f->gpu_count == 1 ? "" : "s");
 	sb_addf(&sb, "  total            %10.2f GB\n", f->total_bytes / 1e9);
-	sb_addf(&sb, "  per GPU          %10.2f GB of %.2f GB usable\n", f->per_gpu_bytes / 1e9,
-		f->gpu_usable_bytes / 1e9);
+	sb_addf(&sb, "  per GPU          %10.2f GB of %.2f GB usable, %.2f GB of it kept free\n",
+		f->per_gpu_bytes / 1e9, f->gpu_usable_bytes / 1e9, f->headroom_bytes / 1e9);
 	sb_addf(&sb, "  GPUs             %10lld  (tensor parallel %lld x pipeline %lld)\n",
 		(long long)f->gpu_count, (long long)f->tensor_parallel, (long long)f->pipeline_stages);
-	sb_addf(&sb, "  decode           %10.0f tokens/s aggregate, %.0f tokens/s for one sequence\n",
+	sb_addf(&sb, "  KV precision     %10s\n", precision_names[f->kv_precision]);
+	sb_addf(&sb, "  batch            %10lld  (limited by %s; memory holds %lld)\n", (long long)f->batch,
+		batch_limit_words[f->limited_by], (long long)f->max_batch_fit);
+	sb_addf(&sb, "  per user         %10.1f tokens/s, first token in %.0f ms (%lld in / %lld out tokens)\n",
+		f->tokens_per_s_per_user, f->ttft_ms, (long long)f->input_tokens, (long long)f->output_tokens);
+	sb_addf(&sb, "  output           %10.0f tokens/s a replica, prefill interleaved\n", f->output_tokens_per_s);
+	sb_addf(&sb, "  decode           %10.0f tokens/s aggregate, %.0f tokens/s for one sequence alone\n",
 		f->decode_tokens_per_s, f->decode_tokens_per_s_single);
 	sb_addf(&sb, "  prefill          %10.0f tokens/s\n", f->prefill_tokens_per_s);
 	return sb.s;

@@ -76,19 +76,27 @@ static void summary_item(struct strbuf *sb, int max_lines, const char *fmt, ...)
 	summary_wrap(sb, "- ", "  ", text, max_lines);
 }
 
-/* "19 replicas of one MI300X each, rented on demand" */
+/* "19 replicas (1 a spare) of one MI300X each, rented on demand, each serving 604
+ * users at 20 tokens/s, first token in 75 ms" */
 void memo_fleet_words(char *buf, size_t size, const struct plan *o)
 {
 	const char *basis = o->basis == BASIS_OWNED ? "bought and housed"
 			  : o->basis == BASIS_RESERVED ? "reserved" : o->basis == BASIS_SPOT ? "on spot" : "rented on demand";
+	char spares[32] = "";
+	int n;
 
+	if (o->spare_replicas > 0)
+		snprintf(spares, sizeof spares, " (%lld a spare)", (long long)o->spare_replicas);
 	if (o->gpu_count == 1)
-		snprintf(buf, size, "%lld replica%s of one %s%s, %s", (long long)o->replicas, o->replicas == 1 ? "" : "s",
-			 o->gpu->name, o->replicas == 1 ? "" : " each", basis);
+		n = snprintf(buf, size, "%lld replica%s%s of one %s%s, %s", (long long)o->replicas,
+			     o->replicas == 1 ? "" : "s", spares, o->gpu->name, o->replicas == 1 ? "" : " each", basis);
 	else
-		snprintf(buf, size, "%lld replica%s of %lld x %s (%lld GPUs), %s", (long long)o->replicas,
-			 o->replicas == 1 ? "" : "s", (long long)o->gpu_count, o->gpu->name,
-			 (long long)(o->replicas * o->gpu_count), basis);
+		n = snprintf(buf, size, "%lld replica%s%s of %lld x %s (%lld GPUs), %s", (long long)o->replicas,
+			     o->replicas == 1 ? "" : "s", spares, (long long)o->gpu_count, o->gpu->name,
+			     (long long)(o->replicas * o->gpu_count), basis);
+	if (n > 0 && (size_t)n < size && o->batch > 0)
+		snprintf(buf + n, size - (size_t)n, ", each serving %lld requests at once at %.0f tokens/s each, first token in %.0f ms",
+			 (long long)o->batch, o->user_tokens_per_s, o->ttft_ms);
 }
 
 /* The decision in one sentence. */
