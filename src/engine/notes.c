@@ -113,4 +113,7 @@ void notes_add(struct verdict *v, const struct decision *d)
 		notes_stale(v, o->model, &o->gpu->rates[RATE_ON_DEMAND].src, "GPU price used for");
 	notes_cost(v, o);
 	notes_claims(v, o);
+	if (v->footprint_present && v->footprint.kv_precision == PREC_FP8)
+		verdict_caveat(v, "The footprint holds the KV cache in fp8 (%s supports it): %s", v->footprint.gpu->id,
+			       v->catalog->cost.kv_fp8_note);
 }
