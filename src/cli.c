@@ -465,6 +465,7 @@ static int cmd_footprint(const struct cli *o, const struct catalog *c)
 	if ((rc = footprint_request(o, g, &sv)) != 0)
 		return rc;
 	footprint_size(&c->cost, m, g, (enum precision)p, &sv, &f);
+	footprint_explain(&f);
 	if (o->json) {
 		text = json_text(footprint_to_json(&f));
 	} else {

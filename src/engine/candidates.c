@@ -48,8 +48,9 @@ static uint32_t candidate_precisions(const struct catalog *c, int task, bool edg
 	return p;
 }
 
-void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
-			 const struct gpu *g, enum precision p, struct footprint *f)
+/* The sizing alone, without the words. */
+static void candidate_fit(const struct catalog *c, const struct request_shape *shape, const struct model *m,
+			  const struct gpu *g, enum precision p, struct footprint *f)
 {
 	struct serving sv = {
 		.input_tokens = shape->input_tokens, .output_tokens = shape->output_tokens,
@@ -64,11 +65,18 @@ void candidate_footprint(const struct catalog *c, const struct request_shape *sh
 		f->gpu = g;
 		f->precision = p;
 		f->gpu_count = 1;
-		snprintf(f->why_not, sizeof f->why_not, "context window %lld tokens is shorter than the %lld asked",
-			 (long long)m->context_tokens, (long long)sv.context_tokens);
+		f->fit = FIT_WINDOW;
+		f->longest = sv.context_tokens;
 		return;
 	}
 	footprint_size(&c->cost, m, g, p, &sv, f);
+}
+
+void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
+			 const struct gpu *g, enum precision p, struct footprint *f)
+{
+	candidate_fit(c, shape, m, g, p, f);
+	footprint_explain(f);
 }
 
 void candidate_price(const struct catalog *c, struct candidate *cd)
@@ -126,7 +134,7 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
 	 * same answer, sooner) */
 	if (m->context_tokens < candidates_longest(shape) || !footprint_may_fit(&c->cost, m, g, p))
 		return false;
-	candidate_footprint(c, shape, m, g, p, &f);
+	candidate_fit(c, shape, m, g, p, &f);
 	if (!f.feasible)
 		return false;
 	*cd = (struct candidate){

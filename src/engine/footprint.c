@@ -340,21 +340,6 @@ bool footprint_may_fit(const struct cost_model *cm, const struct model *m, const
 	       weights_bytes(cm, m, p) / most + cm->overhead_gb * 1e9 <= usable_bytes(cm, g) - headroom(cm, g);
 }
 
-/* Say what does not fit: the weights, or the cache when it is the larger part. */
-static void layout_why_not(const struct cost_model *cm, struct footprint *f, int64_t most)
-{
-	double cache = (double)f->batch * cache_share(cm, kv_elem(cm, f), f->model, f->context, 1);
-
-	if (cache > f->weights_bytes)
-		snprintf(f->why_not, sizeof f->why_not,
-			 "does not fit: %.0f GB of KV cache (%lld tokens x batch %lld) and %.0f GB of weights need more than %lld x %s",
-			 cache / 1e9, (long long)f->context, (long long)f->batch, f->weights_bytes / 1e9,
-			 (long long)most, f->gpu->id);
-	else
-		snprintf(f->why_not, sizeof f->why_not, "does not fit: %.0f GB of weights need more than %lld x %s",
-			 f->weights_bytes / 1e9, (long long)most, f->gpu->id);
-}
-
 /* Choose the smallest TP × PP that fits, TP at least min_tp: TP a power of two dividing
  * the heads, at most a node; pipeline stages only once a whole node is not enough. */
 static void choose_layout(const struct cost_model *cm, struct footprint *f, int64_t min_tp)
@@ -388,7 +373,8 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f, int6
 	}
 	f->tensor_parallel = best_tp > 0 ? best_tp : 1;
 	f->pipeline_stages = max_pp;
-	layout_why_not(cm, f, f->tensor_parallel * max_pp);
+	f->fit = FIT_MEMORY;
+	f->kv_bytes = (double)f->batch * cache_share(cm, kv_elem(cm, f), f->model, f->context, 1);
 }
 
 /* Bytes of weights one decode step streams: MoE reads only the experts its batch routes to. */
@@ -608,10 +594,11 @@ static bool serve(const struct cost_model *cm, const struct serving *sv, int64_t
 		batch = batch_search(cm, f, &t, hi, &f->limited_by);
 		if (batch == 0) {
 			l = load_at(cm, f, &t, 1);
-			snprintf(f->why_not, sizeof f->why_not,
-				 "misses the latency targets on %lld x %s even alone: %.0f tokens/s a user, first token in %.0f ms (targets %.0f tokens/s, %.0f ms)",
-				 (long long)f->gpu_count, f->gpu->id, l.user_tps, l.ttft_s * 1000, t.user_target,
-				 t.ttft_target);
+			f->fit = FIT_LATENCY;
+			f->alone_tokens_per_s = l.user_tps;
+			f->alone_ttft_ms = l.ttft_s * 1000;
+			f->target_tokens_per_s = t.user_target;
+			f->target_ttft_ms = t.ttft_target;
 			batch = 1;
 		}
 	}
@@ -625,7 +612,7 @@ static bool serve(const struct cost_model *cm, const struct serving *sv, int64_t
 	f->kv_bytes = (double)batch * cache_share(cm, kv_elem(cm, f), f->model, hold, 1);
 	f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
 	f->per_gpu_bytes = need_with_share(cm, f, f->tensor_parallel, f->pipeline_stages, t.seq_hold);
-	return f->why_not[0] == '\0';
+	return f->fit == FIT_OK;
 }
 
 /* Weights, KV and the GPUs one replica needs for `batch` sequences of `context` tokens. */
@@ -650,7 +637,7 @@ static void layout(const struct cost_model *cm, const struct model *m, const str
 	f->headroom_bytes = headroom(cm, g);
 	f->weight_only = weight_only(g, p);
 	if (!gpu_supports(g, p, &why)) {
-		snprintf(f->why_not, sizeof f->why_not, "%s %s", g->id, why);
+		f->fit = FIT_PRECISION;
 		f->tensor_parallel = f->pipeline_stages = 1;
 	} else {
 		choose_layout(cm, f, min_tp);
@@ -669,16 +656,15 @@ void footprint_size(const struct cost_model *cm, const struct model *m, const st
 
 	/* Wider tensor parallelism only when one sequence alone misses a target there. */
 	for (int64_t min_tp = 1;; min_tp *= 2) {
-		bool fits;
-		const char *why;
 		layout(cm, m, g, p, kv, sv->batch > 0 ? sv->batch : 1, sv->context_tokens, min_tp, f);
-		fits = f->why_not[0] == '\0';
 		f->input_tokens = sv->input_tokens;
 		f->output_tokens = sv->output_tokens;
-		if (!gpu_supports(g, p, &why))
+		if (f->fit != FIT_OK) {   /* the precision, or the memory: what layout found */
+			f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
 			return;
-		f->feasible = serve(cm, sv, fits ? hold : sv->context_tokens, read, f) && fits;
-		if (f->feasible || !fits || sv->batch > 0 || f->pipeline_stages > 1 || f->tensor_parallel >= widest)
+		}
+		f->feasible = serve(cm, sv, hold, read, f);
+		if (f->feasible || sv->batch > 0 || f->pipeline_stages > 1 || f->tensor_parallel >= widest)
 			return;
 	}
 }
@@ -690,6 +676,43 @@ void footprint_compute(const struct cost_model *cm, const struct model *m, const
 			      .hold_tokens = context, .read_tokens = context, .batch = batch, .kv_precision = -1 };
 
 	footprint_size(cm, m, g, p, &sv, f);
+	footprint_explain(f);
+}
+
+void footprint_explain(struct footprint *f)
+{
+	const char *why = "";
+	double cache = f->kv_bytes;
+
+	f->why_not[0] = '\0';
+	switch (f->fit) {
+	case FIT_OK:
+		break;
+	case FIT_PRECISION:
+		gpu_supports(f->gpu, f->precision, &why);
+		snprintf(f->why_not, sizeof f->why_not, "%s %s", f->gpu->id, why);
+		break;
+	case FIT_MEMORY:   /* the weights, or the cache when it is the larger part */
+		if (cache > f->weights_bytes)
+			snprintf(f->why_not, sizeof f->why_not,
+				 "does not fit: %.0f GB of KV cache (%lld tokens x batch %lld) and %.0f GB of weights need more than %lld x %s",
+				 cache / 1e9, (long long)f->context, (long long)f->batch, f->weights_bytes / 1e9,
+				 (long long)(f->tensor_parallel * f->pipeline_stages), f->gpu->id);
+		else
+			snprintf(f->why_not, sizeof f->why_not, "does not fit: %.0f GB of weights need more than %lld x %s",
+				 f->weights_bytes / 1e9, (long long)(f->tensor_parallel * f->pipeline_stages), f->gpu->id);
+		break;
+	case FIT_LATENCY:
+		snprintf(f->why_not, sizeof f->why_not,
+			 "misses the latency targets on %lld x %s even alone: %.0f tokens/s a user, first token in %.0f ms (targets %.0f tokens/s, %.0f ms)",
+			 (long long)f->gpu_count, f->gpu->id, f->alone_tokens_per_s, f->alone_ttft_ms,
+			 f->target_tokens_per_s, f->target_ttft_ms);
+		break;
+	case FIT_WINDOW:
+		snprintf(f->why_not, sizeof f->why_not, "context window %lld tokens is shorter than the %lld asked",
+			 (long long)f->model->context_tokens, (long long)f->longest);
+		break;
+	}
 }
 
 double footprint_seconds_per_request(const struct footprint *f)

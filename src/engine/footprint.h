@@ -7,6 +7,9 @@
 #include <stdint.h>
 #include "catalog.h"
 
+/* Why a replica does not run (FIT_OK: it does); footprint_explain says it in words. */
+enum fit { FIT_OK, FIT_PRECISION, FIT_MEMORY, FIT_LATENCY, FIT_WINDOW };
+
 /* What stopped a serving batch from growing. */
 enum batch_limit { LIMIT_FIXED, LIMIT_MEMORY, LIMIT_ENGINE, LIMIT_DEVICE, LIMIT_USER_SPEED, LIMIT_TTFT, LIMIT_COUNT };
 extern const char *const batch_limit_words[LIMIT_COUNT];
@@ -28,7 +31,11 @@ struct footprint {
 	enum precision precision;
 	int64_t batch, context;           /* sequences decoded together; tokens each holds */
 	bool feasible;                    /* the GPU can run this precision and it fits a fleet */
-	char why_not[160];                /* when not feasible */
+	enum fit fit;                     /* why not, when not */
+	char why_not[200];                /* the same in words, once footprint_explain has run */
+	double alone_tokens_per_s, alone_ttft_ms;   /* FIT_LATENCY: one sequence alone, and the targets */
+	double target_tokens_per_s, target_ttft_ms;
+	int64_t longest;                  /* FIT_WINDOW: the tokens asked */
 	int64_t gpu_count;                /* GPUs one replica needs */
 	int64_t tensor_parallel, pipeline_stages;
 	double weights_bytes;
@@ -87,9 +94,13 @@ void footprint_size(const struct cost_model *cm, const struct model *m, const st
 		    enum precision p, const struct serving *sv, struct footprint *f);
 
 /* footprint_size of `batch` sequences each holding `context` tokens, for 1,000/1,000
- * requests, the GPU's KV precision and no targets (the seed's table, the tests). */
+ * requests, the GPU's KV precision and no targets, explained (the seed's table, the tests). */
 void footprint_compute(const struct cost_model *cm, const struct model *m, const struct gpu *g,
 		       enum precision p, int64_t batch, int64_t context, struct footprint *f);
+
+/* Say why f does not run in f->why_not (empty when it does). Sizing leaves the words
+ * out: only the footprints shown are explained. */
+void footprint_explain(struct footprint *f);
 
 /* Seconds of replica time one average request takes at the footprint's batch, prefill
  * included: output_tokens ÷ output_tokens_per_s. */
