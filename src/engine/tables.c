@@ -26,7 +26,9 @@ static void tables_api(const struct engine *e, struct verdict *v)
 		r->licence = m->licence;
 		api_prices(&m->api, a, &r->input_price, &r->output_price);
 		r->meets_quality = pick_model_shortfall(c, a->task, m) == 0;
-		r->usable = v->scores[ARCH_DIRECT_API].feasible;
+		r->usable = v->scores[ARCH_DIRECT_API].feasible && m->quality_tier != TIER_UNKNOWN;
+		if (m->quality_tier == TIER_UNKNOWN)
+			snprintf(r->note, sizeof r->note, "quality tier unknown: never recommended until the catalog sets one");
 		r->opt.arch = ARCH_DIRECT_API;
 		r->opt.model = m;
 		r->opt.feasible = true;

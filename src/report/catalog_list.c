@@ -28,8 +28,14 @@ static cJSON *model_json(const struct model *m)
 	cJSON_AddStringToObject(o, "vendor", m->vendor);
 	cJSON_AddStringToObject(o, "openness", openness_names[m->openness]);
 	cJSON_AddStringToObject(o, "licence", m->licence_id);
-	cJSON_AddNumberToObject(o, "quality_tier", m->quality_tier);
-	cJSON_AddNumberToObject(o, "context_tokens", (double)m->context_tokens);
+	if (m->quality_tier == TIER_UNKNOWN)
+		cJSON_AddNullToObject(o, "quality_tier");
+	else
+		cJSON_AddNumberToObject(o, "quality_tier", m->quality_tier);
+	if (m->context_tokens)
+		cJSON_AddNumberToObject(o, "context_tokens", (double)m->context_tokens);
+	else
+		cJSON_AddNullToObject(o, "context_tokens");
 	if (m->released) {
 		char d[16];
 		format_date(m->released, d, sizeof d);
@@ -116,7 +122,7 @@ static void list_models(const struct catalog *c)
 {
 	char d[16], params[32], released[16];
 
-	printf("%-24s %-24s %-22s %4s %10s %-10s %-6s %8s %8s  %s\n", "ID", "OPENNESS", "LICENCE", "TIER",
+	printf("%-24s %-24s %-22s %7s %10s %-10s %-6s %8s %8s  %s\n", "ID", "OPENNESS", "LICENCE", "TIER",
 	       "PARAMS", "RELEASED", "LEGACY", "IN $/1M", "OUT $/1M", "PRICE AS OF");
 	for (int i = 0; i < c->n_models; i++) {
 		const struct model *m = &c->models[i];
@@ -127,8 +133,8 @@ static void list_models(const struct catalog *c)
 		if (m->api.present)
 			format_date(m->api.src.as_of, d, sizeof d);
 		list_model_dates(m, released, sizeof released);
-		printf("%-24s %-24s %-22s %4d %10s %-10s %-6s ", m->id, openness_names[m->openness], m->licence_id,
-		       m->quality_tier, params, released, m->legacy ? "legacy" : "-");
+		printf("%-24s %-24s %-22s %7s %10s %-10s %-6s ", m->id, openness_names[m->openness], m->licence_id,
+		       quality_tier_name(m->quality_tier), params, released, m->legacy ? "legacy" : "-");
 		if (m->api.present)
 			printf("%8.3f %8.3f  %s\n", m->api.input, m->api.output, d);
 		else

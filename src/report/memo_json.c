@@ -124,7 +124,10 @@ static cJSON *rows_json(const struct cost_row *rows, int n)
 		plan_fields(o, &r->opt);
 		if (!r->opt.feasible && r->opt.arch != ARCH_MANAGED)
 			cJSON_ReplaceItemInObject(o, "monthly_cost_usd", cJSON_CreateNull());
-		cJSON_AddNumberToObject(o, "quality_tier", r->model->quality_tier);
+		if (r->model->quality_tier == TIER_UNKNOWN)
+			cJSON_AddNullToObject(o, "quality_tier");
+		else
+			cJSON_AddNumberToObject(o, "quality_tier", r->model->quality_tier);
 		cJSON_AddBoolToObject(o, "meets_quality", r->meets_quality);
 		cJSON_AddBoolToObject(o, "usable", r->usable && r->opt.feasible);
 		if (r->cheapest)
