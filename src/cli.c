@@ -407,8 +407,13 @@ static int cmd_catalog(const struct cli *o, const struct catalog *c)
 	}
 	if (o->n_words == 2 && strcmp(o->words[1], "check") == 0) {
 		struct check_result r;
+		struct strbuf layers;
 		catalog_check(c, today_days(), &r);
 		fputs(r.out.s, stderr);
+		sb_init(&layers);
+		catalog_layers_text(c, &layers);   /* which file each entry in effect came from */
+		fputs(layers.s, o->json ? stderr : stdout);
+		sb_free(&layers);
 		fprintf(o->json ? stderr : stdout, "%s: %d error%s, %d warning%s, %d note%s\n", c->dir,
 			r.errors, r.errors == 1 ? "" : "s", r.warnings, r.warnings == 1 ? "" : "s",
 			r.notes, r.notes == 1 ? "" : "s");

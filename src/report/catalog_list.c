@@ -8,6 +8,12 @@
 #include "util.h"
 #include "yread.h"
 
+/* The file an entry in effect was read from (the last layer that defines its id). */
+static void add_from(cJSON *o, const struct origin *at)
+{
+	cJSON_AddStringToObject(o, "from", at->file ? at->file : "");
+}
+
 static void add_sourced(cJSON *o, const char *prefix, const struct sourced *s)
 {
 	char key[64], d[16];
@@ -57,12 +63,22 @@ static cJSON *model_json(const struct model *m)
 		cJSON_AddNumberToObject(p, "output", m->api.output);
 		if (m->api.cached_input >= 0)
 			cJSON_AddNumberToObject(p, "cached_input", m->api.cached_input);
+		if (m->api.cache_write >= 0)
+			cJSON_AddNumberToObject(p, "cache_write", m->api.cache_write);
+		if (m->api.long_above > 0) {
+			cJSON *lc = cJSON_CreateObject();
+			cJSON_AddNumberToObject(lc, "above_tokens", (double)m->api.long_above);
+			cJSON_AddNumberToObject(lc, "input", m->api.long_input);
+			cJSON_AddNumberToObject(lc, "output", m->api.long_output);
+			cJSON_AddItemToObject(p, "long_context", lc);
+		}
 		cJSON_AddNumberToObject(p, "batch_discount", m->api.batch_discount);
 		cJSON_AddItemToObject(o, "prices", p);
 		add_sourced(o, "", &m->api.src);
 	}
 	if (m->at.overlay)
 		cJSON_AddBoolToObject(o, "from_overlay", true);
+	add_from(o, &m->at);
 	return o;
 }
 
@@ -85,6 +101,7 @@ static cJSON *gpu_json(const struct gpu *g)
 	}
 	if (g->at.overlay)
 		cJSON_AddBoolToObject(o, "from_overlay", true);
+	add_from(o, &g->at);
 	return o;
 }
 
@@ -106,6 +123,7 @@ static cJSON *provider_json(const struct provider *p)
 		cJSON_AddItemToArray(offers, f);
 	}
 	cJSON_AddItemToObject(o, "offers", offers);
+	add_from(o, &p->at);
 	return o;
 }
 
