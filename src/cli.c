@@ -47,7 +47,7 @@ static const char usage_text[] =
 	"                          two answers files (or presets) side by side\n"
 	"  costs --answers FILE [--json]\n"
 	"                          the cost tables and crossover points\n"
-	"  catalog list [models|gpus|providers] [--json]\n"
+	"  catalog list [models|gpus|providers|presets] [--json]\n"
 	"                          the catalog's entries\n"
 	"  catalog check           validate the catalog; findings as FILE:LINE:COL\n"
 	"  catalog import-config CONFIG.json --id ID [-o FILE]\n"
@@ -422,7 +422,7 @@ static int cmd_catalog(const struct cli *o, const struct catalog *c)
 			return OW_EXIT_IO;
 		return r.errors ? OW_EXIT_INPUT : OW_EXIT_OK;
 	}
-	return usage_error("%s", "catalog needs 'list [models|gpus|providers]', 'check', 'import-config CONFIG.json --id ID' "
+	return usage_error("%s", "catalog needs 'list [models|gpus|providers|presets]', 'check', 'import-config CONFIG.json --id ID' "
 			   "or 'import-prices DATA.json'");
 }
 

@@ -196,13 +196,31 @@ static void list_providers(const struct catalog *c)
 	}
 }
 
+/* The presets --answers NAME takes (shell completion reads the first column). */
+static void list_presets(const struct catalog *c)
+{
+	printf("%-24s %s\n", "ID", "TITLE");
+	for (int i = 0; i < c->n_presets; i++)
+		printf("%-24s %s\n", c->presets[i].id, c->presets[i].title);
+}
+
+static cJSON *preset_json(const struct preset *p)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "id", p->id);
+	cJSON_AddStringToObject(o, "title", p->title);
+	cJSON_AddStringToObject(o, "file", p->path);
+	return o;
+}
+
 int cmd_catalog_list(const struct catalog *c, const char *what, bool json)
 {
 	cJSON *arr;
 	char *s;
 
-	if (strcmp(what, "models") && strcmp(what, "gpus") && strcmp(what, "providers")) {
-		fprintf(stderr, "openweigh: catalog list takes models, gpus or providers, not '%s'\n", what);
+	if (strcmp(what, "models") && strcmp(what, "gpus") && strcmp(what, "providers") && strcmp(what, "presets")) {
+		fprintf(stderr, "openweigh: catalog list takes models, gpus, providers or presets, not '%s'\n", what);
 		return OW_EXIT_INPUT;
 	}
 	if (!json) {
@@ -210,6 +228,8 @@ int cmd_catalog_list(const struct catalog *c, const char *what, bool json)
 			list_models(c);
 		else if (!strcmp(what, "gpus"))
 			list_gpus(c);
+		else if (!strcmp(what, "presets"))
+			list_presets(c);
 		else
 			list_providers(c);
 		return fflush(stdout) == 0 ? OW_EXIT_OK : OW_EXIT_IO;
@@ -221,6 +241,9 @@ int cmd_catalog_list(const struct catalog *c, const char *what, bool json)
 	else if (!strcmp(what, "gpus"))
 		for (int i = 0; i < c->n_gpus; i++)
 			cJSON_AddItemToArray(arr, gpu_json(&c->gpus[i]));
+	else if (!strcmp(what, "presets"))
+		for (int i = 0; i < c->n_presets; i++)
+			cJSON_AddItemToArray(arr, preset_json(&c->presets[i]));
 	else
 		for (int i = 0; i < c->n_providers; i++)
 			cJSON_AddItemToArray(arr, provider_json(&c->providers[i]));
