@@ -216,7 +216,7 @@ static void costs_row_draw(struct app *app, struct c_state *cs, WINDOW *w, int i
 	costs_cell(w, c, y, COL_MODEL, x->r->model->id);
 	costs_via(x->r, buf, sizeof buf);
 	costs_cell(w, c, y, COL_FLEET, buf);
-	snprintf(buf, sizeof buf, "%d", x->r->model->quality_tier);
+	snprintf(buf, sizeof buf, "%s", quality_tier_name(x->r->model->quality_tier));
 	costs_cell(w, c, y, COL_TIER, buf);
 	words_money(m, sizeof m, x->r->opt.cost.total);
 	costs_cell(w, c, y, COL_COST, x->feasible ? m : "-");

@@ -34,8 +34,8 @@ static void detail_title(struct app *app, struct textview *tv, const struct cost
 {
 	char buf[200];
 
-	tv_add(tv, 0, 2, app->th.head, "%s (%s), quality tier %d", r->model->id, r->model->name,
-	       r->model->quality_tier);
+	tv_add(tv, 0, 2, app->th.head, "%s (%s), quality tier %s", r->model->id, r->model->name,
+	       quality_tier_name(r->model->quality_tier));
 	if (r->provider)
 		tv_add(tv, 2, 2, 0, "Managed inference on %s", r->provider->name);
 	else if (r->opt.gpu && r->opt.feasible) {

@@ -16,6 +16,7 @@
 #include "fileio.h"
 #include "hfconfig.h"
 #include "hfentry.h"
+#include "import_prices.h"
 #include "memo.h"
 #include "paths.h"
 #include "sanitize.h"
@@ -50,11 +51,14 @@ static const char usage_text[] =
 	"                          two answers files (or presets) side by side\n"
 	"  costs --answers FILE [--json]\n"
 	"                          the cost tables and crossover points\n"
-	"  catalog list [models|gpus|providers] [--json]\n"
+	"  catalog list [models|gpus|providers|presets] [--json]\n"
 	"                          the catalog's entries\n"
 	"  catalog check           validate the catalog; findings as FILE:LINE:COL\n"
 	"  catalog import-config CONFIG.json --id ID [-o FILE]\n"
 	"                          a models.yaml entry from a Hugging Face config.json\n"
+	"  catalog import-prices DATA.json [-o DIR] [--force]\n"
+	"                          an overlay of API and managed prices from genai-prices'\n"
+	"                          data.json (default DIR: the user's overlay folder)\n"
 	"\n"
 	"Options:\n"
 	"  -a, --answers FILE      answers file (format version 1), or a preset's name\n"
@@ -62,6 +66,7 @@ static const char usage_text[] =
 	"                          else an overlay on the shipped catalog\n"
 	"  -f, --format md|json    memo format (default md)\n"
 	"  -o, --output FILE       write to FILE atomically instead of standard output\n"
+	"                          (import-prices: the overlay folder to write)\n"
 	"      --force             let -o replace an existing file\n"
 	"  -m, --model ID          model id (footprint)\n"
 	"  -p, --precision P       fp16, bf16, fp8, int8, int4, mxfp4 or nvfp4 (footprint)\n"
@@ -221,28 +226,17 @@ static int parse_args(int argc, char **argv, struct cli *o)
 
 struct catalog *cli_load_catalog(const char *catalog_opt, struct ow_error *e)
 {
-	char base[4096], user[4096], probe[4200];
-	const char *overlays[2];
-	int n = 0;
-	struct stat st;
-	bool opt_is_full = false;
+	struct catalog_layers *l = xcalloc(1, sizeof *l);
+	const char *overlays[CATALOG_MAX_LAYERS];
+	struct catalog *c = NULL;
 
-	shipped_catalog_dir(base, sizeof base);
-	if (catalog_opt) {
-		if (stat(catalog_opt, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			ow_error_set(e, OW_EXIT_INPUT, catalog_opt, 0, 0, "--catalog needs a folder");
-			return NULL;
-		}
-		snprintf(probe, sizeof probe, "%s/catalog.yaml", catalog_opt);
-		opt_is_full = stat(probe, &st) == 0;
-		if (opt_is_full)
-			snprintf(base, sizeof base, "%s", catalog_opt);
+	if (catalog_layers(catalog_opt, l, e) == 0) {
+		for (int i = 0; i < l->n; i++)
+			overlays[i] = l->dir[i];
+		c = catalog_load(l->base, overlays, l->n, e);
 	}
-	if (user_overlay_dir(user, sizeof user) == 0)
-		overlays[n++] = user;
-	if (catalog_opt && !opt_is_full)
-		overlays[n++] = catalog_opt;
-	return catalog_load(base, overlays, n, e);
+	free(l);
+	return c;
 }
 
 /* Whether the command prints JSON. */
@@ -495,8 +489,13 @@ static int cmd_catalog(const struct cli *o, const struct catalog *c)
 	}
 	if (o->n_words == 2 && strcmp(o->words[1], "check") == 0) {
 		struct check_result r;
+		struct strbuf layers;
 		catalog_check(c, today_days(), &r);
 		fputs(r.out.s, stderr);
+		sb_init(&layers);
+		catalog_layers_text(c, &layers);   /* which file each entry in effect came from */
+		fputs(layers.s, o->json ? stderr : stdout);
+		sb_free(&layers);
 		fprintf(o->json ? stderr : stdout, "%s: %d error%s, %d warning%s, %d note%s\n", c->dir,
 			r.errors, r.errors == 1 ? "" : "s", r.warnings, r.warnings == 1 ? "" : "s",
 			r.notes, r.notes == 1 ? "" : "s");
@@ -505,7 +504,8 @@ static int cmd_catalog(const struct cli *o, const struct catalog *c)
 			return OW_EXIT_IO;
 		return r.errors ? OW_EXIT_INPUT : OW_EXIT_OK;
 	}
-	return usage_error("%s", "catalog needs 'list [models|gpus|providers]', 'check' or 'import-config CONFIG.json --id ID'");
+	return usage_error("%s", "catalog needs 'list [models|gpus|providers|presets]', 'check', 'import-config CONFIG.json --id ID' "
+			   "or 'import-prices DATA.json'");
 }
 
 /* `catalog import-config CONFIG.json --id ID [-o FILE]`: needs no catalog. */
@@ -530,6 +530,15 @@ static int cmd_import_config(const struct cli *o)
 	rc = emit(o, text, false);
 	free(text);
 	return rc;
+}
+
+/* `catalog import-prices DATA.json [-o DIR] [--force]`: the prices in force on today's
+ * date (OPENWEIGH_TODAY pins it), over the catalog layers below DIR. */
+static int cmd_import_prices(const struct cli *o)
+{
+	if (o->n_words != 3)
+		return usage_error("%s", "catalog import-prices takes one DATA.json (genai-prices' data.json)");
+	return import_prices_command(o->words[2], o->out, o->force, o->catalog_dir, today_days());
 }
 
 /* Every command that decides with the catalog first passes it through the checks of
@@ -587,6 +596,8 @@ static int run(const struct cli *opts, wizard_fn wizard)
 		stdfilter_stdout(cli_json_out(o) ? SAN_JSON : SAN_DOC);
 	if (cmd && !strcmp(cmd, "catalog") && o->n_words >= 2 && !strcmp(o->words[1], "import-config"))
 		return cmd_import_config(o);
+	if (cmd && !strcmp(cmd, "catalog") && o->n_words >= 2 && !strcmp(o->words[1], "import-prices"))
+		return cmd_import_prices(o);
 	memset(&e, 0, sizeof e);
 	c = cli_load_catalog(o->catalog_dir, &e);
 	if (c == NULL)

@@ -18,7 +18,8 @@ typedef int (*wizard_fn)(const struct wizard_opts *opts);
 int cli_main(int argc, char **argv, wizard_fn wizard);
 
 /* Load the catalog as the options say: shipped (or --catalog DIR when it is a whole
- * catalog), then the user's overlay, then --catalog DIR when it is an overlay. */
+ * catalog), then the system overlays ($XDG_CONFIG_DIRS), the user's overlay, then --catalog
+ * DIR when it is an overlay (paths.h, catalog_layers). */
 struct catalog *cli_load_catalog(const char *catalog_opt, struct ow_error *e);
 
 /* A document as it leaves for stdout or a file (Markdown, text or JSON): controls,

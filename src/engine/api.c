@@ -10,8 +10,12 @@ void window_note(const struct model *m, const struct answers *a, char *buf, size
 {
 	char w[32], n[32];
 
-	fmt_int(w, sizeof w, (double)m->context_tokens);
 	fmt_int(n, sizeof n, (double)answers_longest(a));
+	if (m->context_tokens == 0) {   /* the price data gave none */
+		snprintf(buf, size, "context window unknown, %s asked", n);
+		return;
+	}
+	fmt_int(w, sizeof w, (double)m->context_tokens);
 	snprintf(buf, size, "context window %s tokens, %s asked", w, n);
 }
 

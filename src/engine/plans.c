@@ -17,7 +17,7 @@ static void plan_api(const struct engine *e, const struct answers *a, double req
 	for (int i = 0; i < c->n_models; i++) {
 		const struct model *m = &c->models[i];
 		struct pick_key k;
-		if (!m->api.present || !window_holds(m, a))
+		if (!m->api.present || m->quality_tier == TIER_UNKNOWN || !window_holds(m, a))   /* untiered: never recommended */
 			continue;
 		k = (struct pick_key){ pick_model_shortfall(c, a->task, m), api_cost(m, a, requests) * e->what_if.token_price,
 				       0, i };

@@ -26,8 +26,10 @@ static void tables_api(const struct engine *e, struct verdict *v)
 		r->licence = m->licence;
 		api_prices(&m->api, a, &r->input_price, &r->output_price);
 		r->meets_quality = pick_model_shortfall(c, a->task, m) == 0;
-		r->usable = v->scores[ARCH_DIRECT_API].feasible && window_holds(m, a);
-		if (!window_holds(m, a))   /* never priced as if the prompt fitted */
+		r->usable = v->scores[ARCH_DIRECT_API].feasible && m->quality_tier != TIER_UNKNOWN && window_holds(m, a);
+		if (m->quality_tier == TIER_UNKNOWN)
+			snprintf(r->note, sizeof r->note, "quality tier unknown: never recommended until the catalog sets one");
+		else if (!window_holds(m, a))   /* never priced as if the prompt fitted */
 			window_note(m, a, r->note, sizeof r->note);
 		r->opt.arch = ARCH_DIRECT_API;
 		r->opt.model = m;

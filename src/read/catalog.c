@@ -58,6 +58,13 @@ bool model_is_open(const struct model *m)
 	return m->openness != OPEN_CLOSED;
 }
 
+const char *quality_tier_name(int tier)
+{
+	static const char *const names[] = { "unknown", "1", "2", "3", "4" };
+
+	return tier >= 0 && tier <= 4 ? names[tier] : "?";
+}
+
 /* ---- parameter counts from the shape (openweigh-catalog(5), "Parameter count") ----
  *
  * Every product and sum goes through the checked helpers below: a shape of absurd

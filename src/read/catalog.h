@@ -36,6 +36,7 @@ struct api_price {             /* USD per 1M tokens */
 	char *provider;
 	double input, output;
 	double cached_input;       /* < 0: not offered */
+	double cache_write;        /* writing the prompt cache; < 0: not given (recorded, not costed) */
 	double batch_discount;     /* fraction off with the batch API; 0 if none */
 	int64_t long_above;        /* 0: no long-context tier */
 	double long_input, long_output;
@@ -120,11 +121,15 @@ struct benchmarks {
 	struct sourced src;
 };
 
+/* quality_tier: unknown (a closed model import-prices added): listed and costed, never
+ * recommended until someone sets its tier (plans.c skips it, tables.c says why). */
+#define TIER_UNKNOWN 0
+
 struct model {
 	char *id, *name, *family, *vendor, *licence_id;
 	enum openness openness;
-	int quality_tier;          /* 1 frontier .. 4 small */
-	int64_t context_tokens;
+	int quality_tier;          /* 1 frontier .. 4 small, or TIER_UNKNOWN */
+	int64_t context_tokens;    /* 0: unknown (a closed model the price data gives none for) */
 	int32_t released;          /* 0: not given */
 	bool legacy;               /* superseded: kept for comparison, flagged in listings */
 	struct benchmarks bench;
@@ -401,5 +406,7 @@ int64_t shape_embedding_params(const struct shape *s);
 int64_t shape_layers_of(const struct shape *s, enum layer_kind k);
 enum size_class size_class_of(const struct cost_model *cm, double params);
 bool model_is_open(const struct model *m);
+/* A quality tier as shown: "1" .. "4", or "unknown" (TIER_UNKNOWN). */
+const char *quality_tier_name(int tier);
 
 #endif

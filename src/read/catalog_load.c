@@ -86,18 +86,19 @@ static int parse_benchmarks(struct yread *r, const struct ynode *n, struct bench
 
 static int parse_api(struct yread *r, const struct ynode *n, struct api_price *a)
 {
-	static const char *const keys[] = { "provider", "input", "output", "cached_input",
+	static const char *const keys[] = { "provider", "input", "output", "cached_input", "cache_write",
 					    "batch_discount", "long_context", "source", "as_of", NULL };
 	static const char *const long_keys[] = { "above_tokens", "input", "output", NULL };
 	const struct ynode *lc;
 
 	a->present = true;
-	a->cached_input = -1;
+	a->cached_input = a->cache_write = -1;
 	if (yr_expect_map(r, n, "api") || yr_known_keys(r, n, keys) ||
 	    yr_str(r, n, "provider", YR_REQUIRED, &a->provider) ||
 	    yr_double(r, n, "input", YR_REQUIRED, 0, MAX_PRICE_PER_M, &a->input) ||
 	    yr_double(r, n, "output", YR_REQUIRED, 0, MAX_PRICE_PER_M, &a->output) ||
 	    yr_double(r, n, "cached_input", YR_OPTIONAL, 0, MAX_PRICE_PER_M, &a->cached_input) ||
+	    yr_double(r, n, "cache_write", YR_OPTIONAL, 0, MAX_PRICE_PER_M, &a->cache_write) ||
 	    yr_double(r, n, "batch_discount", YR_OPTIONAL, 0, 1, &a->batch_discount) ||
 	    read_sourced(r, n, &a->src))
 		return -1;
@@ -358,6 +359,20 @@ static int parse_shape(struct yread *r, const struct ynode *n, struct shape *s)
 	return 0;
 }
 
+/* An integer key that may also read `unknown` (0): a closed model's quality_tier and
+ * context_tokens when import-prices added it from data that does not give them. */
+static int parse_int_or_unknown(struct yread *r, const struct ynode *n, const char *key, int64_t min,
+				int64_t max, int64_t *out)
+{
+	const struct ynode *v = ymap_get(n, key);
+
+	if (v && v->kind == Y_SCALAR && v->plain && strcmp(v->value, "unknown") == 0) {
+		*out = 0;
+		return 0;
+	}
+	return yr_int(r, n, key, YR_REQUIRED, min, max, out);
+}
+
 static int parse_model(struct loadctx *lc, const struct ynode *n, struct model *m)
 {
 	static const char *const keys[] = { "id", "name", "family", "vendor", "openness", "licence",
@@ -375,8 +390,8 @@ static int parse_model(struct loadctx *lc, const struct ynode *n, struct model *
 	    yr_str(r, n, "vendor", YR_REQUIRED, &m->vendor) ||
 	    yr_enum(r, n, "openness", YR_REQUIRED, openness_names, OPENNESS_COUNT, &openness) ||
 	    yr_str(r, n, "licence", YR_REQUIRED, &m->licence_id) ||
-	    yr_int(r, n, "quality_tier", YR_REQUIRED, 1, 4, &tier) ||
-	    yr_int(r, n, "context_tokens", YR_REQUIRED, 512, 100000000, &m->context_tokens) ||
+	    parse_int_or_unknown(r, n, "quality_tier", 1, 4, &tier) ||
+	    parse_int_or_unknown(r, n, "context_tokens", 512, 100000000, &m->context_tokens) ||
 	    yr_date(r, n, "released", YR_OPTIONAL, &m->released) ||
 	    yr_bool(r, n, "legacy", YR_OPTIONAL, &m->legacy))
 		return -1;
@@ -388,6 +403,9 @@ static int parse_model(struct loadctx *lc, const struct ynode *n, struct model *
 		return -1;
 	if ((sub = ymap_get(n, "shape")) && parse_shape(r, sub, &m->shape))
 		return -1;
+	if (m->openness != OPEN_CLOSED && (m->quality_tier == TIER_UNKNOWN || m->context_tokens == 0))
+		return yr_fail(r, n, "'unknown' is for closed models; open model '%s' needs its quality_tier and context_tokens",
+			       m->id);
 	if (m->openness == OPEN_CLOSED && !m->api.present)
 		return yr_fail(r, n, "closed model '%s' needs an 'api' price", m->id);
 	if (m->openness == OPEN_CLOSED && m->shape.present)
@@ -567,8 +585,9 @@ static char *entry_id(const struct list_spec *s, void *base, int i)
 	return *(char **)((char *)base + (size_t)i * s->size + s->id_offset);
 }
 
-/* Load one list file and merge it into (*base, *count): same id replaces. */
-static int load_list(struct loadctx *lc, const char *dir, const struct list_spec *s,
+/* Load one list file (dir/prefix + the spec's file) and merge it into (*base, *count):
+ * same id replaces. */
+static int load_list(struct loadctx *lc, const char *dir, const char *prefix, const struct list_spec *s,
 		     void **base, int *count, bool required)
 {
 	char path[4096];
@@ -578,7 +597,7 @@ static int load_list(struct loadctx *lc, const char *dir, const struct list_spec
 	struct idindex ix;
 	int first_new = *count, rc = 0;
 
-	snprintf(path, sizeof path, "%s/%s", dir, s->file);
+	snprintf(path, sizeof path, "%s/%s%s", dir, prefix, s->file);
 	if (!required && stat(path, &st) != 0 && errno == ENOENT)
 		return 0;
 	if (open_catalog_file(lc, path, s->key, &root, &list) != 0) {
@@ -641,12 +660,24 @@ static const struct list_spec spec_gpus =
 static const struct list_spec spec_providers =
 	LIST_SPEC("providers.yaml", "providers", "provider", struct provider, parse_provider_v, free_provider_v);
 
+/* An overlay's imported-models.yaml and imported-providers.yaml (written by `catalog
+ * import-prices`) are read before its models.yaml and providers.yaml, so a hand-written
+ * entry of the same folder replaces an imported one. */
+static int load_list_layer(struct loadctx *lc, const char *dir, const struct list_spec *s, void **base,
+			   int *count, bool required)
+{
+	bool imported = !required && (s == &spec_models || s == &spec_providers);
+
+	return (imported && load_list(lc, dir, "imported-", s, base, count, false)) ||
+	       load_list(lc, dir, "", s, base, count, required) ? -1 : 0;
+}
+
 int load_lists(struct loadctx *lc, struct catalog *c, const char *dir, bool required)
 {
-	if (load_list(lc, dir, &spec_licences, (void **)&c->licences, &c->n_licences, required) ||
-	    load_list(lc, dir, &spec_models, (void **)&c->models, &c->n_models, required) ||
-	    load_list(lc, dir, &spec_gpus, (void **)&c->gpus, &c->n_gpus, required) ||
-	    load_list(lc, dir, &spec_providers, (void **)&c->providers, &c->n_providers, required))
+	if (load_list_layer(lc, dir, &spec_licences, (void **)&c->licences, &c->n_licences, required) ||
+	    load_list_layer(lc, dir, &spec_models, (void **)&c->models, &c->n_models, required) ||
+	    load_list_layer(lc, dir, &spec_gpus, (void **)&c->gpus, &c->n_gpus, required) ||
+	    load_list_layer(lc, dir, &spec_providers, (void **)&c->providers, &c->n_providers, required))
 		return -1;
 	return 0;
 }

@@ -8,6 +8,12 @@
 #include "util.h"
 #include "yread.h"
 
+/* The file an entry in effect was read from (the last layer that defines its id). */
+static void add_from(cJSON *o, const struct origin *at)
+{
+	cJSON_AddStringToObject(o, "from", at->file ? at->file : "");
+}
+
 static void add_sourced(cJSON *o, const char *prefix, const struct sourced *s)
 {
 	char key[64], d[16];
@@ -28,8 +34,14 @@ static cJSON *model_json(const struct model *m)
 	cJSON_AddStringToObject(o, "vendor", m->vendor);
 	cJSON_AddStringToObject(o, "openness", openness_names[m->openness]);
 	cJSON_AddStringToObject(o, "licence", m->licence_id);
-	cJSON_AddNumberToObject(o, "quality_tier", m->quality_tier);
-	cJSON_AddNumberToObject(o, "context_tokens", (double)m->context_tokens);
+	if (m->quality_tier == TIER_UNKNOWN)
+		cJSON_AddNullToObject(o, "quality_tier");
+	else
+		cJSON_AddNumberToObject(o, "quality_tier", m->quality_tier);
+	if (m->context_tokens)
+		cJSON_AddNumberToObject(o, "context_tokens", (double)m->context_tokens);
+	else
+		cJSON_AddNullToObject(o, "context_tokens");
 	if (m->released) {
 		char d[16];
 		format_date(m->released, d, sizeof d);
@@ -51,12 +63,22 @@ static cJSON *model_json(const struct model *m)
 		cJSON_AddNumberToObject(p, "output", m->api.output);
 		if (m->api.cached_input >= 0)
 			cJSON_AddNumberToObject(p, "cached_input", m->api.cached_input);
+		if (m->api.cache_write >= 0)
+			cJSON_AddNumberToObject(p, "cache_write", m->api.cache_write);
+		if (m->api.long_above > 0) {
+			cJSON *lc = cJSON_CreateObject();
+			cJSON_AddNumberToObject(lc, "above_tokens", (double)m->api.long_above);
+			cJSON_AddNumberToObject(lc, "input", m->api.long_input);
+			cJSON_AddNumberToObject(lc, "output", m->api.long_output);
+			cJSON_AddItemToObject(p, "long_context", lc);
+		}
 		cJSON_AddNumberToObject(p, "batch_discount", m->api.batch_discount);
 		cJSON_AddItemToObject(o, "prices", p);
 		add_sourced(o, "", &m->api.src);
 	}
 	if (m->at.overlay)
 		cJSON_AddBoolToObject(o, "from_overlay", true);
+	add_from(o, &m->at);
 	return o;
 }
 
@@ -79,6 +101,7 @@ static cJSON *gpu_json(const struct gpu *g)
 	}
 	if (g->at.overlay)
 		cJSON_AddBoolToObject(o, "from_overlay", true);
+	add_from(o, &g->at);
 	return o;
 }
 
@@ -100,6 +123,7 @@ static cJSON *provider_json(const struct provider *p)
 		cJSON_AddItemToArray(offers, f);
 	}
 	cJSON_AddItemToObject(o, "offers", offers);
+	add_from(o, &p->at);
 	return o;
 }
 
@@ -116,7 +140,7 @@ static void list_models(const struct catalog *c)
 {
 	char d[16], params[32], released[16];
 
-	printf("%-24s %-24s %-22s %4s %10s %-10s %-6s %8s %8s  %s\n", "ID", "OPENNESS", "LICENCE", "TIER",
+	printf("%-24s %-24s %-22s %7s %10s %-10s %-6s %8s %8s  %s\n", "ID", "OPENNESS", "LICENCE", "TIER",
 	       "PARAMS", "RELEASED", "LEGACY", "IN $/1M", "OUT $/1M", "PRICE AS OF");
 	for (int i = 0; i < c->n_models; i++) {
 		const struct model *m = &c->models[i];
@@ -127,8 +151,8 @@ static void list_models(const struct catalog *c)
 		if (m->api.present)
 			format_date(m->api.src.as_of, d, sizeof d);
 		list_model_dates(m, released, sizeof released);
-		printf("%-24s %-24s %-22s %4d %10s %-10s %-6s ", m->id, openness_names[m->openness], m->licence_id,
-		       m->quality_tier, params, released, m->legacy ? "legacy" : "-");
+		printf("%-24s %-24s %-22s %7s %10s %-10s %-6s ", m->id, openness_names[m->openness], m->licence_id,
+		       quality_tier_name(m->quality_tier), params, released, m->legacy ? "legacy" : "-");
 		if (m->api.present)
 			printf("%8.3f %8.3f  %s\n", m->api.input, m->api.output, d);
 		else
@@ -172,13 +196,31 @@ static void list_providers(const struct catalog *c)
 	}
 }
 
+/* The presets --answers NAME takes (shell completion reads the first column). */
+static void list_presets(const struct catalog *c)
+{
+	printf("%-24s %s\n", "ID", "TITLE");
+	for (int i = 0; i < c->n_presets; i++)
+		printf("%-24s %s\n", c->presets[i].id, c->presets[i].title);
+}
+
+static cJSON *preset_json(const struct preset *p)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "id", p->id);
+	cJSON_AddStringToObject(o, "title", p->title);
+	cJSON_AddStringToObject(o, "file", p->path);
+	return o;
+}
+
 int cmd_catalog_list(const struct catalog *c, const char *what, bool json)
 {
 	cJSON *arr;
 	char *s;
 
-	if (strcmp(what, "models") && strcmp(what, "gpus") && strcmp(what, "providers")) {
-		fprintf(stderr, "openweigh: catalog list takes models, gpus or providers, not '%s'\n", what);
+	if (strcmp(what, "models") && strcmp(what, "gpus") && strcmp(what, "providers") && strcmp(what, "presets")) {
+		fprintf(stderr, "openweigh: catalog list takes models, gpus, providers or presets, not '%s'\n", what);
 		return OW_EXIT_INPUT;
 	}
 	if (!json) {
@@ -186,6 +228,8 @@ int cmd_catalog_list(const struct catalog *c, const char *what, bool json)
 			list_models(c);
 		else if (!strcmp(what, "gpus"))
 			list_gpus(c);
+		else if (!strcmp(what, "presets"))
+			list_presets(c);
 		else
 			list_providers(c);
 		return fflush(stdout) == 0 ? OW_EXIT_OK : OW_EXIT_IO;
@@ -197,6 +241,9 @@ int cmd_catalog_list(const struct catalog *c, const char *what, bool json)
 	else if (!strcmp(what, "gpus"))
 		for (int i = 0; i < c->n_gpus; i++)
 			cJSON_AddItemToArray(arr, gpu_json(&c->gpus[i]));
+	else if (!strcmp(what, "presets"))
+		for (int i = 0; i < c->n_presets; i++)
+			cJSON_AddItemToArray(arr, preset_json(&c->presets[i]));
 	else
 		for (int i = 0; i < c->n_providers; i++)
 			cJSON_AddItemToArray(arr, provider_json(&c->providers[i]));

@@ -167,6 +167,44 @@ static void check_all(const struct catalog *c, int32_t today, int keep, struct c
 		check_strings(c, r);
 }
 
+/* Entries of one list whose origin is file. */
+#define COUNT_FROM(arr, n, file, out)                    \
+	for (int i_ = 0; i_ < (n); i_++)                 \
+		(out) += (arr)[i_].at.file == (file)
+
+static void layer_file_line(const struct catalog *c, const char *file, struct strbuf *sb)
+{
+	int models = 0, gpus = 0, providers = 0, licences = 0;
+
+	COUNT_FROM(c->models, c->n_models, file, models);
+	COUNT_FROM(c->gpus, c->n_gpus, file, gpus);
+	COUNT_FROM(c->providers, c->n_providers, file, providers);
+	COUNT_FROM(c->licences, c->n_licences, file, licences);
+	const struct { const char *what; int n; } kinds[] = {
+		{ "models", models }, { "GPUs", gpus }, { "providers", providers }, { "licences", licences } };
+	bool any = false;
+
+	sb_addf(sb, "  %s:", file);
+	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+		if (kinds[i].n) {
+			sb_addf(sb, "%s %d %s", any ? "," : "", kinds[i].n, kinds[i].what);
+			any = true;
+		}
+	sb_add(sb, any ? " in effect\n" : " read\n");
+}
+
+void catalog_layers_text(const struct catalog *c, struct strbuf *sb)
+{
+	for (int l = -1; l < c->n_overlays; l++) {
+		const char *dir = l < 0 ? c->dir : c->overlay_dirs[l];
+		size_t n = strlen(dir);
+		sb_addf(sb, "%s %s:\n", l < 0 ? "catalog" : "overlay", dir);
+		for (int i = 0; i < c->n_paths; i++)
+			if (strncmp(c->paths[i], dir, n) == 0 && c->paths[i][n] == '/' && strchr(c->paths[i] + n + 1, '/') == NULL)
+				layer_file_line(c, c->paths[i], sb);
+	}
+}
+
 void catalog_check(const struct catalog *c, int32_t today, struct check_result *r)
 {
 	check_all(c, today, CHECK_NOTE, r);

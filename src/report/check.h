@@ -20,6 +20,11 @@ void catalog_check(const struct catalog *c, int32_t today, struct check_result *
 /* The same checks, with only the errors written to out (every command runs these). */
 void catalog_check_errors(const struct catalog *c, int32_t today, struct check_result *r);
 
+/* One line per file the catalog was read from, layer by layer (the catalog, then each
+ * overlay in order): how many of its entries are in effect, the others replaced by a
+ * later file. Appended to sb. */
+void catalog_layers_text(const struct catalog *c, struct strbuf *sb);
+
 /* Parameters from the shape must be within this fraction of the declared count. */
 #define PARAM_TOLERANCE 0.02
 /* Figures older than this many days are stale. */

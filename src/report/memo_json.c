@@ -128,8 +128,14 @@ static cJSON *rows_json(const struct verdict *v, const struct cost_row *rows, in
 		plan_fields(o, &r->opt);
 		if ((!r->opt.feasible && r->opt.arch != ARCH_MANAGED) || r->model->context_tokens < answers_longest(&v->answers))
 			cJSON_ReplaceItemInObject(o, "monthly_cost_usd", cJSON_CreateNull());
-		cJSON_AddNumberToObject(o, "quality_tier", r->model->quality_tier);
-		cJSON_AddNumberToObject(o, "context_window_tokens", (double)r->model->context_tokens);
+		if (r->model->quality_tier == TIER_UNKNOWN)
+			cJSON_AddNullToObject(o, "quality_tier");
+		else
+			cJSON_AddNumberToObject(o, "quality_tier", r->model->quality_tier);
+		if (r->model->context_tokens == 0)   /* not known */
+			cJSON_AddNullToObject(o, "context_window_tokens");
+		else
+			cJSON_AddNumberToObject(o, "context_window_tokens", (double)r->model->context_tokens);
 		cJSON_AddBoolToObject(o, "meets_quality", r->meets_quality);
 		cJSON_AddBoolToObject(o, "usable", r->usable && r->opt.feasible);
 		if (r->cheapest)

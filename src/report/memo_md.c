@@ -178,8 +178,9 @@ char *costs_markdown(const struct verdict *v)
 	sb_add(&sb, "### Closed and first-party APIs\n\n| model | tier | input $/1M | output $/1M | monthly | note |\n|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_api; i++) {
 		const struct cost_row *r = &v->api[i];
-		sb_addf(&sb, "| %s | %d | %.3f | %.3f | %s | %s%s%s%s |\n", r->model->id, r->model->quality_tier,
-			r->input_price, r->output_price, r->opt.feasible ? usd(b, r->opt.cost.total) : "—",
+		sb_addf(&sb, "| %s | %s | %.3f | %.3f | %s | %s%s%s%s |\n", r->model->id,
+			quality_tier_name(r->model->quality_tier), r->input_price, r->output_price,
+			r->opt.feasible ? usd(b, r->opt.cost.total) : "—",
 			r->meets_quality ? "" : "below the task's tier; ", r->note,
 			r->usable || r->note[0] ? "" : " (excluded by the rules)",
 			r->cheapest ? "**cheapest that meets the task**" : "");

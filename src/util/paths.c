@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <pwd.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,4 +78,65 @@ int user_overlay_dir(char *buf, size_t size)
 int state_dir(char *buf, size_t size)
 {
 	return xdg("XDG_STATE_HOME", ".local/state", "openweigh", buf, size);
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void add_layer(struct catalog_layers *l, const char *dir, const char *kind)
+{
+	if (l->n >= CATALOG_MAX_LAYERS || strlen(dir) >= sizeof l->dir[l->n])
+		return;
+	memcpy(l->dir[l->n], dir, strlen(dir) + 1);
+	l->kind[l->n++] = kind;
+}
+
+/* $XDG_CONFIG_DIRS (XDG Base Directory Specification: a colon list, most important
+ * first, relative entries ignored; unset or empty means /etc/xdg), last entry first. */
+static void system_layers(struct catalog_layers *l)
+{
+	const char *v = getenv("XDG_CONFIG_DIRS");
+	char list[4096], *parts[CATALOG_MAX_LAYERS - 2], *save = NULL, path[4200];
+	int n = 0;
+
+	snprintf(list, sizeof list, "%s", v && *v ? v : "/etc/xdg");
+	for (char *p = strtok_r(list, ":", &save); p && n < (int)(sizeof parts / sizeof parts[0]);
+	     p = strtok_r(NULL, ":", &save))
+		if (p[0] == '/')
+			parts[n++] = p;
+	while (n-- > 0) {
+		snprintf(path, sizeof path, "%s/openweigh/catalog", parts[n]);
+		if (is_dir(path))
+			add_layer(l, path, "system");
+	}
+}
+
+int catalog_layers(const char *catalog_opt, struct catalog_layers *l, struct ow_error *e)
+{
+	char user[4096], probe[4200];
+	struct stat st;
+	bool opt_is_full = false;
+
+	memset(l, 0, sizeof *l);
+	shipped_catalog_dir(l->base, sizeof l->base);
+	if (catalog_opt) {
+		if (!is_dir(catalog_opt)) {
+			ow_error_set(e, OW_EXIT_INPUT, catalog_opt, 0, 0, "--catalog needs a folder");
+			return -1;
+		}
+		snprintf(probe, sizeof probe, "%s/catalog.yaml", catalog_opt);
+		opt_is_full = stat(probe, &st) == 0;
+		if (opt_is_full)
+			snprintf(l->base, sizeof l->base, "%s", catalog_opt);
+	}
+	system_layers(l);
+	if (user_overlay_dir(user, sizeof user) == 0)
+		add_layer(l, user, "user");
+	if (catalog_opt && !opt_is_full)
+		add_layer(l, catalog_opt, "--catalog");
+	return 0;
 }
