@@ -377,31 +377,17 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f, int6
 	f->kv_bytes = (double)f->batch * cache_share(cm, kv_elem(cm, f), f->model, f->context, 1);
 }
 
-/* Bytes of weights one decode step streams: MoE reads only the experts its batch routes to. */
-static double weights_read_per_step(const struct footprint *f, int64_t batch)
-{
-	const struct shape *s = &f->model->shape;
-	double active, touched;
-
-	if (s->experts == 0)
-		return f->weights_bytes;
-	active = f->active_weights_bytes;
-	touched = (double)batch * (double)s->experts_per_token / (double)s->experts;
-	if (touched > 1)
-		touched = 1;
-	return active + (f->weights_bytes - active) * touched;
-}
-
 /* Tensor parallelism all-reduces the activations twice a layer (after attention and
  * after the MLP); a ring all-reduce moves 2(TP-1)/TP of the message per GPU
- * (Megatron-LM, Shoeybi et al. 2019). Over PCIe this is not free. */
-static double allreduce_seconds(const struct cost_model *cm, const struct footprint *f, int64_t batch)
+ * (Megatron-LM, Shoeybi et al. 2019). Over PCIe this is not free. Seconds per sequence
+ * of the batch. */
+static double allreduce_per_seq(const struct cost_model *cm, const struct footprint *f)
 {
 	double tp = (double)f->tensor_parallel, bytes;
 
 	if (f->tensor_parallel <= 1 || f->gpu->interconnect_gbs <= 0)
 		return 0;
-	bytes = 2.0 * (double)f->model->shape.layers * (double)batch * (double)f->model->shape.hidden *
+	bytes = 2.0 * (double)f->model->shape.layers * (double)f->model->shape.hidden *
 		cm->bytes_per_param[PREC_BF16] * 2.0 * (tp - 1) / tp;
 	return bytes / (f->gpu->interconnect_gbs * 1e9);
 }
@@ -462,8 +448,11 @@ static double gpu_flops(const struct cost_model *cm, const struct footprint *f)
 
 /* What sizing the batch reads, found once per layout. */
 struct serve_terms {
-	double seq_hold, seq_read;   /* one sequence's cache on a GPU: held, and read per step */
-	double decode_flops;         /* per decoded token: 2 × active params + attention */
+	double seq_hold;             /* one sequence's cache on a GPU */
+	/* a decode step's seconds: weights streamed (MoE: the active ones, and the routed
+	 * experts in the share the batch touches, touch × batch of them, at most all), and
+	 * per sequence of the batch its cache read, its compute and its all-reduces */
+	double weights_s, experts_s, touch, cache_s, compute_s, allreduce_s;
 	double prefill_work;         /* replica-seconds of one request's prefill */
 	double prefill_latency;      /* wall seconds of it: one prompt crosses the stages in turn */
 	double out;                  /* output tokens of a request */
@@ -472,14 +461,12 @@ struct serve_terms {
 
 /* One decode step of the batch: the bandwidth roofline (weights and caches streamed) or
  * the compute one, whichever binds, plus the tensor-parallel all-reduces. */
-static double decode_step(const struct cost_model *cm, const struct footprint *f, const struct serve_terms *t,
-			  int64_t batch)
+static double decode_step(const struct serve_terms *t, int64_t batch)
 {
-	double bw = f->gpu->bandwidth_gbs * 1e9 * cm->decode_efficiency;
-	double mem = (weights_read_per_step(f, batch) / (double)f->tensor_parallel + (double)batch * t->seq_read) / bw;
-	double compute = (double)batch * t->decode_flops / ((double)f->tensor_parallel * gpu_flops(cm, f));
+	double b = (double)batch, touched = b * t->touch < 1 ? b * t->touch : 1;
+	double mem = t->weights_s + t->experts_s * touched + b * t->cache_s, compute = b * t->compute_s;
 
-	return (mem > compute ? mem : compute) + allreduce_seconds(cm, f, batch);
+	return (mem > compute ? mem : compute) + b * t->allreduce_s;
 }
 
 /* The batch under load. Chunked prefill interleaves new prompts with the decode steps:
@@ -490,10 +477,9 @@ static double decode_step(const struct cost_model *cm, const struct footprint *f
 struct load {
 	double step, user_tps, out_tps, ttft_s;
 };
-static struct load load_at(const struct cost_model *cm, const struct footprint *f, const struct serve_terms *t,
-			   int64_t batch)
+static struct load load_at(const struct serve_terms *t, int64_t batch)
 {
-	struct load l = { .step = decode_step(cm, f, t, batch) };
+	struct load l = { .step = decode_step(t, batch) };
 	double x = t->prefill_work * (double)batch / t->out;   /* prefill a step carries */
 	double rho = x / (l.step + x);
 
@@ -515,30 +501,29 @@ static enum batch_limit load_misses(const struct serve_terms *t, const struct lo
 
 /* The largest batch in [1, hi] meeting the targets (the speed falls and the latency
  * rises with the batch, so a bisection finds it); 0 when even one sequence misses. */
-static int64_t batch_search(const struct cost_model *cm, const struct footprint *f, const struct serve_terms *t,
-			    int64_t hi, enum batch_limit *limit)
+static int64_t batch_search(const struct serve_terms *t, int64_t hi, enum batch_limit *limit)
 {
 	int64_t lo = 1;
 	enum batch_limit miss;
 	struct load l;
 
-	l = load_at(cm, f, t, 1);
+	l = load_at(t, 1);
 	if ((miss = load_misses(t, &l)) != LIMIT_FIXED) {
 		*limit = miss;
 		return 0;
 	}
-	l = load_at(cm, f, t, hi);
+	l = load_at(t, hi);
 	if (load_misses(t, &l) == LIMIT_FIXED)
 		return hi;   /* the memory or the engine stops it, as *limit says */
 	while (hi - lo > 1) {   /* lo meets the targets, hi does not */
 		int64_t mid = lo + (hi - lo) / 2;
-		l = load_at(cm, f, t, mid);
+		l = load_at(t, mid);
 		if (load_misses(t, &l) == LIMIT_FIXED)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	l = load_at(cm, f, t, hi);
+	l = load_at(t, hi);
 	*limit = load_misses(t, &l);
 	return lo;
 }
@@ -556,18 +541,25 @@ static int64_t batch_fit(const struct cost_model *cm, const struct footprint *f,
 static struct serve_terms serve_terms_of(const struct cost_model *cm, const struct footprint *f,
 					 const struct serving *sv, int64_t hold, int64_t read)
 {
-	double kvb = kv_elem(cm, f), active2 = 2.0 * f->active_params;
+	const struct shape *s = &f->model->shape;
+	double kvb = kv_elem(cm, f), active2 = 2.0 * f->active_params, tp = (double)f->tensor_parallel;
+	double bw = f->gpu->bandwidth_gbs * 1e9 * cm->decode_efficiency, flops = tp * gpu_flops(cm, f);
 	double prefill_flops = active2 + attention_flops(f->model, sv->input_tokens, true);
+	bool moe = s->experts > 0;
 	struct serve_terms t = {
 		.seq_hold = cache_share(cm, kvb, f->model, hold, f->tensor_parallel),
-		.seq_read = cache_share(cm, kvb, f->model, read, f->tensor_parallel),
-		.decode_flops = active2 + attention_flops(f->model, read, false),
+		.weights_s = (moe ? f->active_weights_bytes : f->weights_bytes) / tp / bw,
+		.experts_s = moe ? (f->weights_bytes - f->active_weights_bytes) / tp / bw : 0,
+		.touch = moe ? (double)s->experts_per_token / (double)s->experts : 0,
+		.cache_s = cache_share(cm, kvb, f->model, read, f->tensor_parallel) / bw,
+		.compute_s = (active2 + attention_flops(f->model, read, false)) / flops,
+		.allreduce_s = allreduce_per_seq(cm, f),
 		.out = (double)sv->output_tokens,
 		.ttft_target = sv->ttft_ms,
 		.user_target = sv->tokens_per_s_per_user,
 	};
 
-	t.prefill_latency = (double)sv->input_tokens * prefill_flops / ((double)f->tensor_parallel * gpu_flops(cm, f));
+	t.prefill_latency = (double)sv->input_tokens * prefill_flops / flops;
 	t.prefill_work = t.prefill_latency / (double)f->pipeline_stages;
 	return t;
 }
@@ -583,7 +575,7 @@ static bool serve(const struct cost_model *cm, const struct serving *sv, int64_t
 
 	f->max_batch_fit = batch_fit(cm, f, t.seq_hold);
 	f->prefill_tokens_per_s = (double)sv->input_tokens / t.prefill_work;
-	f->decode_tokens_per_s_single = 1 / decode_step(cm, f, &t, 1);
+	f->decode_tokens_per_s_single = 1 / decode_step(&t, 1);
 	f->limited_by = LIMIT_FIXED;
 	if (batch <= 0) {
 		/* a device serves its one user; a server as many as memory and the engine allow */
@@ -591,9 +583,9 @@ static bool serve(const struct cost_model *cm, const struct serving *sv, int64_t
 		f->limited_by = f->gpu->kind == GPU_EDGE ? LIMIT_DEVICE : hi == cm->max_batch ? LIMIT_ENGINE : LIMIT_MEMORY;
 		if (hi < 1)
 			hi = 1;
-		batch = batch_search(cm, f, &t, hi, &f->limited_by);
+		batch = batch_search(&t, hi, &f->limited_by);
 		if (batch == 0) {
-			l = load_at(cm, f, &t, 1);
+			l = load_at(&t, 1);
 			f->fit = FIT_LATENCY;
 			f->alone_tokens_per_s = l.user_tps;
 			f->alone_ttft_ms = l.ttft_s * 1000;
@@ -604,7 +596,7 @@ static bool serve(const struct cost_model *cm, const struct serving *sv, int64_t
 	}
 	f->batch = batch;
 	f->context = hold;
-	l = load_at(cm, f, &t, batch);
+	l = load_at(&t, batch);
 	f->decode_tokens_per_s = (double)batch / l.step;
 	f->tokens_per_s_per_user = l.user_tps;
 	f->output_tokens_per_s = l.out_tps;
