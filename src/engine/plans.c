@@ -203,8 +203,13 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 		}
 	}
 	if (chosen == NULL) {   /* capacity stays 0: every device serves its own user */
-		snprintf(o->why_not, sizeof o->why_not, "no allowed open model of at most %.0fB fits an edge device",
-			 c->cost.edge_max_params_b);
+		if (e->shape.ttft_ms > 0 || e->shape.tokens_per_s_per_user > 0)
+			snprintf(o->why_not, sizeof o->why_not,
+				 "no allowed open model of at most %.0fB fits an edge device and meets the latency targets (first token within %.0f ms, %.0f tokens/s)",
+				 c->cost.edge_max_params_b, e->shape.ttft_ms, e->shape.tokens_per_s_per_user);
+		else
+			snprintf(o->why_not, sizeof o->why_not, "no allowed open model of at most %.0fB fits an edge device",
+				 c->cost.edge_max_params_b);
 		return;
 	}
 	o->feasible = true;
