@@ -56,6 +56,22 @@ anchor llama-3.1-8b 1 17744
 anchor llama-3.3-70b 1 2909
 anchor llama-3.1-405b 8 3330
 
+# Latency under load against NVIDIA NIM 1.8.0's published run of Llama-3.3-70B fp8 on
+# 2 x H100 (TP2), 5,000 input / 500 output tokens (docs.nvidia.com/nim/benchmarking/
+# llm/1.0.0/performance; REFERENCE-costs.md 3): at 1, 25 and 50 concurrent requests,
+# time to first token 407 / 689 / 835 ms, inter-token 18.6 / 38.8 / 59.7 ms, output
+# 52 / 623 / 814 tokens/s. Each within 25 %.
+for run in "1 407 18.6 52" "25 689 38.8 623" "50 835 59.7 814"; do
+	set -- $run
+	"$OW" footprint --model llama-3.3-70b --precision fp8 --gpu h100 --input-tokens 5000 --output-tokens 500 --batch "$1" --json >"$T/nim.json" || bad "footprint at batch $1"
+	py "NIM at concurrency $1" "$T/nim.json" "
+assert d['gpu_count'] == 2, d['gpu_count']
+got = (d['ttft_ms'], 1000 / d['tokens_per_s_per_user'], d['output_tokens_per_s'])
+print(got)
+for g, want in zip(got, ($2, $3, $4)):
+    assert abs(g / want - 1) <= 0.25, (g, want)"
+done
+
 # 2. Latency targets: fewer sequences a replica, so more replicas. The same answers
 # differing only in latency: strictly more GPUs for realtime than for batch, and the
 # fleets meet their targets (interactive 2,000 ms / 20 tokens/s, realtime 500 / 50).
