@@ -138,7 +138,11 @@ assert short > 10, short
 rec = d['recommendation']
 win = {r['model']: r['context_window_tokens'] for t in ('api', 'managed', 'self_hosted') for r in d['costs'][t]}
 assert rec['architecture'] is None or win[rec['model']] >= 250000, rec
-assert d['footprint'] is None or win[d['footprint']['model']] >= 250000"
+assert d['footprint'] is None or win[d['footprint']['model']] >= 250000
+for s in d['scores']:   # every architecture's best plan, the hybrid's two models too
+    p = s.get('best_plan') or {}
+    for k in ('model', 'api_model'):
+        assert p.get(k) is None or win[p[k]] >= 250000, (s['architecture'], k, p.get(k))"
 "$OW" costs --answers "$T/long.yaml" >"$T/long.md" || bad "costs 250K"
 if grep -q "| gpt-4o | .* | — | context window 128,000 tokens, 250,000 asked" "$T/long.md"; then ok; else bad "costs: gpt-4o not excluded by its window: $(grep '| gpt-4o |' "$T/long.md")"; fi
 
