@@ -56,6 +56,7 @@ static void candidate_fit(const struct catalog *c, const struct request_shape *s
 		.input_tokens = shape->input_tokens, .output_tokens = shape->output_tokens,
 		.context_tokens = candidates_longest(shape),
 		.ttft_ms = shape->ttft_ms, .tokens_per_s_per_user = shape->tokens_per_s_per_user,
+		.batch_cap = g->kind == GPU_EDGE ? 1 : 0,   /* a device serves its own user */
 		.kv_precision = -1,
 	};
 

@@ -578,9 +578,13 @@ static bool serve(const struct cost_model *cm, const struct serving *sv, int64_t
 	f->decode_tokens_per_s_single = 1 / decode_step(&t, 1);
 	f->limited_by = LIMIT_FIXED;
 	if (batch <= 0) {
-		/* a device serves its one user; a server as many as memory and the engine allow */
-		hi = f->gpu->kind == GPU_EDGE ? 1 : f->max_batch_fit < cm->max_batch ? f->max_batch_fit : cm->max_batch;
-		f->limited_by = f->gpu->kind == GPU_EDGE ? LIMIT_DEVICE : hi == cm->max_batch ? LIMIT_ENGINE : LIMIT_MEMORY;
+		/* as many as the memory and the engine allow, or the cap (a device's one user) */
+		hi = f->max_batch_fit < cm->max_batch ? f->max_batch_fit : cm->max_batch;
+		f->limited_by = hi == cm->max_batch ? LIMIT_ENGINE : LIMIT_MEMORY;
+		if (sv->batch_cap > 0 && sv->batch_cap <= hi) {
+			hi = sv->batch_cap;
+			f->limited_by = LIMIT_DEVICE;
+		}
 		if (hi < 1)
 			hi = 1;
 		batch = batch_search(&t, hi, &f->limited_by);
@@ -718,7 +722,7 @@ const char *const batch_limit_words[LIMIT_COUNT] = {
 	[LIMIT_FIXED] = "the batch asked",
 	[LIMIT_MEMORY] = "memory",
 	[LIMIT_ENGINE] = "the serving engine's batch limit",
-	[LIMIT_DEVICE] = "one user a device",
+	[LIMIT_DEVICE] = "one user a device",   /* the engine's cap for on-device plans */
 	[LIMIT_USER_SPEED] = "the per-user speed target",
 	[LIMIT_TTFT] = "the time-to-first-token target",
 };

@@ -22,6 +22,7 @@ struct serving {
 	int64_t read_tokens;                   /* its mean length while decoding; 0: input + output/2 */
 	double ttft_ms, tokens_per_s_per_user; /* latency targets; 0: none */
 	int64_t batch;                         /* > 0: this batch; 0: the largest memory and the targets allow */
+	int64_t batch_cap;                     /* > 0: at most this many (a device serves its one user) */
 	int kv_precision;                      /* enum precision, or -1: the GPU's own choice */
 };
 
