@@ -161,6 +161,8 @@ void question_value(const struct answers *a, int key, char *buf, size_t size)
 		fmt_short(s, sizeof s, v);
 		if (v >= 1000)
 			snprintf(buf + strlen(buf), size - strlen(buf), " (%s)", s);
+	} else if ((key == AK_TTFT || key == AK_USER_SPEED) && v == 0) {
+		snprintf(buf, size, "the latency's");
 	} else if (f->type == AT_INT) {
 		fmt_int(buf, size, v);
 	} else if (key == AK_GROWTH) {

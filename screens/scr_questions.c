@@ -304,11 +304,14 @@ static int questions_preset_key(struct app *app, struct questions_state *qs, enu
 
 /* ---- answers ------------------------------------------------------------------------- */
 
-/* Left/Right on a number: log steps (the context in powers of two, growth by 10 %). */
+/* Left/Right on a number: log steps (the context in powers of two, growth by 10 %,
+ * spares one by one; a latency target steps down from 1 to 0, the latency's own). */
 static double questions_number_step(int key, double v, int dir)
 {
 	if (key == AK_CONTEXT)
 		return dir > 0 ? v * 2 : floor(v / 2);
+	if (key == AK_SPARES)
+		return v + dir;
 	if (answer_fields[key].type == AT_DOUBLE)
 		return round((v + dir * 0.1) * 10) / 10;
 	return volume_step(v, dir);

@@ -18,8 +18,8 @@ struct request_shape candidates_shape_of(const struct catalog *c, const struct a
 	return (struct request_shape){
 		.input_tokens = a->input_tokens, .output_tokens = a->output_tokens,
 		.context_tokens = a->context_tokens,
-		.ttft_ms = a->ttft_ms > 0 ? a->ttft_ms : t->ttft_ms,
-		.tokens_per_s_per_user = a->tokens_per_s_per_user > 0 ? a->tokens_per_s_per_user
+		.ttft_ms = a->ttft_ms > 0 ? (double)a->ttft_ms : t->ttft_ms,
+		.tokens_per_s_per_user = a->tokens_per_s_per_user > 0 ? (double)a->tokens_per_s_per_user
 								       : t->tokens_per_s_per_user,
 	};
 }
@@ -331,6 +331,10 @@ void candidates_build(const struct catalog *c, const struct request_shape *shape
 		struct candidate_set *set = &out->set[k];
 		int n = 0;
 		for (int mi = 0; mi < c->n_models; mi++) {
+			if (set->count[mi] == 0) {   /* none (set->c may still be NULL) */
+				set->first[mi] = n;
+				continue;
+			}
 			memmove(set->c + n, set->c + set->first[mi], (size_t)set->count[mi] * sizeof *set->c);
 			set->first[mi] = n;
 			set->count[mi] = candidates_prune(set->c + n, set->count[mi]);

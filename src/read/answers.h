@@ -31,8 +31,8 @@ struct answers {
 	double growth_per_year;
 	int64_t finetune_tokens;
 	int64_t finetune_cycles_per_year;
-	double ttft_ms;            /* time-to-first-token target; 0: the latency answer's */
-	double tokens_per_s_per_user;   /* per-user decode speed target; 0: the latency answer's */
+	int64_t ttft_ms;           /* time-to-first-token target; 0: the latency answer's */
+	int64_t tokens_per_s_per_user;  /* per-user decode speed target; 0: the latency answer's */
 	int64_t spare_replicas;    /* beyond the peak's, for failures and upgrades */
 	int gpu_pricing;           /* enum price_basis: how a self-hosted fleet's GPUs are paid for */
 	double cache_hit_rate;     /* share of input tokens a provider's prompt cache serves */
