@@ -81,7 +81,11 @@ for lat in batch interactive realtime; do
 done
 python3 - "$T" >"$T/why" 2>&1 <<'EOF' && ok || bad "latency: $(cat "$T/why")"
 import json, sys
-r = {k: json.load(open(f"{sys.argv[1]}/{k}.json"))["recommendation"] for k in ("batch", "interactive", "realtime")}
+m = {k: json.load(open(f"{sys.argv[1]}/{k}.json")) for k in ("batch", "interactive", "realtime")}
+r = {k: v["recommendation"] for k, v in m.items()}
+assert m["batch"]["latency_targets"] == {"ttft_ms": 0, "tokens_per_s_per_user": 0}, m["batch"]["latency_targets"]
+assert m["interactive"]["latency_targets"] == {"ttft_ms": 2000, "tokens_per_s_per_user": 20}
+assert m["realtime"]["latency_targets"] == {"ttft_ms": 500, "tokens_per_s_per_user": 50}
 for k, v in r.items():
     assert v["architecture"].startswith("self-hosted"), (k, v["architecture"])
     print(k, v["gpus_total"], v["batch"], v["tokens_per_s_per_user"], v["ttft_ms"])

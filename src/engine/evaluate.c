@@ -127,6 +127,8 @@ struct verdict *evaluate(const struct catalog *c, const struct answers *a)
 	engine_init(&e, c, a);
 	v->catalog = c;
 	v->answers = *a;
+	v->ttft_ms_target = e.shape.ttft_ms;
+	v->tokens_per_s_target = e.shape.tokens_per_s_per_user;
 	score_decide(&e, a, &d, true);
 	memcpy(v->scores, d.scores, sizeof v->scores);
 	memcpy(v->order, d.order, sizeof v->order);

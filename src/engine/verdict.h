@@ -211,6 +211,7 @@ struct verdict {
 	struct footprint footprint;      /* of the recommended self-hosted/edge option, or the
 	                                    closest self-hosted one when an API wins */
 	bool footprint_present;
+	double ttft_ms_target, tokens_per_s_target;   /* the latency targets in force (0: none) */
 	struct cost_row *api; int n_api;
 	struct cost_row *managed; int n_managed;
 	struct cost_row *self_hosted; int n_self_hosted;

@@ -490,6 +490,11 @@ char *memo_json(const struct verdict *v, const char *generated_at)
 	cJSON_AddItemToObject(root, "what_would_flip_it", flips_json(v));
 	cJSON_AddItemToObject(root, "seed_gpu_claims", claims_json(v));
 	cJSON_AddItemToObject(root, "seed_crossovers", seed_crossovers_json(v));
+	{
+		cJSON *t = cJSON_AddObjectToObject(root, "latency_targets");
+		cJSON_AddNumberToObject(t, "ttft_ms", v->ttft_ms_target);
+		cJSON_AddNumberToObject(t, "tokens_per_s_per_user", v->tokens_per_s_target);
+	}
 	cJSON_AddItemToObject(root, "warnings", strings_json(v->warnings, v->n_warnings));
 	cJSON_AddItemToObject(root, "caveats", strings_json(v->caveats, v->n_caveats));
 	out = cJSON_Print(root);

@@ -115,6 +115,13 @@ static void section_inputs(struct strbuf *sb, const struct verdict *v)
 		if (k == AK_GROWTH || k == AK_CACHE_HIT)   /* a share: say it as a percentage too */
 			sb_addf(sb, "| %s | %s (%s%.0f %%) |\n", answer_fields[k].key, val,
 				k == AK_GROWTH && answers_get(&v->answers, k) > 0 ? "+" : "", answers_get(&v->answers, k) * 100);
+		else if ((k == AK_TTFT || k == AK_USER_SPEED) && answers_get(&v->answers, k) == 0) {
+			double t = k == AK_TTFT ? v->ttft_ms_target : v->tokens_per_s_target;
+			if (t > 0)
+				sb_addf(sb, "| %s | 0 (the latency's: %.0f) |\n", answer_fields[k].key, t);
+			else
+				sb_addf(sb, "| %s | 0 (none for batch work) |\n", answer_fields[k].key);
+		}
 		else
 			sb_addf(sb, "| %s | %s |\n", answer_fields[k].key, val);
 	}
@@ -441,9 +448,16 @@ static void section_assumptions(struct strbuf *sb, const struct verdict *v)
 	for (int i = 0; i < v->catalog->n_overlays; i++)
 		sb_addf(sb, "- Overlay applied: `%s`.\n", v->catalog->overlay_dirs[i]);
 	overlay_entries(sb, v->catalog);
-	sb_addf(sb, "- GPUs use %.0f%% of their memory, less %.1f GB each for the runtime; decode reaches %.0f%% of memory bandwidth, prefill %.0f%% of peak FLOPs; at most %lld sequences batched.\n",
-		cm->usable_fraction * 100, cm->overhead_gb, cm->decode_efficiency * 100,
+	sb_addf(sb, "- GPUs use %.0f%% of their memory, less %.1f GB each for the runtime and %.0f%% kept free for activations; decode reaches %.0f%% of memory bandwidth, prefill %.0f%% of peak FLOPs; at most %lld sequences batched; the KV cache in fp8 where the GPU converts it natively, else 16-bit.\n",
+		cm->usable_fraction * 100, cm->overhead_gb, cm->headroom_fraction * 100, cm->decode_efficiency * 100,
 		cm->prefill_efficiency * 100, (long long)cm->max_batch);
+	if (v->ttft_ms_target > 0 || v->tokens_per_s_target > 0)
+		sb_addf(sb, "- Latency targets met at the fleet's load: the first token within %.0f ms, %.0f tokens/s for each user; replicas batch no more requests than that allows. %lld spare replica%s beyond the peak's.\n",
+			v->ttft_ms_target, v->tokens_per_s_target, (long long)v->answers.spare_replicas,
+			v->answers.spare_replicas == 1 ? "" : "s");
+	else
+		sb_addf(sb, "- No latency targets (batch work): replicas batch as many requests as memory allows. %lld spare replica%s beyond the peak's.\n",
+			(long long)v->answers.spare_replicas, v->answers.spare_replicas == 1 ? "" : "s");
 	sb_addf(sb, "- Traffic `%s`: load arrives over %.0f hours a month and peaks at %.1fx the average; fleets are sized for the peak. %s\n",
 		traffic_names[v->answers.traffic], t->hours, t->peak, memo_fleet_uptime(v));
 	sb_addf(sb, "- Cost model constants: %s\n\n", cm->src.source);
