@@ -69,9 +69,9 @@ static const char *const why[AK_COUNT] = {
 	[AK_FT_CYCLES] = "How often the model is re-tuned; the seed budgets $1,000-5,000 per "
 		"update cycle.",
 	[AK_TTFT] = "Time to first token at the fleet's load; 0 takes the latency answer's "
-		"(interactive 2,000 ms, realtime 500 ms). Tighter means smaller batches, more GPUs.",
+		"target (see the memo's assumptions). Tighter means smaller batches, more GPUs.",
 	[AK_USER_SPEED] = "Decode speed each user sees under load; 0 takes the latency answer's "
-		"(interactive 20, realtime 50 tokens/s). Reading pace is about 5 tokens/s.",
+		"target. Reading pace is about 5 tokens/s.",
 	[AK_SPARES] = "Replicas kept up beyond the peak's, for GPU failures and rolling upgrades. "
 		"0 makes a one-replica fleet a single point of failure.",
 	[AK_GPU_PRICING] = "Rented by the hour, reserved for a term, interruptible spot, or bought "

@@ -431,8 +431,11 @@ static int footprint_request(const struct cli *o, const struct gpu *g, struct se
 			return usage_error("%s has no bf16 support (use fp16)", g->id);
 		sv->kv_precision = kv;
 	}
-	if (o->batch && targets)
-		return usage_error("%s", "--batch N fixes the batch: give it or the latency targets, not both");
+	if ((o->batch || o->batch_max) && targets)
+		return usage_error("%s", "--batch sets the batch: give it or the latency targets, not both");
+	if (o->context && o->context < sv->input_tokens + sv->output_tokens)
+		return usage_error("--context %lld is shorter than a request (%lld input + %lld output tokens)",
+				   o->context, (long long)sv->input_tokens, (long long)sv->output_tokens);
 	return 0;
 }
 
@@ -592,6 +595,11 @@ static int run(const struct cli *opts, wizard_fn wizard)
 		return usage_error("unexpected argument '%s'", o->words[1]);
 	if (o->out && o->out[0] == '\0')
 		return usage_error("%s", "-o needs a file name, not ''");
+	if ((cmd == NULL || strcmp(cmd, "footprint")) && (o->ttft_ms > 0 || o->tokens_per_s_per_user > 0 ||
+	    o->input_tokens || o->output_tokens || o->kv_precision || o->batch || o->batch_max || o->context))
+		return usage_error("%s", "--batch, --context, --kv-precision, --ttft-ms, --tokens-per-s-per-user, "
+				   "--input-tokens and --output-tokens are footprint's options (an answers file sets "
+				   "ttft_ms, tokens_per_s_per_user and the tokens for memo and costs)");
 	if (cmd != NULL)
 		stdfilter_stdout(cli_json_out(o) ? SAN_JSON : SAN_DOC);
 	if (cmd && !strcmp(cmd, "catalog") && o->n_words >= 2 && !strcmp(o->words[1], "import-config"))

@@ -93,7 +93,6 @@ assert r["realtime"]["gpus_total"] > r["batch"]["gpus_total"]
 assert r["realtime"]["batch"] < r["batch"]["batch"]
 assert r["interactive"]["tokens_per_s_per_user"] >= 20 and r["interactive"]["ttft_ms"] <= 2000
 assert r["realtime"]["tokens_per_s_per_user"] >= 50 and r["realtime"]["ttft_ms"] <= 500
-assert r["realtime"]["replicas"] == r["realtime"]["gpus_total"] // r["realtime"]["gpu_count"]
 EOF
 # The answers' own targets override the latency's: 150 tokens/s a user instead of
 # interactive's 20 costs more GPUs, and the fleet meets it.
@@ -110,6 +109,7 @@ EOF2
 # 3. The headroom: no memo of a preset or a test profile has a GPU holding more than
 # its usable memory less the headroom (0.90 and 0.06 of memory, costs.yaml).
 "$OW" catalog list gpus --json >"$T/gpus.json" || bad "catalog list gpus"
+: >"$T/seen"
 for f in "$SRC"/catalog/presets/*.yaml "$SRC"/tests/fuzz/corpus/answers/*.yaml "$T"/batch.yaml "$T"/realtime.yaml; do
 	"$OW" memo --answers "$f" --format json >"$T/m.json" 2>/dev/null || { bad "memo $f"; continue; }
 	python3 - "$T/m.json" "$T/gpus.json" >"$T/why" 2>&1 <<'EOF' && ok || bad "headroom in $f: $(cat "$T/why")"
@@ -121,8 +121,12 @@ if f:
     usable, room = mem[f["gpu"]] * 0.90, mem[f["gpu"]] * 0.06
     assert abs(f["gpu_usable_bytes"] - usable) < 1e3 and abs(f["headroom_bytes"] - room) < 1e3, f
     assert f["per_gpu_bytes"] <= usable - room, (f["per_gpu_bytes"], usable - room)
+    print(f["model"], file=open(sys.argv[1] + ".seen", "a"))
 EOF
+	[ -f "$T/m.json.seen" ] && cat "$T/m.json.seen" >>"$T/seen" && rm -f "$T/m.json.seen"
 done
+n=$(wc -l <"$T/seen")
+if [ "$n" -ge 8 ]; then ok; else bad "headroom: only $n memos had a footprint to check"; fi
 
 # 4. 250K-token prompts: every model with a shorter window is out of every table, with
 # the reason and no price; the recommendation's model holds them.
@@ -150,6 +154,20 @@ for s in d['scores']:   # every architecture's best plan, the hybrid's two model
 "$OW" costs --answers "$T/long.yaml" >"$T/long.md" || bad "costs 250K"
 if grep -q "| gpt-4o | .* | — | context window 128,000 tokens, 250,000 asked" "$T/long.md"; then ok; else bad "costs: gpt-4o not excluded by its window: $(grep '| gpt-4o |' "$T/long.md")"; fi
 
+# A user's speed at batch 1 is the sequence's own: no one else's prompt is prefilled in
+# between (an 8,000-token prompt and 5 output tokens, where that would dominate).
+"$OW" footprint --model llama-3.3-70b --precision fp8 --gpu h100 --input-tokens 8000 --output-tokens 5 --batch 1 --json >"$T/one.json" || bad "footprint batch 1"
+py "batch 1: the user's own speed" "$T/one.json" "
+assert abs(d['tokens_per_s_per_user'] - d['decode_tokens_per_s_single']) <= 0.1, d
+assert d['output_tokens_per_s'] < d['tokens_per_s_per_user'], d"
+
+# An API model whose window is too short has no seed crossover either.
+answers "$T/130k.yaml" interactive 130000
+"$OW" memo --answers "$T/130k.yaml" --format json >"$T/130k.json" || bad "memo 130K"
+py "130K: no seed crossover against gpt-4o" "$T/130k.json" "
+assert all(x['api_model'] not in ('gpt-4o', 'gpt-4o-mini') for x in d['seed_crossovers']), d['seed_crossovers']
+assert any(r['model'] == 'gpt-4o' and not r['usable'] for r in d['costs']['api'])"
+
 # 5. footprint's own flags.
 "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --ttft-ms 300 --tokens-per-s-per-user 40 --json >"$T/t.json" || bad "footprint targets"
 py "footprint meets its targets" "$T/t.json" "
@@ -170,6 +188,17 @@ if [ $? -eq 1 ] && grep -q "no fp8 KV cache" "$T/err"; then ok; else bad "fp8 KV
 if [ $? -eq 1 ]; then ok; else bad "--batch with a target must be refused"; fi
 "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch many >/dev/null 2>&1
 if [ $? -eq 1 ]; then ok; else bad "--batch many must be refused"; fi
+"$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch max --tokens-per-s-per-user 40 >/dev/null 2>&1
+if [ $? -eq 1 ]; then ok; else bad "--batch max with a target must be refused"; fi
+"$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --context 100 --input-tokens 4000 >/dev/null 2>"$T/err"
+if [ $? -eq 1 ] && grep -q "shorter than a request" "$T/err"; then ok; else bad "--context below the request must be refused"; fi
+"$OW" memo --answers "$SRC/catalog/presets/regulated-enterprise.yaml" --ttft-ms 100 >/dev/null 2>"$T/err"
+if [ $? -eq 1 ] && grep -q "footprint's options" "$T/err"; then ok; else bad "memo --ttft-ms must be refused"; fi
+"$OW" footprint --model pythia-12b --precision fp16 --gpu h100 --input-tokens 100000 --batch 1 --json >"$T/p.json" || bad "footprint pythia"
+py "footprint: a window too short" "$T/p.json" "
+assert not d['feasible'] and 'context window 2048' in d['why_not'], d"
+"$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --ttft-ms 1 >"$T/out" 2>&1
+if grep -q "(asked: 1 ms)" "$T/out"; then ok; else bad "a missed target names only the targets set: $(grep NOT "$T/out")"; fi
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

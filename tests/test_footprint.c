@@ -253,9 +253,10 @@ static void test_batch_follows_targets(void **state)
 {
 	struct serving sv = { .input_tokens = 1000, .output_tokens = 1000, .context_tokens = 2000, .kv_precision = -1 };
 	int64_t prev = INT64_MAX;
+	int checked = 0;
 	struct footprint f;
 	(void)state;
-	for (double tps = 10; tps <= 160; tps *= 2) {
+	for (double tps = 10; tps <= 160; tps *= 2, checked++) {
 		sv.tokens_per_s_per_user = tps;
 		footprint_size(&cat->cost, M("llama-3.3-70b"), G("h100"), PREC_FP8, &sv, &f);
 		if (!f.feasible)
@@ -272,6 +273,7 @@ static void test_batch_follows_targets(void **state)
 		}
 		prev = f.batch;
 	}
+	assert_true(checked >= 3);   /* 10, 20 and 40 tokens/s a user at least */
 	sv.tokens_per_s_per_user = 0;
 	sv.ttft_ms = 400;
 	footprint_size(&cat->cost, M("llama-3.3-70b"), G("h100"), PREC_FP8, &sv, &f);
@@ -282,6 +284,28 @@ static void test_batch_follows_targets(void **state)
 	footprint_size(&cat->cost, M("llama-3.3-70b"), G("h100"), PREC_FP8, &sv, &f);
 	assert_true(f.feasible);
 	assert_true(f.tensor_parallel > 2);
+}
+
+/* MoE decode reads one token's active weights at batch 1 (not its routed experts twice),
+ * and every expert once the batch routes to all of them: Qwen3-30B-A3B fp8 on one H200. */
+static void test_moe_decode_reads(void **state)
+{
+	struct serving sv = { .input_tokens = 1000, .output_tokens = 1000, .context_tokens = 2000, .batch = 1,
+			      .kv_precision = -1 };
+	struct footprint one, many;
+	double bw = G("h200")->bandwidth_gbs * 1e9 * cat->cost.decode_efficiency;
+	(void)state;
+	footprint_size(&cat->cost, M("qwen3-30b-a3b"), G("h200"), PREC_FP8, &sv, &one);
+	assert_true(one.feasible && one.tensor_parallel == 1);
+	/* step = active weights + one sequence's cache read, both at bandwidth x efficiency */
+	double cache = one.kv_bytes_per_token * 1500;
+	assert_float_equal(one.decode_tokens_per_s_single, bw / (one.active_weights_bytes + cache),
+			   0.01 * one.decode_tokens_per_s_single);
+	sv.batch = 512;
+	footprint_size(&cat->cost, M("qwen3-30b-a3b"), G("h200"), PREC_FP8, &sv, &many);
+	assert_true(many.feasible);
+	/* 512 tokens of 8 of 128 experts each touch all of them: every weight streamed */
+	assert_true(many.decode_tokens_per_s <= 512 * bw / many.weights_bytes * 1.0001);
 }
 
 /* No feasible footprint of any open model on any GPU at any precision holds more on a GPU
@@ -342,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_batch_follows_targets),
 		cmocka_unit_test(test_headroom_everywhere),
 		cmocka_unit_test(test_prefill_attention_flops),
+		cmocka_unit_test(test_moe_decode_reads),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

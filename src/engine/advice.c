@@ -94,8 +94,8 @@ static void advice_risks(struct verdict *v)
 	if (own_gpus && o->replicas - o->spare_replicas <= 1 && o->spare_replicas == 0)
 		advice_risk(v, RISK_SINGLE_POINT, "One replica serves everything and none is spare (spare_replicas: 0): a GPU or node failure stops the service until it is replaced.");
 	else if (own_gpus && o->spare_replicas > 0 && o->replicas - o->spare_replicas <= 1)
-		advice_risk(v, RISK_SINGLE_POINT, "The peak needs one replica; without the %lld spare the fleet would be a single point of failure, so the spare is in the cost.",
-			    (long long)o->spare_replicas);
+		advice_risk(v, RISK_SINGLE_POINT, "The peak needs one replica; without %s the fleet would be a single point of failure, so %s in the cost.",
+			    o->spare_replicas == 1 ? "its spare" : "its spares", o->spare_replicas == 1 ? "the spare is" : "the spares are");
 	if (o->model && o->model->legacy)
 		advice_risk(v, RISK_LEGACY, "%s is marked legacy in the catalog (a successor is listed): evaluate the current model before committing to this one.",
 			    o->model->id);

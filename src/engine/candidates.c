@@ -60,16 +60,6 @@ static void candidate_fit(const struct catalog *c, const struct request_shape *s
 		.kv_precision = -1,
 	};
 
-	if (m->context_tokens < sv.context_tokens) {   /* never truncated: not usable */
-		memset(f, 0, sizeof *f);
-		f->model = m;
-		f->gpu = g;
-		f->precision = p;
-		f->gpu_count = 1;
-		f->fit = FIT_WINDOW;
-		f->longest = sv.context_tokens;
-		return;
-	}
 	footprint_size(&c->cost, m, g, p, &sv, f);
 }
 

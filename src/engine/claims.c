@@ -43,8 +43,8 @@ void claims_seed_crossovers(const struct engine *e, struct verdict *v)
 		struct seed_crossover *x;
 		bool self_below = false;
 
-		if (sm == NULL || am == NULL || !am->api.present)
-			continue;
+		if (sm == NULL || am == NULL || !am->api.present || !window_holds(am, &v->answers))
+			continue;   /* an API that cannot take the prompt has no crossover */
 		plan_self_for_model(e, &v->answers, sm, (double)v->answers.requests_per_month, &self);
 		if (!self.feasible)
 			continue;

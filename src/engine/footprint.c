@@ -276,7 +276,7 @@ enum precision footprint_kv_precision(const struct gpu *g)
 /* Bytes of one KV element at the footprint's KV precision (fp8 1, 16-bit 2). */
 static double kv_elem(const struct cost_model *cm, const struct footprint *f)
 {
-	return cm->bytes_per_param[f->kv_precision];
+	return f->kv_precision == PREC_FP8 ? cm->bytes_per_param[PREC_FP8] : cm->kv_bytes;
 }
 
 static double usable_bytes(const struct cost_model *cm, const struct gpu *g)
@@ -449,9 +449,10 @@ static double gpu_flops(const struct cost_model *cm, const struct footprint *f)
 /* What sizing the batch reads, found once per layout. */
 struct serve_terms {
 	double seq_hold;             /* one sequence's cache on a GPU */
-	/* a decode step's seconds: weights streamed (MoE: the active ones, and the routed
-	 * experts in the share the batch touches, touch × batch of them, at most all), and
-	 * per sequence of the batch its cache read, its compute and its all-reduces */
+	/* a decode step's seconds: weights streamed (MoE: one token's active weights, and of
+	 * the other routed experts the share the batch's other tokens route to: each token
+	 * picks k of E, so 1 − (1 − k/E)^(batch − 1) of them in expectation), and per
+	 * sequence of the batch its cache read, its compute and its all-reduces */
 	double weights_s, experts_s, touch, cache_s, compute_s, allreduce_s;
 	double prefill_work;         /* replica-seconds of one request's prefill */
 	double prefill_latency;      /* wall seconds of it: one prompt crosses the stages in turn */
@@ -463,7 +464,7 @@ struct serve_terms {
  * the compute one, whichever binds, plus the tensor-parallel all-reduces. */
 static double decode_step(const struct serve_terms *t, int64_t batch)
 {
-	double b = (double)batch, touched = b * t->touch < 1 ? b * t->touch : 1;
+	double b = (double)batch, touched = t->touch > 0 ? 1 - pow(1 - t->touch, b - 1) : 0;
 	double mem = t->weights_s + t->experts_s * touched + b * t->cache_s, compute = b * t->compute_s;
 
 	return (mem > compute ? mem : compute) + b * t->allreduce_s;
@@ -483,8 +484,10 @@ static struct load load_at(const struct serve_terms *t, int64_t batch)
 	double x = t->prefill_work * (double)batch / t->out;   /* prefill a step carries */
 	double rho = x / (l.step + x);
 
-	l.user_tps = 1 / (l.step + x);
-	l.out_tps = (double)batch * l.user_tps;
+	/* a user waits for the prompts that refill the other batch − 1 slots while it
+	 * decodes (its own slot refills after it ends); the replica does all of them */
+	l.user_tps = 1 / (l.step + x * (double)(batch - 1) / (double)batch);
+	l.out_tps = (double)batch / (l.step + x);
 	l.ttft_s = t->prefill_latency + l.step + x + rho * t->prefill_work / (2 * (1 - rho));
 	return l;
 }
@@ -650,6 +653,17 @@ void footprint_size(const struct cost_model *cm, const struct model *m, const st
 	int64_t read = sv->read_tokens > 0 ? sv->read_tokens : sv->input_tokens + sv->output_tokens / 2;
 	int64_t widest = widest_tp(cm, m, g);
 
+	if (m->context_tokens < sv->context_tokens) {   /* never truncated: not usable */
+		memset(f, 0, sizeof *f);
+		f->model = m;
+		f->gpu = g;
+		f->precision = p;
+		f->kv_precision = kv;
+		f->gpu_count = f->tensor_parallel = f->pipeline_stages = 1;
+		f->fit = FIT_WINDOW;
+		f->longest = sv->context_tokens;
+		return;
+	}
 	/* Wider tensor parallelism only when one sequence alone misses a target there. */
 	for (int64_t min_tp = 1;; min_tp *= 2) {
 		layout(cm, m, g, p, kv, sv->batch > 0 ? sv->batch : 1, sv->context_tokens, min_tp, f);
@@ -698,12 +712,19 @@ void footprint_explain(struct footprint *f)
 			snprintf(f->why_not, sizeof f->why_not, "does not fit: %.0f GB of weights need more than %lld x %s",
 				 f->weights_bytes / 1e9, (long long)(f->tensor_parallel * f->pipeline_stages), f->gpu->id);
 		break;
-	case FIT_LATENCY:
+	case FIT_LATENCY: {
+		char want[80];
+		if (f->target_tokens_per_s > 0 && f->target_ttft_ms > 0)
+			snprintf(want, sizeof want, "%.0f tokens/s, %.0f ms", f->target_tokens_per_s, f->target_ttft_ms);
+		else if (f->target_tokens_per_s > 0)
+			snprintf(want, sizeof want, "%.0f tokens/s", f->target_tokens_per_s);
+		else
+			snprintf(want, sizeof want, "%.0f ms", f->target_ttft_ms);
 		snprintf(f->why_not, sizeof f->why_not,
-			 "misses the latency targets on %lld x %s even alone: %.0f tokens/s a user, first token in %.0f ms (targets %.0f tokens/s, %.0f ms)",
-			 (long long)f->gpu_count, f->gpu->id, f->alone_tokens_per_s, f->alone_ttft_ms,
-			 f->target_tokens_per_s, f->target_ttft_ms);
+			 "misses the latency targets on %lld x %s even alone: %.0f tokens/s a user, first token in %.0f ms (asked: %s)",
+			 (long long)f->gpu_count, f->gpu->id, f->alone_tokens_per_s, f->alone_ttft_ms, want);
 		break;
+	}
 	case FIT_WINDOW:
 		snprintf(f->why_not, sizeof f->why_not, "context window %lld tokens is shorter than the %lld asked",
 			 (long long)f->model->context_tokens, (long long)f->longest);

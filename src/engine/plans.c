@@ -13,11 +13,15 @@ static void plan_api(const struct engine *e, const struct answers *a, double req
 	const struct catalog *c = e->c;
 	struct pick_key best = { 0 };
 	const struct model *chosen = NULL;
+	int tiered = 0;   /* API models with a tier: without one, never recommended */
 
 	for (int i = 0; i < c->n_models; i++) {
 		const struct model *m = &c->models[i];
 		struct pick_key k;
-		if (!m->api.present || m->quality_tier == TIER_UNKNOWN || !window_holds(m, a))   /* untiered: never recommended */
+		if (!m->api.present || m->quality_tier == TIER_UNKNOWN)
+			continue;
+		tiered++;
+		if (!window_holds(m, a))
 			continue;
 		k = (struct pick_key){ pick_model_shortfall(c, a->task, m), api_cost(m, a, requests) * e->what_if.token_price,
 				       0, i };
@@ -27,7 +31,8 @@ static void plan_api(const struct engine *e, const struct answers *a, double req
 		}
 	}
 	if (chosen == NULL) {
-		snprintf(o->why_not, sizeof o->why_not, "no API model in the catalog has a context window that long");
+		snprintf(o->why_not, sizeof o->why_not, "%s", tiered ? "no API model in the catalog has a context window that long"
+			 : "no API model in the catalog with a quality tier");
 		return;
 	}
 	o->feasible = true;

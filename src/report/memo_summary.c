@@ -82,11 +82,13 @@ void memo_fleet_words(char *buf, size_t size, const struct plan *o)
 {
 	const char *basis = o->basis == BASIS_OWNED ? "bought and housed"
 			  : o->basis == BASIS_RESERVED ? "reserved" : o->basis == BASIS_SPOT ? "on spot" : "rented on demand";
-	char spares[32] = "";
+	char spares[48] = "";
 	int n;
 
-	if (o->spare_replicas > 0)
-		snprintf(spares, sizeof spares, " (%lld a spare)", (long long)o->spare_replicas);
+	if (o->spare_replicas == 1)
+		snprintf(spares, sizeof spares, " (1 a spare)");
+	else if (o->spare_replicas > 1)
+		snprintf(spares, sizeof spares, " (%lld of them spares)", (long long)o->spare_replicas);
 	if (o->gpu_count == 1)
 		n = snprintf(buf, size, "%lld replica%s%s of one %s%s, %s", (long long)o->replicas,
 			     o->replicas == 1 ? "" : "s", spares, o->gpu->name, o->replicas == 1 ? "" : " each", basis);
