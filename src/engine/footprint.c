@@ -453,7 +453,7 @@ struct serve_terms {
 	 * the other routed experts the share the batch's other tokens route to: each token
 	 * picks k of E, so 1 − (1 − k/E)^(batch − 1) of them in expectation), and per
 	 * sequence of the batch its cache read, its compute and its all-reduces */
-	double weights_s, experts_s, touch, cache_s, compute_s, allreduce_s;
+	double weights_s, experts_s, log_untouched, cache_s, compute_s, allreduce_s;
 	double prefill_work;         /* replica-seconds of one request's prefill */
 	double prefill_latency;      /* wall seconds of it: one prompt crosses the stages in turn */
 	double out;                  /* output tokens of a request */
@@ -464,7 +464,7 @@ struct serve_terms {
  * the compute one, whichever binds, plus the tensor-parallel all-reduces. */
 static double decode_step(const struct serve_terms *t, int64_t batch)
 {
-	double b = (double)batch, touched = t->touch > 0 ? 1 - pow(1 - t->touch, b - 1) : 0;
+	double b = (double)batch, touched = t->experts_s > 0 ? 1 - exp(t->log_untouched * (b - 1)) : 0;
 	double mem = t->weights_s + t->experts_s * touched + b * t->cache_s, compute = b * t->compute_s;
 
 	return (mem > compute ? mem : compute) + b * t->allreduce_s;
@@ -553,7 +553,8 @@ static struct serve_terms serve_terms_of(const struct cost_model *cm, const stru
 		.seq_hold = cache_share(cm, kvb, f->model, hold, f->tensor_parallel),
 		.weights_s = (moe ? f->active_weights_bytes : f->weights_bytes) / tp / bw,
 		.experts_s = moe ? (f->weights_bytes - f->active_weights_bytes) / tp / bw : 0,
-		.touch = moe ? (double)s->experts_per_token / (double)s->experts : 0,
+		/* ln(1 − k/E): a token leaves an expert untouched with probability 1 − k/E */
+		.log_untouched = moe ? log1p(-(double)s->experts_per_token / (double)s->experts) : 0,
 		.cache_s = cache_share(cm, kvb, f->model, read, f->tensor_parallel) / bw,
 		.compute_s = (active2 + attention_flops(f->model, read, false)) / flops,
 		.allreduce_s = allreduce_per_seq(cm, f),
