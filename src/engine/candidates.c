@@ -2,7 +2,6 @@
  * sized (footprint.c) on every priced server GPU, and on every edge device, at each
  * precision some task allows. Nothing is pruned: plans.c's one comparator picks. */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +16,7 @@ struct request_shape candidates_shape_of(const struct catalog *c, const struct a
 
 	return (struct request_shape){
 		.input_tokens = a->input_tokens, .output_tokens = a->output_tokens,
-		.context_tokens = a->context_tokens,
+		.longest = answers_longest(a),
 		.ttft_ms = a->ttft_ms > 0 ? (double)a->ttft_ms : t->ttft_ms,
 		.tokens_per_s_per_user = a->tokens_per_s_per_user > 0 ? (double)a->tokens_per_s_per_user
 								       : t->tokens_per_s_per_user,
@@ -27,16 +26,10 @@ struct request_shape candidates_shape_of(const struct catalog *c, const struct a
 bool candidates_shape_equal(const struct request_shape *x, const struct request_shape *y)
 {
 	return x->input_tokens == y->input_tokens && x->output_tokens == y->output_tokens &&
-	       x->context_tokens == y->context_tokens && x->ttft_ms == y->ttft_ms &&
+	       x->longest == y->longest && x->ttft_ms == y->ttft_ms &&
 	       x->tokens_per_s_per_user == y->tokens_per_s_per_user;
 }
 
-int64_t candidates_longest(const struct request_shape *shape)
-{
-	int64_t whole = shape->input_tokens + shape->output_tokens;
-
-	return shape->context_tokens > whole ? shape->context_tokens : whole;
-}
 
 /* Precisions a task allows; on a device quantisation is how a model fits at all. */
 static uint32_t candidate_precisions(const struct catalog *c, int task, bool edge)
@@ -54,7 +47,7 @@ static void candidate_fit(const struct catalog *c, const struct request_shape *s
 {
 	struct serving sv = {
 		.input_tokens = shape->input_tokens, .output_tokens = shape->output_tokens,
-		.context_tokens = candidates_longest(shape),
+		.context_tokens = shape->longest,
 		.ttft_ms = shape->ttft_ms, .tokens_per_s_per_user = shape->tokens_per_s_per_user,
 		.batch_cap = g->kind == GPU_EDGE ? 1 : 0,   /* a device serves its own user */
 		.kv_precision = -1,
@@ -123,7 +116,7 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
 
 	/* weights that fit no layout of g, or a window too short: skip the sizing (the
 	 * same answer, sooner) */
-	if (m->context_tokens < candidates_longest(shape) || !footprint_may_fit(&c->cost, m, g, p))
+	if (m->context_tokens < shape->longest || !footprint_may_fit(&c->cost, m, g, p))
 		return false;
 	candidate_fit(c, shape, m, g, p, &f);
 	if (!f.feasible)

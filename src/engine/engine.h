@@ -19,12 +19,11 @@
 /* What sizing a replica reads from the answers, and nothing else: candidates built
  * for one request shape serve every decision with that shape, whatever the volume. */
 struct request_shape {
-	int64_t input_tokens, output_tokens, context_tokens;
+	int64_t input_tokens, output_tokens;
+	int64_t longest;                         /* answers_longest(): what one sequence must hold */
 	double ttft_ms, tokens_per_s_per_user;   /* the latency targets in force; 0: none */
 };
 struct request_shape candidates_shape_of(const struct catalog *c, const struct answers *a);
-/* The longest sequence a replica must hold: the context asked, or a whole request. */
-int64_t candidates_longest(const struct request_shape *shape);
 bool candidates_shape_equal(const struct request_shape *x, const struct request_shape *y);
 
 /* One (model, GPU, precision) way to serve, sized for a request shape. */

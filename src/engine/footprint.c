@@ -615,17 +615,24 @@ static bool serve(const struct cost_model *cm, const struct serving *sv, int64_t
 	return f->fit == FIT_OK;
 }
 
+/* A footprint of m on g at p, nothing sized yet. */
+static void footprint_start(struct footprint *f, const struct model *m, const struct gpu *g, enum precision p,
+			    enum precision kv)
+{
+	memset(f, 0, sizeof *f);
+	f->model = m;
+	f->gpu = g;
+	f->precision = p;
+	f->kv_precision = kv;
+}
+
 /* Weights, KV and the GPUs one replica needs for `batch` sequences of `context` tokens. */
 static void layout(const struct cost_model *cm, const struct model *m, const struct gpu *g, enum precision p,
 		   enum precision kv, int64_t batch, int64_t context, int64_t min_tp, struct footprint *f)
 {
 	const char *why;
 
-	memset(f, 0, sizeof *f);
-	f->model = m;
-	f->gpu = g;
-	f->precision = p;
-	f->kv_precision = kv;
+	footprint_start(f, m, g, p, kv);
 	f->batch = batch;
 	f->context = context;
 	f->weights_bytes = weights_bytes(cm, m, p);
@@ -644,6 +651,7 @@ static void layout(const struct cost_model *cm, const struct model *m, const str
 	}
 	f->gpu_count = f->tensor_parallel * f->pipeline_stages;
 	f->overhead_bytes = cm->overhead_gb * 1e9 * (double)f->gpu_count;
+	f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;   /* serve() sets the batch's */
 }
 
 void footprint_size(const struct cost_model *cm, const struct model *m, const struct gpu *g, enum precision p,
@@ -655,11 +663,7 @@ void footprint_size(const struct cost_model *cm, const struct model *m, const st
 	int64_t widest = widest_tp(cm, m, g);
 
 	if (m->context_tokens < sv->context_tokens) {   /* never truncated: not usable */
-		memset(f, 0, sizeof *f);
-		f->model = m;
-		f->gpu = g;
-		f->precision = p;
-		f->kv_precision = kv;
+		footprint_start(f, m, g, p, kv);
 		f->gpu_count = f->tensor_parallel = f->pipeline_stages = 1;
 		f->fit = FIT_WINDOW;
 		f->longest = sv->context_tokens;
@@ -670,10 +674,8 @@ void footprint_size(const struct cost_model *cm, const struct model *m, const st
 		layout(cm, m, g, p, kv, sv->batch > 0 ? sv->batch : 1, sv->context_tokens, min_tp, f);
 		f->input_tokens = sv->input_tokens;
 		f->output_tokens = sv->output_tokens;
-		if (f->fit != FIT_OK) {   /* the precision, or the memory: what layout found */
-			f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
+		if (f->fit != FIT_OK)   /* the precision, or the memory: what layout found */
 			return;
-		}
 		f->feasible = serve(cm, sv, hold, read, f);
 		if (f->feasible || sv->batch > 0 || f->pipeline_stages > 1 || f->tensor_parallel >= widest)
 			return;
