@@ -15,6 +15,7 @@
 #include "hfconfig.h"
 #include "hfentry.h"
 #include "util.h"
+#include "yread.h"
 
 #define GIB (1024.0 * 1024.0 * 1024.0)
 #define MIB (1024.0 * 1024.0)

@@ -1,7 +1,7 @@
-/* test_engine.c — the engine reads every input it should, and its one shortcut changes
- * nothing: each answer and each catalog field a cost or a footprint reads, changed
- * one at a time, moves the verdict where it must; the candidates pruned of those the
- * choice rule can never pick give the same plans as all of them. */
+/* test_engine.c — the engine reads every input it should, and its one shortcut (the
+ * picks' cost floor) changes nothing: each answer and each catalog field a cost or a footprint reads, changed
+ * one at a time, moves the verdict where it must; and each model's fleet is the first
+ * of all its candidates by pick.h's rule, catalog order breaking ties. */
 #include "testutil.h"
 
 #include <math.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "pick.h"
 #include "util.h"
 
 static struct catalog *cat;
@@ -233,10 +234,6 @@ static double p_h100_gpus(const struct verdict *v)
 	const struct footprint *f = &option_of(v, "h100", PREC_BF16)->f;
 	return (double)f->gpu_count * 1000 + f->feasible + f->gpu_usable_bytes / 1e12;
 }
-static double p_row_replicas(const struct verdict *v)
-{
-	return (double)row_of(v->self_hosted, v->n_self_hosted, "qwen3.5-35b-a3b")->opt.replicas;
-}
 static double p_h100_per_gpu(const struct verdict *v) { return option_of(v, "h100", PREC_BF16)->f.per_gpu_bytes; }
 static double p_hybrid(const struct verdict *v) { return v->scores[ARCH_HYBRID].best.cost.total; }
 
@@ -292,8 +289,6 @@ static void test_every_field_moves_the_verdict(void **state)
 	verdict_free(base);
 }
 
-/* ---- the pruning is exact -------------------------------------------------------------- */
-
 static uint32_t lcg(uint32_t *s)
 {
 	*s = *s * 1664525u + 1013904223u;
@@ -318,98 +313,118 @@ static void random_answers(uint32_t *seed, struct answers *a)
 	a->finetune_cycles_per_year = 4;
 }
 
-static void same_plan(const struct plan *x, const struct plan *y, const char *what)
+/* ---- the one rule picks -------------------------------------------------------------- */
+
+/* The first of model m's candidates by the rule pick.h states, every one costed (no
+ * floor skips any); *ties gets how many others have its cost and speed. */
+static const struct candidate *first_by_rule(const struct engine *e, const struct answers *a,
+					     const struct model *m, double req, double *cost, int *ties)
 {
-	if (x->feasible != y->feasible || x->model != y->model || x->gpu != y->gpu || x->precision != y->precision ||
-	    x->cost.total != y->cost.total || x->replicas != y->replicas)
-		fail_msg("%s: pruned %s on %s %s ($%.2f) but all candidates give %s on %s %s ($%.2f)", what,
-			 x->model ? x->model->id : "-", x->gpu ? x->gpu->id : "-", precision_names[x->precision],
-			 x->cost.total, y->model ? y->model->id : "-", y->gpu ? y->gpu->id : "-",
-			 precision_names[y->precision], y->cost.total);
+	static const struct gates open = { 0 };
+	struct fleet_rates r = fleet_rates_of(e, a);
+	const struct candidate *best = NULL;
+	struct pick_key bk = { 0 };
+	int mi = (int)(m - cat->models), tied = 0;
+
+	for (int k = 0; k < CLASS_EDGE; k++) {
+		const struct candidate_set *set = &e->cands.set[k];
+		for (int i = set->first[mi]; i < set->first[mi] + set->count[mi]; i++) {
+			const struct candidate *cd = &set->c[i];
+			struct pick_key key;
+			if (!candidate_allowed(cd, a->task, &open) || isnan(cd->replica_usd_per_hour[r.basis]))
+				continue;
+			key = (struct pick_key){ 0, fleet_cost(&r, cd, req, NULL), cd->user_tokens_per_s, cd->order };
+			if (best != NULL && key.cost == bk.cost && key.speed == bk.speed)
+				tied++;
+			/* the rule, written out: one model, so the cheaper; then the faster for a
+			 * user; then the first in catalog order */
+			if (best == NULL || key.cost < bk.cost ||
+			    (key.cost == bk.cost && (key.speed > bk.speed || (key.speed == bk.speed && key.order < bk.order)))) {
+				if (best == NULL || key.cost != bk.cost || key.speed != bk.speed)
+					tied = 0;
+				best = cd;
+				bk = key;
+			}
+		}
+	}
+	*ties += tied;
+	*cost = bk.cost;
+	return best;
 }
 
-/* Every architecture's plan and every model's cheapest fleet, at five volumes, for
- * n random answers, from c's pruned candidates and from all of them; returns the
- * plans compared. */
-static int pruning_checked(const struct catalog *c, int n, int *pruned_away)
+/* Every open model's cheapest fleet, for n random answers at five volumes, is the
+ * first of all its candidates by the rule; returns the choices checked. */
+static int picks_checked(const struct catalog *c, int n, int *ties)
 {
 	uint32_t seed = 20261130;
-	int plans = 0;
+	int checked = 0;
 	const struct catalog *saved = cat;
 
 	cat = (struct catalog *)c;
 	for (int t = 0; t < n; t++) {
 		struct answers a;
-		struct engine pruned, all;
+		struct engine e;
 		random_answers(&seed, &a);
-		engine_init(&pruned, cat, &a);
-		all = pruned;
-		candidates_size(cat, &pruned.shape, &all.cands);
-		for (int k = 0; k < CLASS_EDGE; k++)
-			*pruned_away += all.cands.set[k].n - pruned.cands.set[k].n;
-		struct gates g = score_gates(cat, &a);
+		engine_init(&e, cat, &a);
 		for (int s = -2; s <= 2; s++) {
-			double req = (double)a.requests_per_month * pow(10, s);
-			for (int arch = 0; arch < ARCH_COUNT; arch++) {
-				struct plan x, y;
-				plan_best(&pruned, &a, (enum arch)arch, req, &g, &x);
-				plan_best(&all, &a, (enum arch)arch, req, &g, &y);
-				same_plan(&x, &y, arch_ids[arch]);
-				plans++;
-			}
+			double req = (double)a.requests_per_month * pow(10, s), cost;
 			for (int m = 0; m < cat->n_models; m++) {
-				struct plan x, y;
+				const struct candidate *want;
+				struct plan x;
 				if (!model_is_open(&cat->models[m]))
 					continue;
-				plan_self_for_model(&pruned, &a, &cat->models[m], req, &x);
-				plan_self_for_model(&all, &a, &cat->models[m], req, &y);
-				same_plan(&x, &y, cat->models[m].id);
-				plans++;
+				want = first_by_rule(&e, &a, &cat->models[m], req, &cost, ties);
+				plan_self_for_model(&e, &a, &cat->models[m], req, &x);
+				if (x.feasible != (want != NULL) ||
+				    (want && (x.gpu != want->gpu || x.precision != want->precision || x.cost.total != cost)))
+					fail_msg("%s at %.0f: picked %s %s ($%.2f), the rule's first is %s %s ($%.2f)",
+						 cat->models[m].id, req, x.gpu ? x.gpu->id : "-", precision_names[x.precision],
+						 x.cost.total, want ? want->gpu->id : "-",
+						 want ? precision_names[want->precision] : "-", cost);
+				checked++;
 			}
 		}
-		candidates_free(&all.cands);
-		engine_free(&pruned);
+		engine_free(&e);
 	}
 	cat = (struct catalog *)saved;
-	return plans;
+	return checked;
 }
 
-static void test_pruning_is_exact(void **state)
+static void test_fleet_pick_follows_the_rule(void **state)
 {
-	int pruned_away = 0;
+	int ties = 0;
 	(void)state;
-	assert_true(pruning_checked(cat, 60, &pruned_away) > 5000);
-	assert_true(pruned_away > 0);   /* the test compares two different sets */
+	assert_true(picks_checked(cat, 30, &ties) > 5000);
 }
 
-/* An H100 at a price that makes it everyone's cheapest, and a second one at that price
- * that prefills twice as fast, listed after it: where one replica of either serves
- * the volume, the two cost the same and a user sees the same speed, so the rule keeps
- * catalog order; neither may be pruned for the other. */
-static void test_pruning_keeps_ties_in_catalog_order(void **state)
+/* An H100 at a price that makes it everyone's cheapest, and its twin listed after it:
+ * the same GPU, the same price, so every fleet on one costs what it costs on the other
+ * and serves a user as fast; the rule picks the first in catalog order. */
+static void test_fleet_ties_keep_catalog_order(void **state)
 {
 	const struct gpu *g = catalog_gpu(cat, "h100");
 	char text[4096], *ov;
 	const char *ovs[1];
 	struct ow_error e;
 	struct catalog *c;
-	int pruned_away = 0, n = 0;
+	int ties = 0, n = 0;
 	(void)state;
 	n += snprintf(text + n, sizeof text - (size_t)n, "openweigh_catalog: 1\ngpus:\n");
-	for (int fast = 1; fast <= 2; fast++)
+	for (int twin = 0; twin <= 1; twin++)
 		n += snprintf(text + n, sizeof text - (size_t)n,
 			      "  - {id: %s, name: X, vendor: NVIDIA, kind: datacenter, memory_gb: %g, bandwidth_gbs: %g, "
 			      "fp16_tflops: %g, bf16_tflops: %g, fp8_tflops: %g, int8_tops: %g, interconnect: x, "
 			      "interconnect_gbs: %g, max_per_node: %lld, source: test, as_of: 2026-11-01, "
 			      "price: {usd_per_hour: 0.10, provider: p, source: test, as_of: 2026-11-01}}\n",
-			      fast == 1 ? "h100" : "h100-fast-prefill", g->memory_gb, g->bandwidth_gbs,
-			      fast * g->fp16_tflops, fast * g->bf16_tflops, fast * g->fp8_tflops, fast * g->int8_tops,
+			      twin ? "h100-twin" : "h100", g->memory_gb, g->bandwidth_gbs,
+			      g->fp16_tflops, g->bf16_tflops, g->fp8_tflops, g->int8_tops,
 			      g->interconnect_gbs, (long long)g->max_per_node);
 	ov = overlay_with("gpus.yaml", text);
 	ovs[0] = ov;
 	c = catalog_load(shipped_dir(), ovs, 1, &e);
 	assert_non_null(c);
-	assert_true(pruning_checked(c, 20, &pruned_away) > 1000);
+	assert_true(picks_checked(c, 20, &ties) > 1000);
+	assert_true(ties > 0);   /* the test met ties the rule had to break */
 	catalog_free(c);
 	remove_tree(ov);
 }
@@ -451,8 +466,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_answer_moves_the_verdict),
 		cmocka_unit_test(test_every_field_moves_the_verdict),
-		cmocka_unit_test(test_pruning_is_exact),
-		cmocka_unit_test(test_pruning_keeps_ties_in_catalog_order),
+		cmocka_unit_test(test_fleet_pick_follows_the_rule),
+		cmocka_unit_test(test_fleet_ties_keep_catalog_order),
 		cmocka_unit_test(test_fleet_floor_is_a_floor),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

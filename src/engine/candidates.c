@@ -177,76 +177,6 @@ static void candidates_of_model(const struct catalog *c, const struct request_sh
 	}
 }
 
-/* x is never picked while y is there, whatever the answers and the volume: the same
- * model (its quality, tuning and size class alike; the caller prunes one class's run),
- * y allowed for every task x is, and y no worse on each term of pick.h's rule: a
- * replica-hour no dearer on any price basis, a request served no slower (so never more
- * replicas or replica-hours at any volume or traffic shape), no more GPUs a replica
- * (the hidden costs grow with the GPUs), a user served no slower. Where the costs can
- * tie, y must also win the tie: be faster for a user, or come first. */
-static bool candidate_dominated(const struct candidate *x, const struct candidate *y)
-{
-	bool cheaper = true;   /* strictly, on every basis */
-
-	if (x->model != y->model || (x->tasks & y->tasks) != x->tasks || y->gpu_count > x->gpu_count ||
-	    y->sec_per_request > x->sec_per_request || y->user_tokens_per_s < x->user_tokens_per_s)
-		return false;
-	for (int b = 0; b < BASIS_COUNT; b++) {
-		double hx = x->replica_usd_per_hour[b], hy = y->replica_usd_per_hour[b];
-		if (isnan(hx) != isnan(hy) || hy > hx)
-			return false;
-		cheaper &= isnan(hx) || hy < hx;
-	}
-	return cheaper || y->user_tokens_per_s > x->user_tokens_per_s || y->order < x->order;
-}
-
-/* Sweep order: a dominator usually comes before what it dominates (on-demand price,
- * then request time, then user speed, then catalog order); where it does not, both
- * stay, which costs time, not exactness. */
-static int candidate_sweep_cmp(const void *a, const void *b)
-{
-	const struct candidate *x = *(const struct candidate *const *)a, *y = *(const struct candidate *const *)b;
-
-	double px = x->replica_usd_per_hour[BASIS_ON_DEMAND], py = y->replica_usd_per_hour[BASIS_ON_DEMAND];
-
-	if (px != py && !isnan(px) && !isnan(py))
-		return px < py ? -1 : 1;
-	if (x->sec_per_request != y->sec_per_request)
-		return x->sec_per_request < y->sec_per_request ? -1 : 1;
-	if (x->user_tokens_per_s != y->user_tokens_per_s)
-		return x->user_tokens_per_s > y->user_tokens_per_s ? -1 : 1;
-	return (x->order > y->order) - (x->order < y->order);
-}
-
-int candidates_prune(struct candidate *run, int n)
-{
-	const struct candidate **by = xcalloc((size_t)n + 1, sizeof *by), **kept = xcalloc((size_t)n + 1, sizeof *kept);
-	bool *keep = xcalloc((size_t)n + 1, sizeof *keep);
-	int n_kept = 0, out = 0;
-
-	for (int i = 0; i < n; i++)
-		by[i] = &run[i];
-	qsort(by, (size_t)n, sizeof *by, candidate_sweep_cmp);
-	/* Each against those kept before it: what dominates it sorts earlier (or ties
-	 * there, when keeping both only costs time). */
-	for (int i = 0; i < n; i++) {
-		bool dominated = false;
-		for (int j = 0; j < n_kept && !dominated; j++)
-			dominated = candidate_dominated(by[i], kept[j]);
-		if (!dominated) {
-			kept[n_kept++] = by[i];
-			keep[by[i] - run] = true;
-		}
-	}
-	for (int i = 0; i < n; i++)
-		if (keep[i])
-			run[out++] = run[i];
-	free(by);
-	free(kept);
-	free(keep);
-	return out;
-}
-
 /* Each managed offer's model on its provider's dedicated GPU (fine-tuned serving),
  * at every precision a task allows, priced at the provider's rate. */
 static void candidates_dedicated(const struct catalog *c, const struct request_shape *shape, struct candidate_set *set)
@@ -281,7 +211,7 @@ static void candidates_dedicated(const struct catalog *c, const struct request_s
 	}
 }
 
-void candidates_size(const struct catalog *c, const struct request_shape *shape, struct candidates *out)
+void candidates_build(const struct catalog *c, const struct request_shape *shape, struct candidates *out)
 {
 	int order = 0;
 
@@ -303,28 +233,6 @@ void candidates_size(const struct catalog *c, const struct request_shape *shape,
 			out->set[k].count[mi] = out->set[k].n - out->set[k].first[mi];
 	}
 	candidates_dedicated(c, shape, &out->dedicated);
-}
-
-void candidates_build(const struct catalog *c, const struct request_shape *shape, struct candidates *out)
-{
-	candidates_size(c, shape, out);
-	/* Each model's server runs pruned and packed; a device is chosen by its memory
-	 * too, so every edge candidate stays. */
-	for (int k = 0; k < CLASS_EDGE; k++) {
-		struct candidate_set *set = &out->set[k];
-		int n = 0;
-		for (int mi = 0; mi < c->n_models; mi++) {
-			if (set->count[mi] == 0) {   /* none (set->c may still be NULL) */
-				set->first[mi] = n;
-				continue;
-			}
-			memmove(set->c + n, set->c + set->first[mi], (size_t)set->count[mi] * sizeof *set->c);
-			set->first[mi] = n;
-			set->count[mi] = candidates_prune(set->c + n, set->count[mi]);
-			n += set->count[mi];
-		}
-		set->n = n;
-	}
 }
 
 static void candidates_set_free(struct candidate_set *set)

@@ -87,16 +87,11 @@ struct engine {
 void engine_init(struct engine *e, const struct catalog *c, const struct answers *a);
 void engine_free(struct engine *e);
 
-/* candidates.c: every candidate (candidates_size), or those pick.h's rule could ever
- * choose (candidates_build: the sizes, each model's runs pruned). */
-void candidates_size(const struct catalog *c, const struct request_shape *shape, struct candidates *out);
+/* candidates.c: every candidate, sized for the request shape. */
 void candidates_build(const struct catalog *c, const struct request_shape *shape, struct candidates *out);
 void candidates_free(struct candidates *cs);
 /* cd's replica price on every basis, from its GPU and GPU count. */
 void candidate_price(const struct catalog *c, struct candidate *cd);
-/* Keep, in catalog order, the server candidates of one model's run[0..n) that no other
- * dominates; returns how many. */
-int candidates_prune(struct candidate *run, int n);
 
 /* The licence gates a decision's rules set (score.c fills them). */
 struct gates {

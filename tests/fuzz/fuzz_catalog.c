@@ -29,7 +29,7 @@ static char dir[64], overlay[64];
 static void setup_once(void)
 {
 	const char *src = getenv("OW_CATALOG");
-	char from[4096], to[4200], real[4096];
+	char from[4200], to[4200], real[4096];
 
 	if (dir[0])
 		return;
