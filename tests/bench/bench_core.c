@@ -1,5 +1,5 @@
-/* bench_core.c — `make bench`'s core measures: evaluate() on the shipped catalog, and
- * the load and evaluate() of a 2,000-model catalog, the size a price import brings
+/* bench_core.c — `make bench`'s core measures: evaluate() on the shipped catalog and
+ * the sizing of every candidate it repeats per request shape, and the load and evaluate() of a 2,000-model catalog, the size a price import brings
  * (genai-prices' data.json has about 1,300 model entries): the shipped catalog plus
  * closed API models, each its own price. Prints one JSON object of medians.
  * Usage: bench_core CATALOG_DIR ANSWERS_FILE [N: only write an N-model catalog and print its folder] */
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "answers.h"
+#include "engine.h"
 #include "evaluate.h"
 #include "util.h"
 
@@ -45,6 +46,27 @@ static double time_evaluate(const struct catalog *c, const struct answers *a, in
 		for (int i = 0; i < reps; i++)
 			verdict_free(evaluate(c, a));
 		t[r] = (now_us() - t0) / reps;
+	}
+	return median(t, RUNS);
+}
+
+/* Median µs of sizing every candidate once for a's request shape (engine_init), the
+ * step evaluate() repeats for each request shape it decides (the answers, and the
+ * flips and sensitivities that change the latency targets or the output length);
+ * *count gets how many candidates that sizes into. */
+static double time_sizing(const struct catalog *c, const struct answers *a, int *count)
+{
+	double t[RUNS];
+
+	for (int r = 0; r < RUNS; r++) {
+		struct engine e;
+		double t0 = now_us();
+		engine_init(&e, c, a);
+		t[r] = now_us() - t0;
+		*count = e.cands.dedicated.n;
+		for (int k = 0; k < CLASS_COUNT; k++)
+			*count += e.cands.set[k].n;
+		engine_free(&e);
 	}
 	return median(t, RUNS);
 }
@@ -131,7 +153,7 @@ int main(int argc, char **argv)
 	struct answers a;
 	struct catalog *c, *big;
 	char real[4096], *overlay;
-	int extra;
+	int extra, sized;
 
 	if (argc < 3 || argc > 4 || realpath(argv[1], real) == NULL) {
 		fprintf(stderr, "usage: bench_core CATALOG_DIR ANSWERS_FILE [N]\n");
@@ -151,6 +173,8 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	printf("{\n  \"evaluate_us_shipped\": %.0f,\n", time_evaluate(c, &a, 20));
+	printf("  \"sizing_us_shipped\": %.0f,\n", time_sizing(c, &a, &sized));
+	printf("  \"candidates_shipped\": %d,\n", sized);
 	printf("  \"catalog_load_ms_shipped\": %.2f,\n", time_load(real, NULL, &big));
 	catalog_free(big);
 	printf("  \"catalog_load_ms_2k\": %.1f,\n", time_load(real, overlay, &big));
