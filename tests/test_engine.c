@@ -1,7 +1,8 @@
 /* test_engine.c — the engine reads every input it should, and its one shortcut (the
- * picks' cost floor) changes nothing: each answer and each catalog field a cost or a footprint reads, changed
- * one at a time, moves the verdict where it must; and each model's fleet is the first
- * of all its candidates by pick.h's rule, catalog order breaking ties. */
+ * picks' cost floor) changes nothing: each answer and each catalog field a cost or a
+ * footprint reads, changed one at a time, moves the verdict where it must; and every
+ * fleet chosen is the first of all the candidates by pick.h's rule, catalog order
+ * breaking ties. */
 #include "testutil.h"
 
 #include <math.h>
@@ -315,32 +316,41 @@ static void random_answers(uint32_t *seed, struct answers *a)
 
 /* ---- the one rule picks -------------------------------------------------------------- */
 
-/* The first of model m's candidates by the rule pick.h states, every one costed (no
- * floor skips any); *ties gets how many others have its cost and speed. */
-static const struct candidate *first_by_rule(const struct engine *e, const struct answers *a,
-					     const struct model *m, double req, double *cost, int *ties)
+/* The first candidate by the rule pick.h states, every one costed (no floor skips
+ * any): of one class (or either), of model m's run (or all), allowed under gates g
+ * for the task; *ties gets how many others have its shortfall, cost and speed. */
+static const struct candidate *first_by_rule(const struct engine *e, const struct answers *a, enum fleet_class klass,
+					     const struct model *m, const struct gates *g, double req, double *cost,
+					     int *ties)
 {
-	static const struct gates open = { 0 };
 	struct fleet_rates r = fleet_rates_of(e, a);
 	const struct candidate *best = NULL;
 	struct pick_key bk = { 0 };
-	int mi = (int)(m - cat->models), tied = 0;
+	int need = cat->policy.required_tier[a->task], tied = 0;
 
 	for (int k = 0; k < CLASS_EDGE; k++) {
 		const struct candidate_set *set = &e->cands.set[k];
-		for (int i = set->first[mi]; i < set->first[mi] + set->count[mi]; i++) {
+		int from = m ? set->first[m - cat->models] : 0, to = m ? from + set->count[m - cat->models] : set->n;
+		if (klass != CLASS_ANY && klass != (enum fleet_class)k)
+			continue;
+		for (int i = from; i < to; i++) {
 			const struct candidate *cd = &set->c[i];
 			struct pick_key key;
-			if (!candidate_allowed(cd, a->task, &open) || isnan(cd->replica_usd_per_hour[r.basis]))
+			bool same;
+			if (!candidate_allowed(cd, a->task, g) || isnan(cd->replica_usd_per_hour[r.basis]))
 				continue;
-			key = (struct pick_key){ 0, fleet_cost(&r, cd, req, NULL), cd->user_tokens_per_s, cd->order };
-			if (best != NULL && key.cost == bk.cost && key.speed == bk.speed)
+			key = (struct pick_key){ pick_shortfall(cd->tier, need), fleet_cost(&r, cd, req, NULL),
+						 cd->user_tokens_per_s, cd->order };
+			same = best != NULL && key.shortfall == bk.shortfall && key.cost == bk.cost && key.speed == bk.speed;
+			if (same)
 				tied++;
-			/* the rule, written out: one model, so the cheaper; then the faster for a
-			 * user; then the first in catalog order */
-			if (best == NULL || key.cost < bk.cost ||
-			    (key.cost == bk.cost && (key.speed > bk.speed || (key.speed == bk.speed && key.order < bk.order)))) {
-				if (best == NULL || key.cost != bk.cost || key.speed != bk.speed)
+			/* the rule, written out: the least shortfall; then the cheaper; then the
+			 * faster for a user; then the first in catalog order */
+			if (best == NULL || key.shortfall < bk.shortfall ||
+			    (key.shortfall == bk.shortfall &&
+			     (key.cost < bk.cost || (key.cost == bk.cost && (key.speed > bk.speed ||
+									    (key.speed == bk.speed && key.order < bk.order)))))) {
+				if (!same)
 					tied = 0;
 				best = cd;
 				bk = key;
@@ -352,10 +362,24 @@ static const struct candidate *first_by_rule(const struct engine *e, const struc
 	return best;
 }
 
-/* Every open model's cheapest fleet, for n random answers at five volumes, is the
- * first of all its candidates by the rule; returns the choices checked. */
+/* A plan is the rule's first candidate, or infeasible when there is none. */
+static void check_pick(const struct plan *x, const struct candidate *want, double cost, const char *what, double req)
+{
+	if (x->feasible != (want != NULL) ||
+	    (want && (x->model != want->model || x->gpu != want->gpu || x->precision != want->precision ||
+		      x->cost.total != cost)))
+		fail_msg("%s at %.0f: picked %s on %s %s ($%.2f), the rule's first is %s on %s %s ($%.2f)", what, req,
+			 x->model ? x->model->id : "-", x->gpu ? x->gpu->id : "-", precision_names[x->precision],
+			 x->cost.total, want ? want->model->id : "-", want ? want->gpu->id : "-",
+			 want ? precision_names[want->precision] : "-", cost);
+}
+
+/* Each self-hosted architecture's fleet and every open model's cheapest, for n random
+ * answers at five volumes, is the first of all the candidates by the rule; returns
+ * the choices checked. */
 static int picks_checked(const struct catalog *c, int n, int *ties)
 {
+	static const struct gates open = { 0 };
 	uint32_t seed = 20261130;
 	int checked = 0;
 	const struct catalog *saved = cat;
@@ -366,21 +390,24 @@ static int picks_checked(const struct catalog *c, int n, int *ties)
 		struct engine e;
 		random_answers(&seed, &a);
 		engine_init(&e, cat, &a);
+		struct gates g = score_gates(cat, &a);
 		for (int s = -2; s <= 2; s++) {
 			double req = (double)a.requests_per_month * pow(10, s), cost;
+			const struct candidate *want;
+			struct plan x;
+			for (int arch = ARCH_SELF_SINGLE; arch <= ARCH_SELF_MULTI; arch++) {
+				want = first_by_rule(&e, &a, arch == ARCH_SELF_SINGLE ? CLASS_SINGLE : CLASS_MULTI, NULL, &g,
+						     req, &cost, ties);
+				plan_best(&e, &a, (enum arch)arch, req, &g, &x);
+				check_pick(&x, want, cost, arch_ids[arch], req);
+				checked++;
+			}
 			for (int m = 0; m < cat->n_models; m++) {
-				const struct candidate *want;
-				struct plan x;
 				if (!model_is_open(&cat->models[m]))
 					continue;
-				want = first_by_rule(&e, &a, &cat->models[m], req, &cost, ties);
+				want = first_by_rule(&e, &a, CLASS_ANY, &cat->models[m], &open, req, &cost, ties);
 				plan_self_for_model(&e, &a, &cat->models[m], req, &x);
-				if (x.feasible != (want != NULL) ||
-				    (want && (x.gpu != want->gpu || x.precision != want->precision || x.cost.total != cost)))
-					fail_msg("%s at %.0f: picked %s %s ($%.2f), the rule's first is %s %s ($%.2f)",
-						 cat->models[m].id, req, x.gpu ? x.gpu->id : "-", precision_names[x.precision],
-						 x.cost.total, want ? want->gpu->id : "-",
-						 want ? precision_names[want->precision] : "-", cost);
+				check_pick(&x, want, cost, cat->models[m].id, req);
 				checked++;
 			}
 		}

@@ -1,7 +1,8 @@
 /* bench_core.c — `make bench`'s core measures: evaluate() on the shipped catalog and
- * the sizing of every candidate it repeats per request shape, and the load and evaluate() of a 2,000-model catalog, the size a price import brings
- * (genai-prices' data.json has about 1,300 model entries): the shipped catalog plus
- * closed API models, each its own price. Prints one JSON object of medians.
+ * the sizing of every candidate it repeats per request shape; the load and evaluate()
+ * of a 2,000-model catalog, the size a price import brings (genai-prices' data.json
+ * has about 1,300 model entries): the shipped catalog plus closed API models, each
+ * its own price. Prints one JSON object of medians.
  * Usage: bench_core CATALOG_DIR ANSWERS_FILE [N: only write an N-model catalog and print its folder] */
 #include <stdio.h>
 #include <stdlib.h>
