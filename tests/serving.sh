@@ -200,5 +200,22 @@ assert not d['feasible'] and 'context window 2048' in d['why_not'], d"
 "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --ttft-ms 1 >"$T/out" 2>&1
 if grep -q "(asked: 1 ms)" "$T/out"; then ok; else bad "a missed target names only the targets set: $(grep NOT "$T/out")"; fi
 
+# 6. Precision policy: reasoning and code allow bf16, fp16 and fp8 (rules.yaml), and a
+# model's own published precision. gpt-oss ships its experts in MXFP4 (native_precision
+# in models.yaml), so for reasoning it is served as shipped, not upcast to fp8; no other
+# model is quantised to 4 or 8 integer bits for it.
+for task in reasoning code; do
+	sed "s/^task: general/task: $task/" "$SRC/catalog/presets/regulated-enterprise.yaml" >"$T/$task.yaml"
+	"$OW" memo --answers "$T/$task.yaml" --format json >"$T/$task.json" || bad "memo $task"
+	py "precisions for $task" "$T/$task.json" "
+rows = [r for r in d['costs']['self_hosted'] if r.get('precision')]
+native = {'gpt-oss-20b': 'mxfp4', 'gpt-oss-120b': 'mxfp4'}
+odd = [(r['model'], r['precision']) for r in rows
+       if r['precision'] not in ('bf16', 'fp16', 'fp8') and native.get(r['model']) != r['precision']]
+assert rows and not odd, odd
+big = [r for r in rows if r['model'] == 'gpt-oss-120b']
+assert big and big[0]['precision'] == 'mxfp4', big"
+done
+
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

@@ -31,13 +31,27 @@ bool candidates_shape_equal(const struct request_shape *x, const struct request_
 }
 
 
-/* Precisions a task allows; on a device quantisation is how a model fits at all. */
-static uint32_t candidate_precisions(const struct catalog *c, int task, bool edge)
+/* Precisions a task allows model m in; on a device quantisation is how a model fits
+ * at all. The precision a vendor publishes the weights in (gpt-oss: MXFP4 experts,
+ * trained so) is the model itself, not a quantisation of it: every task allows it. */
+static uint32_t candidate_precisions(const struct catalog *c, const struct model *m, int task, bool edge)
 {
 	uint32_t p = c->policy.precisions[task];
 
 	if (edge)
 		p |= 1u << PREC_INT4 | 1u << PREC_INT8;
+	if (m->shape.present && m->shape.lay.native_precision >= 0)
+		p |= 1u << m->shape.lay.native_precision;
+	return p;
+}
+
+/* Precisions some task allows model m in. */
+static uint32_t candidate_any_precision(const struct catalog *c, const struct model *m, bool edge)
+{
+	uint32_t p = 0;
+
+	for (int t = 0; t < TASK_COUNT; t++)
+		p |= candidate_precisions(c, m, t, edge);
 	return p;
 }
 
@@ -97,13 +111,14 @@ static bool candidate_precision_served(const struct gpu *g, enum precision p)
 	return !(p == PREC_FP16 && g->bf16_tflops > 0) && !(p == PREC_INT8 && g->fp8_tflops > 0);
 }
 
-/* The tasks whose policy allows precision p on the GPU (bit per task). */
-static uint32_t candidate_tasks(const struct catalog *c, const struct gpu *g, enum precision p)
+/* The tasks whose policy allows m at precision p on the GPU (bit per task). */
+static uint32_t candidate_tasks(const struct catalog *c, const struct model *m, const struct gpu *g,
+				enum precision p)
 {
 	uint32_t t = 0;
 
 	for (int k = 0; k < TASK_COUNT; k++)
-		if (candidate_precisions(c, k, g->kind == GPU_EDGE) & 1u << p)
+		if (candidate_precisions(c, m, k, g->kind == GPU_EDGE) & 1u << p)
 			t |= 1u << k;
 	return t;
 }
@@ -132,7 +147,7 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
 		.active_params = (double)m->shape.active_params,
 		.mau_capped = candidate_mau_capped(m->licence),
 		.noncommercial = !m->licence->commercial,
-		.tasks = candidate_tasks(c, g, p),
+		.tasks = candidate_tasks(c, m, g, p),
 	};
 	cd->replica_rate = 3600.0 / cd->sec_per_request;
 	candidate_price(c, cd);
@@ -153,10 +168,8 @@ static struct candidate *candidate_slot(struct candidate_set *set)
 static void candidates_of_model(const struct catalog *c, const struct request_shape *shape, const struct model *m,
 				bool edge, struct candidates *out, int *order)
 {
-	uint32_t precs = 0;
+	uint32_t precs = candidate_any_precision(c, m, edge);
 
-	for (int t = 0; t < TASK_COUNT; t++)
-		precs |= candidate_precisions(c, t, edge);
 	for (int gi = 0; gi < c->n_gpus; gi++) {
 		const struct gpu *g = &c->gpus[gi];
 		if ((g->kind == GPU_EDGE) != edge || (!edge && !candidate_gpu_priced(c, g)))
@@ -182,10 +195,7 @@ static void candidates_of_model(const struct catalog *c, const struct request_sh
 static void candidates_dedicated(const struct catalog *c, const struct request_shape *shape, struct candidate_set *set)
 {
 	int n_offers = 0, order = 0;
-	uint32_t precs = 0;
 
-	for (int t = 0; t < TASK_COUNT; t++)
-		precs |= candidate_precisions(c, t, false);
 	for (int i = 0; i < c->n_providers; i++)
 		n_offers += c->providers[i].n_offers;
 	set->first = xcalloc((size_t)n_offers + 1, sizeof *set->first);
@@ -194,6 +204,7 @@ static void candidates_dedicated(const struct catalog *c, const struct request_s
 		const struct provider *p = &c->providers[i];
 		for (int j = 0; j < p->n_offers; j++, order++) {
 			const struct model *m = p->offers[j].model;
+			uint32_t precs = candidate_any_precision(c, m, false);
 			set->first[order] = set->n;
 			for (int pr = 0; p->dedicated.present && m->shape.present && pr < PREC_COUNT; pr++) {
 				struct candidate *cd = candidate_slot(set);
