@@ -248,7 +248,7 @@ static bool cli_json_out(const struct cli *o)
 static void now_iso(char *buf, size_t size)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");   /* reproducible output */
-	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);   /* cli_check_env checked it */
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
@@ -478,7 +478,7 @@ static int32_t today_days(void)
 	const char *fixed = getenv("OPENWEIGH_TODAY");   /* tests pin the date */
 	int32_t d;
 
-	if (fixed && parse_date(fixed, &d) == 0)
+	if (fixed && parse_date(fixed, &d) == 0)   /* cli_check_env refused any other */
 		return d;
 	return (int32_t)(time(NULL) / 86400);
 }
@@ -633,6 +633,29 @@ static int run(const struct cli *opts, wizard_fn wizard)
 	return rc;
 }
 
+/* The environment the commands read, refused when malformed rather than replaced by
+ * today's date or the epoch (reproducible-builds.org: a malformed SOURCE_DATE_EPOCH
+ * should fail); an empty one is unset. */
+static int cli_check_env(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH"), *today = getenv("OPENWEIGH_TODAY");
+	char msg[256];
+	int32_t d;
+
+	if (sde && sde[0] && (strspn(sde, "0123456789") != strlen(sde) || strlen(sde) > 12 ||
+		    strtoll(sde, NULL, 10) > 253402300799LL)) {   /* 9999-12-31T23:59:59Z */
+		snprintf(msg, sizeof msg, "SOURCE_DATE_EPOCH: expected seconds since 1970 up to the year 9999, got '%.40s'", sde);
+		cli_say(msg, "");
+		return OW_EXIT_INPUT;
+	}
+	if (today && parse_date(today, &d) != 0) {
+		snprintf(msg, sizeof msg, "OPENWEIGH_TODAY: expected a date YYYY-MM-DD, got '%.40s'", today);
+		cli_say(msg, "");
+		return OW_EXIT_INPUT;
+	}
+	return OW_EXIT_OK;
+}
+
 int cli_main(int argc, char **argv, wizard_fn wizard)
 {
 	struct cli o;
@@ -650,5 +673,7 @@ int cli_main(int argc, char **argv, wizard_fn wizard)
 		printf("openweigh %s\n", PACKAGE_VERSION);
 		return fflush(stdout) == 0 ? OW_EXIT_OK : OW_EXIT_IO;
 	}
+	if (cli_check_env() != OW_EXIT_OK)
+		return OW_EXIT_INPUT;
 	return run(&o, wizard);
 }

@@ -67,6 +67,37 @@ for x in c["architectures"]:
         assert x[side]["feasible"] == s["feasible"], x
 PY
 then ok; else bad "compare json: $(cat "$T/py")"; fi
+# A malformed date in the environment is refused, not replaced by today or the epoch.
+for env in SOURCE_DATE_EPOCH=abc SOURCE_DATE_EPOCH=99999999999999 OPENWEIGH_TODAY=2026-13-45 OPENWEIGH_TODAY=garbage; do
+	expect 1 "$env" -- env "$env" "$OW" memo --answers "$A"
+	has "$T/err" "${env%%=*}: expected"
+done
+# Nothing feasible on one side is a change of recommendation, in either order.
+sed 's/^privacy:.*/privacy: air-gapped/' "$SRC/catalog/presets/startup-chatbot.yaml" >"$T/airgap.yaml"
+for pair in "$SRC/catalog/presets/startup-chatbot.yaml $T/airgap.yaml" "$T/airgap.yaml $SRC/catalog/presets/startup-chatbot.yaml"; do
+	# shellcheck disable=SC2086
+	expect 0 "compare with nothing feasible" -- "$OW" compare $pair --format json
+	if python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); assert c["recommendation_changed"] and c["fleet_changed"], c' "$T/out" 2>"$T/py"; then ok; else bad "compare, nothing feasible on one side: $(tail -c 300 "$T/py")"; fi
+done
+# The recommendation carries every key openweigh(1) lists, null where it does not
+# apply (an API's GPU; a model when nothing is feasible); a managed offer that cannot
+# be used has no price, as in the Markdown.
+for p in "$SRC"/catalog/presets/*.yaml "$T/airgap.yaml"; do
+	expect 0 "memo json $p" -- "$OW" memo --answers "$p" --format json
+	if python3 - "$T/out" 2>"$T/py" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = d["recommendation"]
+keys = "architecture model precision gpu gpu_count replicas gpus_total price_basis monthly_cost_usd premium_usd close_call reasons".split()
+assert all(k in r for k in keys), [k for k in keys if k not in r]
+assert (r["architecture"] is None) == (r["model"] is None), r
+for row in d["costs"]["managed"]:
+    assert row["usable"] or row["monthly_cost_usd"] is None, row
+for row in d["costs"]["self_hosted"]:
+    assert all(k in row for k in ("gpu", "gpu_count", "replicas", "gpus_total", "price_basis")), row
+PY
+	then ok; else bad "json contract keys for $p: $(tail -c 300 "$T/py")"; fi
+done
 expect 0 "compare a file with itself" -- "$OW" compare "$A" "$A" --format json
 if python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); assert c["answers_changed"] == [] and not c["recommendation_changed"] and c["reasons_changed"] == []' "$T/out" 2>"$T/py"; then ok; else bad "compare with itself: $(cat "$T/py")"; fi
 expect 0 "compare md, presets by name" -- "$OW" compare regulated-enterprise startup-chatbot

@@ -100,8 +100,8 @@ static void advice_risks(struct verdict *v)
 		advice_risk(v, RISK_LEGACY, "%s is marked legacy in the catalog (a successor is listed): evaluate the current model before committing to this one.",
 			    o->model->id);
 	if (m != NULL && (sf = pick_model_shortfall(v->catalog, v->answers.task, m)) > 0)
-		advice_risk(v, RISK_QUALITY, "%s is %d tier%s below what a %s task needs; evaluate it on your own data first.",
-			    m->id, sf, sf == 1 ? "" : "s", task_names[v->answers.task]);
+		advice_risk(v, RISK_QUALITY, "%s is %d tier%s below what %s needs; evaluate it on your own data first.",
+			    m->id, sf, sf == 1 ? "" : "s", task_phrases[v->answers.task]);
 	advice_sensitive(v);
 }
 

@@ -118,9 +118,12 @@ void compare_verdicts(const struct verdict *before, const struct verdict *after,
 	compare_answers(&before->answers, &after->answers, out);
 	for (int s = 0; s < SIDE_COUNT; s++)
 		out->recommended[s] = v[s]->scores[v[s]->recommended].best;
-	out->recommendation_moved = before->recommended != after->recommended ||
+	/* nothing feasible on one side: no recommendation there, whatever ranks first */
+	out->recommendation_moved = before->feasible_any != after->feasible_any ||
+				    before->recommended != after->recommended ||
 				    !compare_same_option(&out->recommended[0], &out->recommended[1]);
-	out->fleet_moved = !compare_same_fleet(&out->recommended[0], &out->recommended[1]);
+	out->fleet_moved = before->feasible_any != after->feasible_any ||
+			   !compare_same_fleet(&out->recommended[0], &out->recommended[1]);
 	compare_archs(v, out);
 	for (int a = 0; a < ARCH_COUNT; a++) {
 		compare_reasons_of(v, (enum arch)v[SIDE_AFTER]->order[a], SIDE_BEFORE, out);

@@ -37,8 +37,8 @@ static void notes_quality(struct verdict *v, const struct plan *o)
 	int need = c->policy.required_tier[v->answers.task];
 
 	if (o->model && o->model->quality_tier > need)
-		verdict_warn(v, "The recommended model %s is tier %d; a %s task calls for tier %d. Evaluate it on your own data before committing.",
-			     o->model->id, o->model->quality_tier, task_names[v->answers.task], need);
+		verdict_warn(v, "The recommended model %s is tier %d; %s calls for tier %d. Evaluate it on your own data before committing.",
+			     o->model->id, o->model->quality_tier, task_phrases[v->answers.task], need);
 	if (o->model && model_is_open(o->model))
 		verdict_caveat(v, "Quality gap (seed): frontier closed models lead open-weight models by 3-10 points on benchmarks and 0.5-1.0 on MT-Bench; the gap matters for complex reasoning and is negligible for classification and extraction, where 70B+ open models are comparable.");
 	if (o->precision == PREC_INT4 || o->precision == PREC_INT8 || o->precision == PREC_FP8)

@@ -198,9 +198,9 @@ static void score_quality_points(const struct catalog *c, const struct answers *
 		sc->score -= c->policy.quality_gap_weight * sf;
 		if (!explain)
 			continue;
-		snprintf(buf, sizeof buf, "the best model it can serve (%s, tier %d) is below the tier %d a %s task needs",
+		snprintf(buf, sizeof buf, "the best model it can serve (%s, tier %d) is below the tier %d %s needs",
 			 m->id, m->quality_tier,
-			 c->policy.required_tier[a->task], task_names[a->task]);
+			 c->policy.required_tier[a->task], task_phrases[a->task]);
 		score_add_reason(sc, NULL, -c->policy.quality_gap_weight * sf, false, buf);
 	}
 }

@@ -12,6 +12,10 @@
 
 static const char *const privacy_names[] = { "none", "confidential", "regulated", "air-gapped" };
 const char *const task_names[TASK_COUNT + 1] = { "reasoning", "general", "extraction", "code", NULL };
+const char *const task_phrases[TASK_COUNT] = {
+	[TASK_REASONING] = "a reasoning task", [TASK_GENERAL] = "a general task",
+	[TASK_EXTRACTION] = "an extraction task", [TASK_CODE] = "a code task",
+};
 const char *const mlops_names[MLOPS_COUNT + 1] = { "none", "partial", "dedicated", NULL };
 static const char *const finetune_names[] = { "none", "api", "lora", "full" };
 static const char *const edge_names[] = { "none", "offline", "realtime" };

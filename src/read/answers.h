@@ -60,6 +60,7 @@ struct answer_field {
 
 extern const struct answer_field answer_fields[AK_COUNT];
 extern const char *const task_names[TASK_COUNT + 1];
+extern const char *const task_phrases[TASK_COUNT];   /* with its article: "an extraction task" */
 extern const char *const latency_names[LAT_COUNT + 1];
 
 /* The longest sequence a request of these answers needs: the context asked, or a whole

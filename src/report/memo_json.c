@@ -52,7 +52,7 @@ static cJSON *reasons_json(const struct arch_score *sc)
 		const struct reason *r = &sc->reasons[i];
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "text", r->text);
-		cJSON_AddNumberToObject(o, "points", round(r->points * 100) / 100);
+		cJSON_AddNumberToObject(o, "points", round(r->points * 100) / 100 + 0.0);   /* no -0 */
 		cJSON_AddBoolToObject(o, "excludes", r->excludes);
 		if (r->rule)
 			cJSON_AddStringToObject(o, "rule", r->rule->id);
@@ -109,8 +109,19 @@ static void plan_fields(cJSON *o, const struct plan *op)
 	cJSON_AddItemToObject(o, "cost", breakdown_json(&op->cost));
 }
 
+/* The keys DESIGN.md's contract lists for an object, present as null where they do not
+ * apply (an API has no GPU; nothing feasible, no model), never missing. */
+static void json_nulls(cJSON *o, const char *const *keys)
+{
+	for (int i = 0; keys[i] != NULL; i++)
+		if (!cJSON_HasObjectItem(o, keys[i]))
+			cJSON_AddNullToObject(o, keys[i]);
+}
+
 static cJSON *rows_json(const struct verdict *v, const struct cost_row *rows, int n)
 {
+	static const char *const self_hosted_contract[] = { "gpu", "gpu_count", "replicas", "gpus_total",
+							    "price_basis", NULL };
 	cJSON *arr = cJSON_CreateArray();
 
 	for (int i = 0; i < n; i++) {
@@ -126,8 +137,13 @@ static cJSON *rows_json(const struct verdict *v, const struct cost_row *rows, in
 			cJSON_AddStringToObject(o, "architecture", arch_ids[r->opt.arch]);
 		}
 		plan_fields(o, &r->opt);
-		if ((!r->opt.feasible && r->opt.arch != ARCH_MANAGED) || r->model->context_tokens < answers_longest(&v->answers))
+		/* no price where the Markdown shows none: a row that cannot run, a managed
+		 * offer that cannot be used (retired, closed, untunable), a short window */
+		if (!r->opt.feasible || (r->opt.arch == ARCH_MANAGED && !r->usable) ||
+		    r->model->context_tokens < answers_longest(&v->answers))
 			cJSON_ReplaceItemInObject(o, "monthly_cost_usd", cJSON_CreateNull());
+		if (r->opt.arch == ARCH_SELF_SINGLE || r->opt.arch == ARCH_SELF_MULTI)
+			json_nulls(o, self_hosted_contract);
 		if (r->model->quality_tier == TIER_UNKNOWN)
 			cJSON_AddNullToObject(o, "quality_tier");
 		else
@@ -221,6 +237,8 @@ cJSON *footprint_to_json(const struct footprint *f)
  * cheapest option and whether the runner-up is within a point. */
 static cJSON *recommendation_json(const struct verdict *v)
 {
+	static const char *const contract[] = { "model", "precision", "gpu", "gpu_count", "replicas", "gpus_total",
+						"price_basis", "monthly_cost_usd", "premium_usd", "close_call", NULL };
 	const struct arch_score *sc = &v->scores[v->recommended];
 	cJSON *o = cJSON_CreateObject(), *reasons = cJSON_CreateArray();
 
@@ -235,6 +253,7 @@ static cJSON *recommendation_json(const struct verdict *v)
 		for (int i = 0; i < sc->n_reasons; i++)
 			cJSON_AddItemToArray(reasons, cJSON_CreateString(sc->reasons[i].text));
 	}
+	json_nulls(o, contract);
 	cJSON_AddItemToObject(o, "reasons", reasons);
 	return o;
 }

@@ -167,7 +167,7 @@ static void section_ranking(struct strbuf *sb, const struct verdict *v)
 			if (r->excludes)
 				sb_addf(sb, "  - EXCLUDED: %s\n", r->text);
 			else
-				sb_addf(sb, "  - %+.1f %s\n", r->points, r->text);
+				sb_addf(sb, "  - %+.1f %s\n", round(r->points * 10) / 10 + 0.0, r->text);   /* no -0.0 */
 		}
 	}
 	sb_add(sb, "\n");
@@ -185,19 +185,19 @@ char *costs_markdown(const struct verdict *v)
 	sb_add(&sb, "### Closed and first-party APIs\n\n| model | tier | input $/1M | output $/1M | monthly | note |\n|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_api; i++) {
 		const struct cost_row *r = &v->api[i];
-		sb_addf(&sb, "| %s | %s | %.3f | %.3f | %s | %s%s%s%s |\n", r->model->id,
+		sb_addf(&sb, "| %s | %s | %.3f | %.3f | %s | %s%s%s%s%s |\n", r->model->id,
 			quality_tier_name(r->model->quality_tier), r->input_price, r->output_price,
 			r->opt.feasible ? usd(b, r->opt.cost.total) : "—",
 			r->meets_quality ? "" : "below the task's tier; ", r->note,
 			r->usable || r->note[0] ? "" : " (excluded by the rules)",
-			r->cheapest ? "**cheapest that meets the task**" : "");
+			r->cheapest && r->note[0] ? "; " : "", r->cheapest ? "**cheapest that meets the task**" : "");
 	}
 	sb_add(&sb, "\n### Managed inference (open models via API)\n\n| provider | model | input $/1M | output $/1M | monthly | note |\n|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_managed; i++) {
 		const struct cost_row *r = &v->managed[i];
-		sb_addf(&sb, "| %s | %s | %.3f | %.3f | %s | %s%s |\n", r->provider->id, r->model->id,
+		sb_addf(&sb, "| %s | %s | %.3f | %.3f | %s | %s%s%s |\n", r->provider->id, r->model->id,
 			r->input_price, r->output_price, r->usable ? usd(b, r->opt.cost.total) : "—", r->note,
-			r->cheapest ? "**cheapest that meets the task**" : "");
+			r->cheapest && r->note[0] ? "; " : "", r->cheapest ? "**cheapest that meets the task**" : "");
 	}
 	sb_add(&sb, "\n### Self-hosted (cheapest fleet per model, with the hidden costs)\n\n| model | fleet | batch, tokens/s a user, first token | GPUs | engineering and on-call | orchestration | monitoring | fine-tune | total | note |\n|---|---|---|---|---|---|---|---|---|---|\n");
 	for (int i = 0; i < v->n_self_hosted; i++) {
