@@ -54,7 +54,7 @@ static const char usage_text[] =
 	"  catalog list [models|gpus|providers|presets] [--json]\n"
 	"                          the catalog's entries\n"
 	"  catalog check           validate the catalog; findings as FILE:LINE:COL\n"
-	"  catalog import-config CONFIG.json --id ID [-o FILE]\n"
+	"  catalog import-config CONFIG.json --id ID [-o FILE] [--force]\n"
 	"                          a models.yaml entry from a Hugging Face config.json\n"
 	"  catalog import-prices DATA.json [-o DIR] [--force]\n"
 	"                          an overlay of API and managed prices from genai-prices'\n"
@@ -578,6 +578,37 @@ static const char *answers_or_preset(const struct catalog *c, const char *arg)
 	return arg;
 }
 
+/* An option the command does not read is refused, not ignored: whoever passes it
+ * expects it to change something. */
+static int cli_refuse_foreign(const struct cli *o, const char *cmd)
+{
+	const char *sub = o->n_words >= 2 ? o->words[1] : "";
+	bool wizard = cmd == NULL, memo = cmd && !strcmp(cmd, "memo"), compare = cmd && !strcmp(cmd, "compare");
+	bool costs = cmd && !strcmp(cmd, "costs"), footprint = cmd && !strcmp(cmd, "footprint");
+	bool list = cmd && !strcmp(cmd, "catalog") && !strcmp(sub, "list");
+	bool import_config = cmd && !strcmp(cmd, "catalog") && !strcmp(sub, "import-config");
+
+	if (o->format && !memo && !compare)
+		return usage_error("--format is memo's and compare's option%s",
+				   costs || footprint || list ? " (this command takes --json)" : "");
+	if (o->format && o->json && strcmp(o->format, "json") != 0)
+		return usage_error("--json and --format %s disagree", o->format);
+	if (o->json && !(memo || compare || costs || footprint || list))
+		return usage_error("%s", "--json is an option of memo, compare, costs, footprint and catalog list");
+	if ((o->model || o->precision || o->gpu) && !footprint)
+		return usage_error("%s", "--model, --precision and --gpu are footprint's options");
+	if (o->id && !import_config)
+		return usage_error("%s", "--id is catalog import-config's option");
+	if (o->answers && !(wizard || memo || costs))
+		return usage_error("%s", compare ? "compare takes its two answers files as arguments, not --answers"
+					      : "--answers is an option of memo, costs and the wizard");
+	if ((o->no_color || o->ascii || o->no_mouse) && !wizard)
+		return usage_error("%s", "--no-color, --ascii and --no-mouse are the wizard's options");
+	if ((o->out || o->force) && wizard)
+		return usage_error("%s", "-o and --force are for the commands (the wizard exports with e)");
+	return 0;
+}
+
 static int run(const struct cli *opts, wizard_fn wizard)
 {
 	struct cli resolved = *opts, *o = &resolved;
@@ -595,6 +626,8 @@ static int run(const struct cli *opts, wizard_fn wizard)
 		return usage_error("unexpected argument '%s'", o->words[1]);
 	if (o->out && o->out[0] == '\0')
 		return usage_error("%s", "-o needs a file name, not ''");
+	if ((rc = cli_refuse_foreign(o, cmd)) != 0)
+		return rc;
 	if ((cmd == NULL || strcmp(cmd, "footprint")) && (o->ttft_ms > 0 || o->tokens_per_s_per_user > 0 ||
 	    o->input_tokens || o->output_tokens || o->kv_precision || o->batch || o->batch_max || o->context))
 		return usage_error("%s", "--batch, --context, --kv-precision, --ttft-ms, --tokens-per-s-per-user, "

@@ -67,6 +67,13 @@ for x in c["architectures"]:
         assert x[side]["feasible"] == s["feasible"], x
 PY
 then ok; else bad "compare json: $(cat "$T/py")"; fi
+# An option the command does not read is refused (exit 1), not ignored.
+for args in "memo -a $A -f md --json" "costs -a $A --format json" "catalog check --json" "memo -a $A --model x" \
+	"footprint --answers $A --model llama-3.1-8b --precision bf16 --gpu h100" "memo -a $A --id x" "memo -a $A --no-mouse"; do
+	# shellcheck disable=SC2086
+	expect 1 "refused: $args" -- "$OW" $args
+	has "$T/err" "openweigh: -"
+done
 # A malformed date in the environment is refused, not replaced by today or the epoch.
 for env in SOURCE_DATE_EPOCH=abc SOURCE_DATE_EPOCH=99999999999999 OPENWEIGH_TODAY=2026-13-45 OPENWEIGH_TODAY=garbage; do
 	expect 1 "$env" -- env "$env" "$OW" memo --answers "$A"

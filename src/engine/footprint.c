@@ -667,6 +667,10 @@ void footprint_size(const struct cost_model *cm, const struct model *m, const st
 		f->gpu_count = f->tensor_parallel = f->pipeline_stages = 1;
 		f->fit = FIT_WINDOW;
 		f->longest = sv->context_tokens;
+		f->context = sv->context_tokens;   /* what was asked, for the refusal's report */
+		f->input_tokens = sv->input_tokens;
+		f->output_tokens = sv->output_tokens;
+		f->weights_bytes = weights_bytes(cm, m, p);
 		return;
 	}
 	/* Wider tensor parallelism only when one sequence alone misses a target there. */
@@ -743,7 +747,7 @@ double footprint_seconds_per_request(const struct footprint *f)
 }
 
 const char *const batch_limit_words[LIMIT_COUNT] = {
-	[LIMIT_FIXED] = "the batch asked",
+	[LIMIT_FIXED] = "the batch given (--batch, default 1)",
 	[LIMIT_MEMORY] = "memory",
 	[LIMIT_ENGINE] = "the serving engine's batch limit",
 	[LIMIT_DEVICE] = "one user a device",   /* the engine's cap for on-device plans */
