@@ -67,6 +67,11 @@ for x in c["architectures"]:
         assert x[side]["feasible"] == s["feasible"], x
 PY
 then ok; else bad "compare json: $(cat "$T/py")"; fi
+# The YAML core schema's booleans, and only those.
+sed 's/^over_700m_mau:.*/over_700m_mau: False/' "$A" >"$T/bool.yaml"
+expect 0 "over_700m_mau: False" -- "$OW" memo --answers "$T/bool.yaml"
+sed 's/^over_700m_mau:.*/over_700m_mau: yes/' "$A" >"$T/bool.yaml"
+expect 1 "over_700m_mau: yes (YAML 1.1, not the core schema)" -- "$OW" memo --answers "$T/bool.yaml"
 # An option the command does not read is refused (exit 1), not ignored.
 for args in "memo -a $A -f md --json" "costs -a $A --format json" "catalog check --json" "memo -a $A --model x" \
 	"footprint --answers $A --model llama-3.1-8b --precision bf16 --gpu h100" "memo -a $A --id x" "memo -a $A --no-mouse"; do

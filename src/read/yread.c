@@ -256,9 +256,10 @@ int yr_bool(struct yread *r, const struct ynode *map, const char *key, int requi
 		return rc;
 	if (yread_tag_fits(r, v, key, TAG_BIT(Y_TAG_BOOL) | TAG_BIT(Y_TAG_STR)) != 0)
 		return -1;
-	if (v->plain && strcmp(v->value, "true") == 0)
+	/* the YAML 1.2 core schema's booleans: true, True, TRUE and false, False, FALSE */
+	if (v->plain && (!strcmp(v->value, "true") || !strcmp(v->value, "True") || !strcmp(v->value, "TRUE")))
 		*out = true;
-	else if (v->plain && strcmp(v->value, "false") == 0)
+	else if (v->plain && (!strcmp(v->value, "false") || !strcmp(v->value, "False") || !strcmp(v->value, "FALSE")))
 		*out = false;
 	else
 		return yr_fail(r, v, "'%s' must be true or false, not '%s'", key, v->value);
