@@ -566,16 +566,33 @@ static int cli_refuse_failing(const struct catalog *c)
 }
 
 /* --answers NAME: a preset's file when no file of that name is there. */
-static const char *answers_or_preset(const struct catalog *c, const char *arg)
+/* An answers argument: a path (with a slash, or a file that exists), else a preset's
+ * name; *path NULL when arg is. Neither: no such file (exit 2, as any file that cannot
+ * be opened), the message naming the presets too. */
+static int answers_or_preset(const struct catalog *c, const char *arg, const char **path)
 {
 	struct stat st;
+	struct strbuf names;
+	char msg[1024];
 
+	*path = arg;
+	if (arg != NULL && arg[0] == '\0')
+		return usage_error("%s", "an answers file or a preset's name is needed, not ''");
 	if (arg == NULL || strchr(arg, '/') != NULL || stat(arg, &st) == 0)
-		return arg;
+		return 0;
 	for (int i = 0; i < c->n_presets; i++)
-		if (strcmp(c->presets[i].id, arg) == 0)
-			return c->presets[i].path;
-	return arg;
+		if (strcmp(c->presets[i].id, arg) == 0) {
+			*path = c->presets[i].path;
+			return 0;
+		}
+	sb_init(&names);
+	for (int i = 0; i < c->n_presets; i++)
+		sb_addf(&names, "%s%s", i ? ", " : "", c->presets[i].id);
+	snprintf(msg, sizeof msg, "%s: no such file, and no preset has that name (presets: %s)", arg,
+		 names.s ? names.s : "none");
+	sb_free(&names);
+	cli_say(msg, "");
+	return OW_EXIT_IO;
 }
 
 /* An option the command does not read is refused, not ignored: whoever passes it
@@ -614,7 +631,7 @@ static int run(const struct cli *opts, wizard_fn wizard)
 	struct cli resolved = *opts, *o = &resolved;
 	struct ow_error e;
 	struct catalog *c;
-	const char *cmd = o->n_words ? o->words[0] : NULL;
+	const char *cmd = o->n_words ? o->words[0] : NULL, *compare_a = NULL, *compare_b = NULL;
 	int rc;
 
 	if (cmd && strcmp(cmd, "memo") && strcmp(cmd, "costs") && strcmp(cmd, "footprint") &&
@@ -647,14 +664,19 @@ static int run(const struct cli *opts, wizard_fn wizard)
 		catalog_free(c);
 		return rc;
 	}
-	o->answers = answers_or_preset(c, o->answers);
+	if ((rc = answers_or_preset(c, o->answers, &o->answers)) != 0 ||
+	    (cmd && !strcmp(cmd, "compare") && ((rc = answers_or_preset(c, o->words[1], &compare_a)) != 0 ||
+						(rc = answers_or_preset(c, o->words[2], &compare_b)) != 0))) {
+		catalog_free(c);
+		return rc;
+	}
 	if (cmd == NULL) {
 		struct wizard_opts w = { c, o->answers, o->no_color, o->ascii, o->no_mouse };
 		rc = wizard ? wizard(&w) : usage_error("%s", "this build has no wizard");
 	} else if (!strcmp(cmd, "memo")) {
 		rc = cmd_memo(o, c);
 	} else if (!strcmp(cmd, "compare")) {
-		rc = cmd_compare(o, c, answers_or_preset(c, o->words[1]), answers_or_preset(c, o->words[2]));
+		rc = cmd_compare(o, c, compare_a, compare_b);
 	} else if (!strcmp(cmd, "costs")) {
 		rc = cmd_costs(o, c);
 	} else if (!strcmp(cmd, "footprint")) {

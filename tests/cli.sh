@@ -67,6 +67,12 @@ for x in c["architectures"]:
         assert x[side]["feasible"] == s["feasible"], x
 PY
 then ok; else bad "compare json: $(cat "$T/py")"; fi
+# A name that is neither a file nor a preset says both (exit 2, as a missing file);
+# an empty one is an argument error.
+expect 2 "neither file nor preset" -- "$OW" memo --answers regulated-enterprize
+has "$T/err" "regulated-enterprize: no such file, and no preset has that name (presets: "
+expect 1 "empty answers argument" -- "$OW" memo --answers ''
+has "$T/err" "not ''"
 # The YAML core schema's booleans, and only those.
 sed 's/^over_700m_mau:.*/over_700m_mau: False/' "$A" >"$T/bool.yaml"
 expect 0 "over_700m_mau: False" -- "$OW" memo --answers "$T/bool.yaml"
