@@ -73,6 +73,10 @@ expect 2 "neither file nor preset" -- "$OW" memo --answers regulated-enterprize
 has "$T/err" "regulated-enterprize: no such file, and no preset has that name (presets: "
 expect 1 "empty answers argument" -- "$OW" memo --answers ''
 has "$T/err" "not ''"
+# A longest context shorter than a request is used as the request, and the memo says so.
+sed 's/^context_tokens:.*/context_tokens: 100/' "$SRC/catalog/presets/startup-chatbot.yaml" >"$T/ctx.yaml"
+expect 0 "context shorter than a request" -- "$OW" memo --answers "$T/ctx.yaml" --format json
+has "$T/out" "The longest context asked (100 tokens) is shorter than an average request"
 # The YAML core schema's booleans, and only those.
 sed 's/^over_700m_mau:.*/over_700m_mau: False/' "$A" >"$T/bool.yaml"
 expect 0 "over_700m_mau: False" -- "$OW" memo --answers "$T/bool.yaml"

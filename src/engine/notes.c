@@ -99,6 +99,13 @@ void notes_add(struct verdict *v, const struct decision *d)
 
 	if (!v->scores[v->recommended].feasible)
 		verdict_warn(v, "No architecture is feasible with these answers; the ranking shows the least bad. Revisit the hard requirements.");
+	if (v->answers.context_tokens < v->answers.input_tokens + v->answers.output_tokens) {
+		char ctx[32], req[32];
+		fmt_int(ctx, sizeof ctx, (double)v->answers.context_tokens);
+		fmt_int(req, sizeof req, (double)(v->answers.input_tokens + v->answers.output_tokens));
+		verdict_warn(v, "The longest context asked (%s tokens) is shorter than an average request (%s input and output tokens): everything is sized for %s.",
+			     ctx, req, req);
+	}
 	if (d->gates.mau)
 		verdict_warn(v, "Over 700M monthly active users: models whose licence caps users (Llama community licences, the Qwen licence) are excluded.");
 	if (o->model) {
