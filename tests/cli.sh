@@ -77,6 +77,11 @@ has "$T/err" "not ''"
 sed 's/^context_tokens:.*/context_tokens: 100/' "$SRC/catalog/presets/startup-chatbot.yaml" >"$T/ctx.yaml"
 expect 0 "context shorter than a request" -- "$OW" memo --answers "$T/ctx.yaml" --format json
 has "$T/out" "The longest context asked (100 tokens) is shorter than an average request"
+# A YAML file no layer reads, in an overlay, is an error naming it (not silently unread).
+mkdir -p "$T/typo"
+printf 'openweigh_catalog: 1\ngpus: []\n' >"$T/typo/gpu.yaml"
+expect 1 "overlay with a misspelt file" -- "$OW" --catalog "$T/typo" catalog check
+has "$T/err" "'gpu.yaml' is not a catalog file"
 # The YAML core schema's booleans, and only those.
 sed 's/^over_700m_mau:.*/over_700m_mau: False/' "$A" >"$T/bool.yaml"
 expect 0 "over_700m_mau: False" -- "$OW" memo --answers "$T/bool.yaml"

@@ -1,5 +1,6 @@
 /* catalog_index.c — catalog.yaml (the catalog's date and presets), the order in
  * which the files load, overlays, and resolving ids between files. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -52,6 +53,37 @@ static bool has_index(const char *dir)
 
 	snprintf(path, sizeof path, "%s/catalog.yaml", dir);
 	return stat(path, &st) == 0;
+}
+
+/* A YAML file in an overlay that no layer reads (a misspelt gpu.yaml) is an error: left
+ * unread, the prices in it would silently not apply. */
+static int overlay_files_known(const char *dir, struct ow_error *e)
+{
+	static const char *const known[] = { "licences.yaml", "models.yaml", "gpus.yaml", "providers.yaml",
+					     "imported-models.yaml", "imported-providers.yaml", "architectures.yaml",
+					     "rules.yaml", "costs.yaml", "price-names.yaml", NULL };
+	DIR *d = opendir(dir);
+	struct dirent *ent;
+	int rc = 0;
+
+	if (d == NULL)   /* load_dir reports a folder it cannot read */
+		return 0;
+	while (rc == 0 && (ent = readdir(d)) != NULL) {
+		size_t n = strlen(ent->d_name);
+		bool yaml = (n > 5 && !strcmp(ent->d_name + n - 5, ".yaml")) || (n > 4 && !strcmp(ent->d_name + n - 4, ".yml"));
+		int i = 0;
+		while (yaml && known[i] != NULL && strcmp(known[i], ent->d_name) != 0)
+			i++;
+		if (yaml && known[i] == NULL) {
+			ow_error_set(e, OW_EXIT_INPUT, dir, 0, 0,
+				     "'%s' is not a catalog file, so this overlay would not read it (an overlay holds "
+				     "licences, models, gpus, providers, architectures, rules, costs or price-names .yaml, "
+				     "and import-prices' imported-models and imported-providers .yaml)", ent->d_name);
+			rc = -1;
+		}
+	}
+	closedir(d);
+	return rc;
 }
 
 static int load_dir(struct loadctx *lc, struct catalog *c, const char *dir, bool full)
@@ -131,7 +163,7 @@ struct catalog *catalog_load(const char *dir, const char *const *overlays, int n
 			break;
 		}
 		c->overlay_dirs[c->n_overlays++] = xstrdup(overlays[i]);
-		rc = load_dir(&lc, c, overlays[i], false);
+		rc = overlay_files_known(overlays[i], e) || load_dir(&lc, c, overlays[i], false) ? -1 : 0;
 	}
 	c->paths = lc.paths;
 	c->n_paths = lc.n_paths;
