@@ -82,6 +82,13 @@ mkdir -p "$T/typo"
 printf 'openweigh_catalog: 1\ngpus: []\n' >"$T/typo/gpu.yaml"
 expect 1 "overlay with a misspelt file" -- "$OW" --catalog "$T/typo" catalog check
 has "$T/err" "'gpu.yaml' is not a catalog file"
+# Words that agree with the numbers: growth's flip is a year away, and an option the
+# rules exclude is not said to lack an edge need when there is one.
+expect 0 "memo high-volume-extraction" -- "$OW" memo --answers high-volume-extraction
+has "$T/out" "would be recommended in 12 months, at the volume then"
+expect 0 "memo offline-field-app" -- "$OW" memo --answers offline-field-app
+lacks "$T/out" "no edge need"
+has "$T/out" "but the rules exclude it"
 # The YAML core schema's booleans, and only those.
 sed 's/^over_700m_mau:.*/over_700m_mau: False/' "$A" >"$T/bool.yaml"
 expect 0 "over_700m_mau: False" -- "$OW" memo --answers "$T/bool.yaml"

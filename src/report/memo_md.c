@@ -99,8 +99,10 @@ static void section_sensitivity(struct strbuf *sb, const struct verdict *v)
 			continue;
 		flips++;
 		memo_range(at, sizeof at, by[i], by[i]->flips_at);
-		sb_addf(sb, "- At %s = %s, **%s** would be recommended instead.\n", assumption_names[by[i]->assumption], at,
-			arch_id_or_none(by[i]->flips_to));
+		/* growth moves the volume a year on, not today's: the flip is a year away */
+		sb_addf(sb, "- At %s = %s, **%s** would be recommended %s.\n", assumption_names[by[i]->assumption], at,
+			arch_id_or_none(by[i]->flips_to),
+			by[i]->assumption == ASSUME_GROWTH ? "in 12 months, at the volume then" : "instead");
 	}
 	sb_addf(sb, "- Nothing %sin these ranges changes the recommendation.\n\n", flips ? "else " : "");
 }
