@@ -309,7 +309,8 @@ static void test_moe_decode_reads(void **state)
 }
 
 /* No feasible footprint of any open model on any GPU at any precision holds more on a GPU
- * than its usable memory less the headroom. */
+ * than its usable memory less the headroom; and its total is what its GPUs hold, KV
+ * copies included (an MLA latent on each of 8 GPUs is 8 copies). */
 static void test_headroom_everywhere(void **state)
 {
 	struct serving sv = { .input_tokens = 2000, .output_tokens = 500, .context_tokens = 32768,
@@ -329,6 +330,10 @@ static void test_headroom_everywhere(void **state)
 					fail_msg("%s %s on %s: %.2f GB a GPU of %.2f usable less %.2f", cat->models[i].id,
 						 precision_names[p], cat->gpus[g].id, f.per_gpu_bytes / 1e9,
 						 f.gpu_usable_bytes / 1e9, room / 1e9);
+				if (fabs(f.total_bytes - f.per_gpu_bytes * (double)f.gpu_count) > 1e-9 * f.total_bytes)
+					fail_msg("%s %s on %s: total %.3f GB, but %lld GPUs of %.3f GB", cat->models[i].id,
+						 precision_names[p], cat->gpus[g].id, f.total_bytes / 1e9,
+						 (long long)f.gpu_count, f.per_gpu_bytes / 1e9);
 			}
 	assert_true(sized > 500);
 }

@@ -340,6 +340,19 @@ bool footprint_may_fit(const struct cost_model *cm, const struct model *m, const
 	       weights_bytes(cm, m, p) / most + cm->overhead_gb * 1e9 <= usable_bytes(cm, g) - headroom(cm, g);
 }
 
+/* The batch's cache on all the GPUs of f's layout, at `context` tokens a sequence: each
+ * GPU of a tensor-parallel group holds its share, and the shares add up to more than one
+ * copy where the group is wider than the KV heads (MLA's latent: a copy on each). */
+static void kv_total(const struct cost_model *cm, struct footprint *f, int64_t context)
+{
+	double one = cache_share(cm, kv_elem(cm, f), f->model, context, 1);
+	double group = cache_share(cm, kv_elem(cm, f), f->model, context, f->tensor_parallel) *
+		       (double)f->tensor_parallel;
+
+	f->kv_bytes = (double)f->batch * group;
+	f->kv_copies = one > 0 ? group / one : 1;
+}
+
 /* Choose the smallest TP × PP that fits, TP at least min_tp: TP a power of two dividing
  * the heads, at most a node; pipeline stages only once a whole node is not enough. */
 static void choose_layout(const struct cost_model *cm, struct footprint *f, int64_t min_tp)
@@ -374,7 +387,7 @@ static void choose_layout(const struct cost_model *cm, struct footprint *f, int6
 	f->tensor_parallel = best_tp > 0 ? best_tp : 1;
 	f->pipeline_stages = max_pp;
 	f->fit = FIT_MEMORY;
-	f->kv_bytes = (double)f->batch * cache_share(cm, kv_elem(cm, f), f->model, f->context, 1);
+	kv_total(cm, f, f->context);
 }
 
 /* Tensor parallelism all-reduces the activations twice a layer (after attention and
@@ -609,7 +622,7 @@ static bool serve(const struct cost_model *cm, const struct serving *sv, int64_t
 	f->tokens_per_s_per_user = l.user_tps;
 	f->output_tokens_per_s = l.out_tps;
 	f->ttft_ms = l.ttft_s * 1000;
-	f->kv_bytes = (double)batch * cache_share(cm, kv_elem(cm, f), f->model, hold, 1);
+	kv_total(cm, f, hold);
 	f->total_bytes = f->weights_bytes + f->kv_bytes + f->overhead_bytes;
 	f->per_gpu_bytes = need_with_share(cm, f, f->tensor_parallel, f->pipeline_stages, t.seq_hold);
 	return f->fit == FIT_OK;

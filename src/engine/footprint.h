@@ -44,7 +44,9 @@ struct footprint {
 	double active_weights_bytes;      /* their bytes at this precision (MoE: one token's experts) */
 	double kv_bytes_per_token;        /* the full-attention layers: what grows with context */
 	double state_bytes;               /* per sequence, fixed: linear/Mamba recurrent state */
-	double kv_bytes;                  /* the batch's KV cache (windows capped) and state */
+	double kv_bytes;                  /* the batch's KV cache (windows capped) and state, on all GPUs */
+	double kv_copies;                 /* copies of it across the tensor-parallel group: 1 where the
+					   * KV heads split; more where TP exceeds them (MLA: every GPU) */
 	double overhead_bytes;            /* all GPUs of the replica */
 	double total_bytes;
 	double per_gpu_bytes;             /* the largest share one GPU holds */

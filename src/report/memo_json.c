@@ -209,6 +209,7 @@ cJSON *footprint_to_json(const struct footprint *f)
 	cJSON_AddNumberToObject(o, "weights_bytes", round(f->weights_bytes));
 	cJSON_AddNumberToObject(o, "kv_bytes_per_token", round(f->kv_bytes_per_token));
 	cJSON_AddNumberToObject(o, "kv_bytes", round(f->kv_bytes));
+	cJSON_AddNumberToObject(o, "kv_copies", round(f->kv_copies * 100) / 100);
 	cJSON_AddNumberToObject(o, "state_bytes", round(f->state_bytes));
 	cJSON_AddNumberToObject(o, "active_params", round(f->active_params));
 	cJSON_AddBoolToObject(o, "weight_only", f->weight_only);

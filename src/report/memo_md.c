@@ -292,6 +292,9 @@ char *footprint_text(const struct footprint *f)
 	sb_addf(&sb, "  weights          %10.2f GB\n", f->weights_bytes / 1e9);
 	sb_addf(&sb, "  KV cache         %10.2f GB  (%.0f bytes/token x %lld tokens x batch %lld)\n",
 		f->kv_bytes / 1e9, f->kv_bytes_per_token, (long long)f->context, (long long)f->batch);
+	if (f->kv_copies > 1.0001)   /* tensor parallelism wider than the KV heads */
+		sb_addf(&sb, "    held %.1f times  (tensor parallel %lld is wider than the KV heads: they are copied)\n",
+			f->kv_copies, (long long)f->tensor_parallel);
 	if (f->state_bytes > 0)   /* linear and Mamba layers: a fixed state, whatever the context */
 		sb_addf(&sb, "    of which state %10.2f GB  (%.0f bytes/sequence x batch %lld)\n",
 			f->state_bytes * (double)f->batch / 1e9, f->state_bytes, (long long)f->batch);
