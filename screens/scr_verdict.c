@@ -109,17 +109,21 @@ static void verdict_flips(struct app *app, struct textview *tv)
 		return;
 	tv_add(tv, 0, 0, 0, "%s", "");
 	tv_add(tv, 0, 0, app->th.head, "What would flip it (Enter on a line applies it; u undoes)");
-	if (v->flip_volume_up.found) {
-		fmt_int(n, sizeof n, v->flip_volume_up.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or more, %s.", n,
-		       verdict_outcome(v->flip_volume_up.winner, out, sizeof out));
-		tv_tag(tv, TAG_FLIP_UP);
-	}
-	if (v->flip_volume_down.found) {
-		fmt_int(n, sizeof n, v->flip_volume_down.requests_per_month);
-		tv_add(tv, 2, 4, 0, "- At %s requests/month or fewer, %s.", n,
-		       verdict_outcome(v->flip_volume_down.winner, out, sizeof out));
-		tv_tag(tv, TAG_FLIP_DOWN);
+	for (int up = 1; up >= 0; up--) {
+		const struct volume_flip *f = up ? &v->flip_volume_up : &v->flip_volume_down;
+		char e[32];
+		if (!f->found)
+			continue;
+		fmt_int(n, sizeof n, f->requests_per_month);
+		if (f->ends) {
+			fmt_int(e, sizeof e, f->ends_at);
+			tv_add(tv, 2, 4, 0, "- From %s %s to %s requests/month, %s.", n, up ? "up" : "down", e,
+			       verdict_outcome(f->winner, out, sizeof out));
+		} else {
+			tv_add(tv, 2, 4, 0, "- At %s requests/month or %s, %s.", n, up ? "more" : "fewer",
+			       verdict_outcome(f->winner, out, sizeof out));
+		}
+		tv_tag(tv, up ? TAG_FLIP_UP : TAG_FLIP_DOWN);
 	}
 	for (int i = 0; i < v->n_flips; i++) {
 		int key = v->flips[i].key;

@@ -89,6 +89,26 @@ has "$T/out" "would be recommended in 12 months, at the volume then"
 expect 0 "memo offline-field-app" -- "$OW" memo --answers offline-field-app
 lacks "$T/out" "no edge need"
 has "$T/out" "but the rules exclude it"
+# A volume flip is a band: the flip's architecture wins inside it, and beyond its far
+# end the one named then (regulated-enterprise: multi-GPU from 8.4M down to 3.0M).
+expect 0 "flip bands" -- "$OW" memo --answers regulated-enterprise --format json
+cp "$T/out" "$T/flip.json"
+if python3 - "$T/flip.json" "$OW" "$SRC/catalog/presets/regulated-enterprise.yaml" "$T" 2>"$T/py" <<'PY'
+import json, re, subprocess, sys
+d = json.load(open(sys.argv[1]))
+f = d["what_would_flip_it"]["volume_down"]
+assert f and f["until_requests_per_month"] and f["until_requests_per_month"] < f["requests_per_month"], f
+def winner(volume):
+    text = re.sub(r"(?m)^requests_per_month:.*$", "requests_per_month: %d" % volume, open(sys.argv[3]).read())
+    path = sys.argv[4] + "/band.yaml"
+    open(path, "w").write(text)
+    out = subprocess.run([sys.argv[2], "memo", "--answers", path, "--format", "json"], capture_output=True, check=True)
+    return json.loads(out.stdout)["recommendation"]["architecture"]
+inside = int((f["requests_per_month"] * f["until_requests_per_month"]) ** 0.5)
+assert winner(inside) == f["architecture"], (inside, winner(inside))
+assert winner(int(f["until_requests_per_month"] * 0.9)) == f["then_architecture"], f
+PY
+then ok; else bad "flip bands: $(tail -c 300 "$T/py")"; fi
 # The YAML core schema's booleans, and only those.
 sed 's/^over_700m_mau:.*/over_700m_mau: False/' "$A" >"$T/bool.yaml"
 expect 0 "over_700m_mau: False" -- "$OW" memo --answers "$T/bool.yaml"

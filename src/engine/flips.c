@@ -27,44 +27,56 @@ enum flips_direction { FLIPS_DOWN = -1, FLIPS_UP = 1 };
  * cent: the costs behind it are not known to better than a few per cent). */
 #define FLIP_PRECISION 1e-4
 
-/* Walk the volume by log steps in one direction; bisect the first change. */
+/* Walk the volume by log steps in one direction from `from` until the winner is not
+ * `stays`; bisect the change to FLIP_PRECISION. False when it stays to the limit. */
+static bool flips_walk(const struct engine *e, const struct verdict *v, enum flips_direction dir, double from,
+		       double limit, enum arch stays, double *at, enum arch *winner)
+{
+	const struct answer_field *f = &answer_fields[AK_REQUESTS];
+	double step = pow(10, (double)dir / STEPS_PER_DECADE), prev = from, req;
+	enum arch w = ARCH_COUNT;
+
+	/* From zero the walk starts at 1,000 requests; else one log step on. */
+	for (req = from <= 0 ? 1000 : from * step;; prev = req, req *= step) {
+		req = dir > 0 ? ceil(req) : floor(req);
+		if (req > f->max || req < 1 || (dir > 0 ? req > limit : req < limit))
+			return false;
+		if ((w = flips_winner_at(e, &v->answers, req)) != stays)
+			break;
+	}
+	/* The change lies between prev (stays wins) and req (another, w). */
+	double same = prev, other = req;
+	while (fabs(other - same) > fmax(1, other * FLIP_PRECISION)) {
+		double mid = round((same + other) / 2);
+		enum arch won;
+		if (mid == same || mid == other)
+			break;
+		if ((won = flips_winner_at(e, &v->answers, mid)) == stays) {
+			same = mid;
+		} else {
+			other = mid;
+			w = won;
+		}
+	}
+	*at = other;
+	*winner = w;
+	return true;
+}
+
+/* The nearest volume one way where another architecture wins, and how far its band
+ * goes: the recommendation may win again, or a third architecture, beyond it. */
 static void flips_volume(const struct engine *e, const struct verdict *v, enum flips_direction dir,
 			struct volume_flip *out)
 {
-	enum arch w = ARCH_COUNT;
-	const struct answer_field *f = &answer_fields[AK_REQUESTS];
-	double from = (double)v->answers.requests_per_month, prev = from, req;
+	double from = (double)v->answers.requests_per_month;
 	double limit = from <= 0 ? 1e6 : from * pow(10, dir * MAX_DECADES);
-	double step = pow(10, (double)dir / STEPS_PER_DECADE);
 
 	memset(out, 0, sizeof *out);
 	if (from <= 0 && dir < 0)
 		return;
-	/* From zero the walk starts at 1,000 requests; else one log step from the volume. */
-	for (req = from <= 0 ? 1000 : from * step;; prev = req, req *= step) {
-		req = dir > 0 ? ceil(req) : floor(req);
-		if (req > f->max || req < 1 || (dir > 0 ? req > limit : req < limit))
-			return;
-		if ((w = flips_winner_at(e, &v->answers, req)) != v->recommended)
-			break;
-	}
-	/* The change lies between prev (same winner) and req (another, w). */
-	double same = prev, other = req;
-	while (fabs(other - same) > fmax(1, other * FLIP_PRECISION)) {
-		double mid = round((same + other) / 2);
-		enum arch at;
-		if (mid == same || mid == other)
-			break;
-		if ((at = flips_winner_at(e, &v->answers, mid)) == v->recommended) {
-			same = mid;
-		} else {
-			other = mid;
-			w = at;
-		}
-	}
-	out->found = true;
-	out->requests_per_month = other;
-	out->winner = w;
+	out->found = flips_walk(e, v, dir, from, limit, v->recommended, &out->requests_per_month, &out->winner);
+	if (out->found)
+		out->ends = flips_walk(e, v, dir, out->requests_per_month, limit, out->winner, &out->ends_at, &out->then);
 }
 
 static void flips_add(struct verdict *v, int key, const char *value, enum arch winner)

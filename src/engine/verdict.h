@@ -100,6 +100,11 @@ struct volume_flip {                 /* nearest volume where another architectur
 	bool found;
 	double requests_per_month;
 	enum arch winner;
+	/* where the winner stops winning, further the same way, within the search: its band
+	 * ends there and `then` wins beyond (ARCH_COUNT: nothing feasible) */
+	bool ends;
+	double ends_at;
+	enum arch then;
 };
 
 struct answer_change {               /* one answer changed: what it makes feasible (what_to_relax) */

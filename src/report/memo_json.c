@@ -406,6 +406,15 @@ static cJSON *flips_json(const struct verdict *v)
 		if (vf[i]->found) {
 			cJSON_AddNumberToObject(f, "requests_per_month", vf[i]->requests_per_month);
 			json_arch(f, "architecture", vf[i]->winner);
+			/* where that architecture's band ends, further the same way (null: not within
+			 * three decades of the volume), and what wins beyond */
+			if (vf[i]->ends) {
+				cJSON_AddNumberToObject(f, "until_requests_per_month", vf[i]->ends_at);
+				json_arch(f, "then_architecture", vf[i]->then);
+			} else {
+				cJSON_AddNullToObject(f, "until_requests_per_month");
+				cJSON_AddNullToObject(f, "then_architecture");
+			}
 			cJSON_AddItemToObject(o, names[i], f);
 		} else {
 			cJSON_Delete(f);

@@ -27,12 +27,20 @@ static void section_flips(struct strbuf *sb, const struct verdict *v)
 	char b[32];
 
 	sb_add(sb, "## What would flip it\n\n");
-	if (v->flip_volume_up.found)
-		sb_addf(sb, "- At %s requests/month or more, **%s** would win.\n",
-			vol(b, v->flip_volume_up.requests_per_month), arch_id_or_none(v->flip_volume_up.winner));
-	if (v->flip_volume_down.found)
-		sb_addf(sb, "- At %s requests/month or fewer, **%s** would win.\n",
-			vol(b, v->flip_volume_down.requests_per_month), arch_id_or_none(v->flip_volume_down.winner));
+	for (int up = 1; up >= 0; up--) {
+		const struct volume_flip *f = up ? &v->flip_volume_up : &v->flip_volume_down;
+		char e[32];
+		if (!f->found)
+			continue;
+		if (!f->ends) {
+			sb_addf(sb, "- At %s requests/month or %s, **%s** would win.\n", vol(b, f->requests_per_month),
+				up ? "more" : "fewer", arch_id_or_none(f->winner));
+			continue;
+		}
+		sb_addf(sb, "- From %s %s to %s requests/month, **%s** would win; %s that, %s.\n",
+			vol(b, f->requests_per_month), up ? "up" : "down", vol(e, f->ends_at), arch_id_or_none(f->winner),
+			up ? "above" : "below", f->then == v->recommended ? "the recommendation again" : arch_id_or_none(f->then));
+	}
 	if (!v->flip_volume_up.found && !v->flip_volume_down.found)
 		sb_add(sb, "- No volume from 1/1000 to 1000 times yours changes the recommendation.\n");
 	for (int i = 0; i < v->n_flips; i++)

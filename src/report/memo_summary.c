@@ -187,14 +187,20 @@ static void summary_flips(struct strbuf *sb, const struct verdict *v, const stru
 	int shown = 0, total = v->n_flips + v->flip_volume_up.found + v->flip_volume_down.found;
 
 	sb_add(sb, "\nWhat would flip it:\n\n");
-	if (v->flip_volume_up.found && shown < b->flips) {
-		fmt_short(n, sizeof n, v->flip_volume_up.requests_per_month);
-		summary_item(sb, b->item_lines, "About %s requests a month or more: %s.", n, arch_id_or_none(v->flip_volume_up.winner));
-		shown++;
-	}
-	if (v->flip_volume_down.found && shown < b->flips) {
-		fmt_short(n, sizeof n, v->flip_volume_down.requests_per_month);
-		summary_item(sb, b->item_lines, "About %s requests a month or fewer: %s.", n, arch_id_or_none(v->flip_volume_down.winner));
+	for (int up = 1; up >= 0; up--) {
+		const struct volume_flip *f = up ? &v->flip_volume_up : &v->flip_volume_down;
+		char e[32];
+		if (!f->found || shown >= b->flips)
+			continue;
+		fmt_short(n, sizeof n, f->requests_per_month);
+		if (f->ends) {
+			fmt_short(e, sizeof e, f->ends_at);
+			summary_item(sb, b->item_lines, "About %s %s to %s requests a month: %s.", n, up ? "up" : "down", e,
+				     arch_id_or_none(f->winner));
+		} else {
+			summary_item(sb, b->item_lines, "About %s requests a month or %s: %s.", n, up ? "more" : "fewer",
+				     arch_id_or_none(f->winner));
+		}
 		shown++;
 	}
 	for (int i = 0; i < v->n_flips && shown < b->flips; i++, shown++)
