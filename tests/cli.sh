@@ -109,6 +109,10 @@ assert winner(inside) == f["architecture"], (inside, winner(inside))
 assert winner(int(f["until_requests_per_month"] * 0.9)) == f["then_architecture"], f
 PY
 then ok; else bad "flip bands: $(tail -c 300 "$T/py")"; fi
+# LoRA asked, a closed API recommended: the memo says the API is priced untuned.
+sed 's/^fine_tuning:.*/fine_tuning: lora/' "$SRC/catalog/presets/startup-chatbot.yaml" >"$T/lora.yaml"
+expect 0 "LoRA with a closed API" -- "$OW" memo --answers "$T/lora.yaml" --format json
+has "$T/out" "You asked for LoRA fine-tuning, but every request goes to"
 # The YAML core schema's booleans, and only those.
 sed 's/^over_700m_mau:.*/over_700m_mau: False/' "$A" >"$T/bool.yaml"
 expect 0 "over_700m_mau: False" -- "$OW" memo --answers "$T/bool.yaml"

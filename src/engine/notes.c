@@ -106,6 +106,15 @@ void notes_add(struct verdict *v, const struct decision *d)
 		verdict_warn(v, "The longest context asked (%s tokens) is shorter than an average request (%s input and output tokens): everything is sized for %s.",
 			     ctx, req, req);
 	}
+	/* LoRA or full tuning asked, but what is recommended sends requests to a closed API,
+	 * which takes no adapters or weights: its price is the untuned model's */
+	if ((v->answers.fine_tuning == FT_LORA || v->answers.fine_tuning == FT_FULL) &&
+	    (o->arch == ARCH_DIRECT_API || o->arch == ARCH_HYBRID) && v->feasible_any)
+		verdict_warn(v, "You asked for %s fine-tuning, but %s goes to %s, a closed API that takes no %s: it is priced untuned. Its vendor's own fine-tuning (fine_tuning: api) or an open model would meet the need.",
+			     v->answers.fine_tuning == FT_FULL ? "full" : "LoRA",
+			     o->arch == ARCH_HYBRID ? "the hybrid's hard share" : "every request",
+			     (o->arch == ARCH_HYBRID ? o->api_model : o->model)->id,
+			     v->answers.fine_tuning == FT_FULL ? "custom weights" : "LoRA adapters");
 	if (d->gates.mau)
 		verdict_warn(v, "Over 700M monthly active users: models whose licence caps users (Llama community licences, the Qwen licence) are excluded.");
 	if (o->model) {
