@@ -113,6 +113,20 @@ then ok; else bad "flip bands: $(tail -c 300 "$T/py")"; fi
 sed 's/^fine_tuning:.*/fine_tuning: lora/' "$SRC/catalog/presets/startup-chatbot.yaml" >"$T/lora.yaml"
 expect 0 "LoRA with a closed API" -- "$OW" memo --answers "$T/lora.yaml" --format json
 has "$T/out" "You asked for LoRA fine-tuning, but every request goes to"
+# Owned fleets buy whole servers of datacenter GPUs (8 MI300X for 3 used), the host
+# adding host_fraction to the GPUs' price (costs.yaml: 0.35; purchase 15,000, 5 years,
+# capex 0.12).
+sed 's/^privacy:.*/privacy: air-gapped/' "$SRC/catalog/presets/regulated-enterprise.yaml" >"$T/owned.yaml"
+expect 0 "owned fleet" -- "$OW" memo --answers "$T/owned.yaml" --format json
+if python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["recommendation"]
+assert r["gpu"] == "mi300x" and r["gpus_bought"] % 8 == 0 and r["gpus_bought"] >= r["gpus_total"] > 0, r
+hw = r["gpus_bought"] * 15000 * 1.35 * 1.12 / 60
+assert abs(r["cost"]["hardware"] - hw) < 0.01, (r["cost"]["hardware"], hw)
+' "$T/out" 2>"$T/py"; then ok; else bad "owned servers: $(tail -c 300 "$T/py")"; fi
+expect 0 "owned fleet, Markdown" -- "$OW" memo --answers "$T/owned.yaml"
+has "$T/out" "8 GPUs bought in whole servers and housed"
 # The YAML core schema's booleans, and only those.
 sed 's/^over_700m_mau:.*/over_700m_mau: False/' "$A" >"$T/bool.yaml"
 expect 0 "over_700m_mau: False" -- "$OW" memo --answers "$T/bool.yaml"

@@ -272,6 +272,8 @@ static void m_burst_cold(struct catalog *c) { c->cost.traffic[TRAFFIC_BURSTY].co
 static void m_years(struct catalog *c) { c->cost.owned.years *= 2; }
 static void m_capex(struct catalog *c) { c->cost.owned.capex_overhead += 0.5; }
 static void m_host_power(struct catalog *c) { c->cost.owned.host_power_factor *= 2; }
+static void m_host_fraction(struct catalog *c) { c->cost.owned.host_fraction *= 2; }
+static void m_server(struct catalog *c) { gpu_of(c, "h100")->max_per_node = 1; }   /* owned: GPUs one by one */
 static void m_pue(struct catalog *c) { c->cost.owned.pue *= 2; }
 static void m_kwh(struct catalog *c) { c->cost.owned.usd_per_kwh *= 2; }
 static void m_colo(struct catalog *c) { c->cost.owned.colocation_usd_per_kw_month *= 2; }
@@ -476,6 +478,8 @@ static const struct field_case field_cases[] = {
 	{ "cost owned years", m_years, p_h100_cost, "gpu_pricing: owned\n" },
 	{ "cost owned capex_overhead", m_capex, p_h100_cost, "gpu_pricing: owned\n" },
 	{ "cost owned host_power_factor", m_host_power, p_h100_cost, "gpu_pricing: owned\n" },
+	{ "cost owned host_fraction", m_host_fraction, p_h100_cost, "gpu_pricing: owned\n" },
+	{ "gpu max_per_node (the server an owned fleet buys)", m_server, p_h100_cost, "gpu_pricing: owned\n" },
 	{ "cost owned pue", m_pue, p_h100_cost, "gpu_pricing: owned\n" },
 	{ "cost owned usd_per_kwh", m_kwh, p_h100_cost, "gpu_pricing: owned\n" },
 	{ "cost owned colocation", m_colo, p_h100_cost, "gpu_pricing: owned\n" },

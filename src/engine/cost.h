@@ -53,6 +53,7 @@ struct fleet_sizing {
 	double spares;              /* of them, kept for failures and upgrades */
 	double replica_hours;       /* a month, paid */
 	double gpus;                /* replicas × GPUs each */
+	double gpus_bought;         /* paid for: owned fleets buy whole servers (else = gpus) */
 	double gpu_hours;           /* a month, the whole fleet */
 	double capacity_requests;   /* a month, the fleet as sized */
 	bool autoscaled;            /* following the load was cheaper than staying up */

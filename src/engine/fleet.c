@@ -21,7 +21,7 @@ bool fleet_owned_gpu_month(const struct cost_model *cm, const struct gpu *g, dou
 	if (!g->has_purchase || g->power_w <= 0)
 		return false;
 	it_kw = g->power_w / 1000 * o->host_power_factor;
-	*hardware = g->purchase_usd * (1 + o->capex_overhead) / (o->years * 12);
+	*hardware = g->purchase_usd * (1 + o->host_fraction) * (1 + o->capex_overhead) / (o->years * 12);
 	*facility = it_kw * o->pue * o->usd_per_kwh * cm->hours_per_month + it_kw * o->colocation_usd_per_kw_month;
 	return true;
 }
@@ -38,8 +38,16 @@ static inline double fleet_ceil(double x)
 	return t < x ? t + 1 : t;
 }
 
+/* GPUs an owned fleet buys at a time: a datacenter GPU's server (costs.yaml, owned),
+ * a workstation card alone; rented GPUs are paid one by one. */
+static double fleet_server_gpus(int basis, const struct gpu *g)
+{
+	return basis == BASIS_OWNED && g->kind == GPU_DATACENTER && g->max_per_node > 1 ? (double)g->max_per_node : 1;
+}
+
 static inline struct fleet_sizing fleet_sizing_of(const struct cost_model *cm, int traffic, int basis, double peak,
-						  double gpu_count, double replica_rate, double requests, double spares)
+						  double gpu_count, double replica_rate, double requests, double spares,
+						  double server_gpus)
 {
 	const struct traffic_shape *t = &cm->traffic[traffic];
 	double peak_rate = requests / t->hours * peak;
@@ -50,9 +58,12 @@ static inline struct fleet_sizing fleet_sizing_of(const struct cost_model *cm, i
 		z.replicas = 1;
 	z.spares = spares;
 	z.replicas += spares;   /* up beside the peak's, for failures and rolling upgrades */
+	z.gpus_bought = z.replicas * gpu_count;
+	if (basis == BASIS_OWNED)   /* whole servers, however many of their GPUs are used */
+		z.gpus_bought = fleet_ceil(z.gpus_bought / server_gpus - 1e-9) * server_gpus;
 	if (basis == BASIS_RESERVED || basis == BASIS_OWNED) {
 		/* Committed or bought: every hour of the month is paid, whatever the load. */
-		z.replica_hours = z.replicas * cm->hours_per_month;
+		z.replica_hours = z.gpus_bought / gpu_count * cm->hours_per_month;
 	} else {
 		/* Rented by the hour: up for the shape's hours, or autoscaled (busy hours with
 		 * the scale-up margin, one replica up at least, warm-up per peak replica; the
@@ -81,7 +92,7 @@ struct fleet_sizing fleet_size(const struct cost_model *cm, int traffic, int bas
 			       double gpu_count, double replica_rate, double requests, double spares)
 {
 	double peak = cm->traffic[traffic].peak * peak_factor;
-	struct fleet_sizing z = fleet_sizing_of(cm, traffic, basis, peak, gpu_count, replica_rate, requests, spares);
+	struct fleet_sizing z = fleet_sizing_of(cm, traffic, basis, peak, gpu_count, replica_rate, requests, spares, 1);
 
 	z.capacity_requests = fleet_capacity(cm, traffic, peak, &z, replica_rate);
 	return z;
@@ -144,7 +155,7 @@ struct fleet_rates fleet_rates_of(const struct engine *e, const struct answers *
 double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, double requests, struct plan *o)
 {
 	struct fleet_sizing z = fleet_sizing_of(r->cm, r->traffic, r->basis, r->peak, (double)cd->gpu_count,
-						cd->replica_rate, requests, r->spares);
+						cd->replica_rate, requests, r->spares, fleet_server_gpus(r->basis, cd->gpu));
 	struct cost_breakdown b = { .finetune = r->tune_usd_per_param * cd->active_params,
 				    .finetune_labour = r->tune_labour };
 	double gpus_cost = z.replica_hours * cd->replica_usd_per_hour[r->basis] * r->gpu_price;
@@ -170,6 +181,7 @@ double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, doubl
 		o->precision = cd->precision;
 		o->gpu_count = cd->gpu_count;
 		o->replicas = (int64_t)z.replicas;
+		o->gpus_bought = (int64_t)z.gpus_bought;
 		o->gpu_hours = z.gpu_hours;
 		o->capacity_requests = fleet_capacity(r->cm, r->traffic, r->peak, &z, cd->replica_rate);
 		o->user_tokens_per_s = cd->user_tokens_per_s;

@@ -38,6 +38,7 @@ struct plan {
 	int64_t batch;                   /* sequences a replica serves at once */
 	double ttft_ms;                  /* time to first token at that load */
 	int64_t replicas;                /* the peak's and the spares */
+	int64_t gpus_bought;             /* owned: whole servers, so at least replicas × gpu_count */
 	int64_t spare_replicas;
 	double gpu_hours;                /* per month, whole fleet */
 	double capacity_requests;        /* per month, the fleet as sized */

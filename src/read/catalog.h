@@ -318,6 +318,7 @@ struct cost_model {
 	struct owned_costs {
 		double years;                 /* amortisation period */
 		double capex_overhead;        /* networking, cabling, insurance on top of the GPUs */
+		double host_fraction;         /* the server around the GPUs (CPUs, memory, NICs, chassis) ÷ the GPUs' price */
 		double host_power_factor;     /* a GPU's share of its server's power ÷ its board power */
 		double pue;                   /* facility power ÷ IT power */
 		double usd_per_kwh;           /* electricity */

@@ -65,8 +65,8 @@ static int check_cost_keys(struct yread *r, const struct ynode *root)
 					  "prefill_efficiency", "max_batch", "node_size", "kv_fp8_note", NULL };
 	static const char *const fleet[] = { "hours_per_month", "traffic", NULL };
 	static const char *const shape[] = { "hours", "peak", "headroom", "cold_start_hours", NULL };
-	static const char *const owned[] = { "years", "capex_overhead", "host_power_factor", "pue", "usd_per_kwh",
-					     "colocation_usd_per_kw_month", NULL };
+	static const char *const owned[] = { "years", "capex_overhead", "host_fraction", "host_power_factor", "pue",
+					     "usd_per_kwh", "colocation_usd_per_kw_month", NULL };
 	static const char *const hidden[] = { "small_max_b", "large_max_b", "fte_usd_month", "gpus_per_fte",
 					      "on_call", "per_gpu_beyond_node", "none", "partial", "dedicated", NULL };
 	static const char *const sizes[] = { "small", "large", "xl", NULL };
@@ -258,6 +258,7 @@ static int read_fleet_and_hidden(struct yread *r, const struct ynode *root, stru
 		{ .path = "fleet.hours_per_month", .out = &cm->hours_per_month, .min = 1, .max = 744 },
 		{ .path = "owned.years", .out = &o->years, .min = 0.5, .max = 30 },
 		{ .path = "owned.capex_overhead", .out = &o->capex_overhead, .min = 0, .max = 5 },
+		{ .path = "owned.host_fraction", .out = &o->host_fraction, .min = 0, .max = 5 },
 		{ .path = "owned.host_power_factor", .out = &o->host_power_factor, .min = 1, .max = 10 },
 		{ .path = "owned.pue", .out = &o->pue, .min = 1, .max = 5 },
 		{ .path = "owned.usd_per_kwh", .out = &o->usd_per_kwh, .min = 0, .max = 5 },

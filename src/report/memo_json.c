@@ -93,6 +93,8 @@ static void plan_fields(cJSON *o, const struct plan *op)
 		if (op->arch != ARCH_ON_DEVICE) {
 			cJSON_AddNumberToObject(o, "replicas", (double)op->replicas);
 			cJSON_AddNumberToObject(o, "gpus_total", (double)(op->replicas * op->gpu_count));
+			if (op->basis == BASIS_OWNED && op->arch != ARCH_MANAGED)   /* whole servers */
+				cJSON_AddNumberToObject(o, "gpus_bought", (double)op->gpus_bought);
 			cJSON_AddNumberToObject(o, "gpu_hours", round(op->gpu_hours));
 			cJSON_AddNumberToObject(o, "requests_per_month_capacity", round(op->capacity_requests));
 			cJSON_AddNumberToObject(o, "spare_replicas", (double)op->spare_replicas);

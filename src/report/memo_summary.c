@@ -80,11 +80,17 @@ static void summary_item(struct strbuf *sb, int max_lines, const char *fmt, ...)
  * users at 20 tokens/s, first token in 75 ms" */
 void memo_fleet_words(char *buf, size_t size, const struct plan *o)
 {
-	const char *basis = o->basis == BASIS_OWNED ? "bought and housed"
-			  : o->basis == BASIS_RESERVED ? "reserved" : o->basis == BASIS_SPOT ? "on spot" : "rented on demand";
-	char spares[48] = "";
+	const char *basis = o->basis == BASIS_RESERVED ? "reserved" : o->basis == BASIS_SPOT ? "on spot" : "rented on demand";
+	char spares[48] = "", bought[64];
 	int n;
 
+	if (o->basis == BASIS_OWNED) {   /* whole servers: say how many GPUs that buys */
+		if (o->gpus_bought > o->replicas * o->gpu_count)
+			snprintf(bought, sizeof bought, "%lld GPUs bought in whole servers and housed", (long long)o->gpus_bought);
+		else
+			snprintf(bought, sizeof bought, "bought and housed");
+		basis = bought;
+	}
 	if (o->spare_replicas == 1)
 		snprintf(spares, sizeof spares, " (1 a spare)");
 	else if (o->spare_replicas > 1)
