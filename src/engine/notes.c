@@ -52,8 +52,9 @@ static void notes_cost(struct verdict *v, const struct plan *o)
 	if (o->arch == ARCH_SELF_SINGLE || o->arch == ARCH_SELF_MULTI || o->arch == ARCH_HYBRID) {
 		verdict_caveat(v, "Hidden costs of self-hosting grow from the seed's estimates with the fleet (engineering per GPU, on-call rotations, tooling); they vary enormously with team experience.");
 		if (o->basis == BASIS_OWNED)
-			verdict_caveat(v, "Owned GPUs: bought in whole servers (%lld GPUs bought for %lld used), the host adding %.0f%% to the GPUs' price, amortised over %.0f years with %.0f%% for networking, power at PUE %.2f and $%.3f/kWh, colocation $%.0f/kW-month (costs.yaml, owned); a site's own figures replace these.",
-				       (long long)o->gpus_bought, (long long)(o->replicas * o->gpu_count),
+			verdict_caveat(v, "Owned GPUs: %lld bought%s, the host adding %.0f%% to the GPUs' price, amortised over %.0f years with %.0f%% for networking, power at PUE %.2f and $%.3f/kWh, colocation $%.0f/kW-month (costs.yaml, owned); a site's own figures replace these.",
+				       (long long)o->gpus_bought,
+				       o->gpus_bought > o->replicas * o->gpu_count ? " in whole servers, more than the replicas use" : "",
 				       v->catalog->cost.owned.host_fraction * 100,
 				       v->catalog->cost.owned.years, v->catalog->cost.owned.capex_overhead * 100, v->catalog->cost.owned.pue,
 				       v->catalog->cost.owned.usd_per_kwh, v->catalog->cost.owned.colocation_usd_per_kw_month);

@@ -167,7 +167,7 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 		fmt_usd(b_usd, sizeof b_usd, cheapest);
 		if (k == cheapest_arch)
 			snprintf(buf, sizeof buf, "cheapest option at this volume: %s a month", a_usd);
-		else if (ratio < 0.995 && k == ARCH_ON_DEVICE)   /* without an edge need, not a yardstick */
+		else if (ratio < 0.995 && k == ARCH_ON_DEVICE && a->edge == EDGE_NONE)   /* no yardstick then */
 			snprintf(buf, sizeof buf, "costs %s a month, less than the cheapest server option (%s, %s), "
 				 "but there is no edge need to weigh it against", a_usd, arch_ids[cheapest_arch], b_usd);
 		else if (ratio < 0.995)   /* cheaper than every feasible option: the rules exclude it */
