@@ -565,7 +565,6 @@ static int cli_refuse_failing(const struct catalog *c)
 	return r.errors ? OW_EXIT_INPUT : OW_EXIT_OK;
 }
 
-/* --answers NAME: a preset's file when no file of that name is there. */
 /* An answers argument: a path (with a slash, or a file that exists), else a preset's
  * name; *path NULL when arg is. Neither: no such file (exit 2, as any file that cannot
  * be opened), the message naming the presets too. */
