@@ -2,27 +2,11 @@
 # End-to-end tests of the command line through the real binary: exit codes,
 # stdout, stderr, files. Run by `make check` (OPENWEIGH and OW_SRCDIR are set).
 set -u
-OW=${OPENWEIGH:-./openweigh}
-SRC=${OW_SRCDIR:-.}
+OW_TEST=cli
+. "${OW_SRCDIR:-.}/tests/lib.sh"
 PRESET=$SRC/catalog/presets/regulated-enterprise.yaml
-T=$(mktemp -d "${TMPDIR:-/tmp}/owcli.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT INT TERM
 # Isolate from the user's own overlay and state.
 export XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state" SOURCE_DATE_EPOCH=1795000000
-pass=0 fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
-
-# expect CODE DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $T/out, $T/err.
-expect() {
-	want=$1; what=$2; shift 3
-	"$@" >"$T/out" 2>"$T/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, wanted $want; stderr: $(head -c 300 "$T/err")"; fi
-}
-has() { if grep -qF -- "$2" "$1"; then ok; else bad "$1 lacks '$2'"; fi; }
-lacks() { if grep -qF -- "$2" "$1"; then bad "$1 has '$2'"; else ok; fi; }
 
 # --help, --version
 expect 0 help -- "$OW" --help
@@ -529,5 +513,4 @@ if [ ! -e "$H/real/m.md" ]; then ok; else bad "f13: wrote through a linked folde
 has "$T/err" "the folder 'linkdir' on the way is a symbolic link"
 (cd "$H/linkdir" && "$OW" memo --answers "$PRESET" -o m.md >"$T/out" 2>"$T/err") && ok || bad "f13: a relative name in a linked current folder: $(cat "$T/err")"
 
-printf '%d passed, %d failed\n' "$pass" "$fail"
-[ "$fail" -eq 0 ]
+finish

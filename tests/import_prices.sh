@@ -3,25 +3,13 @@
 # pydantic/genai-prices at 47df840a), and the overlay order shipped < system < user <
 # --catalog. Run by `make check` (OPENWEIGH and OW_SRCDIR are set).
 set -u
-OW=${OPENWEIGH:-./openweigh}
-SRC=${OW_SRCDIR:-.}
+OW_TEST=imp
+. "${OW_SRCDIR:-.}/tests/lib.sh"
 DATA=$SRC/tests/data/genai-prices/data.json
-T=$(mktemp -d "${TMPDIR:-/tmp}/owimp.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT INT TERM
 # No user or system overlay but the ones made here; imports take the prices in force on
 # the data's own date (its commit, 2026-08-21), the other commands judge on 2026-11-30.
 export XDG_CONFIG_HOME="$T/config" XDG_CONFIG_DIRS="$T/none" XDG_STATE_HOME="$T/state" OPENWEIGH_TODAY=2026-11-30
 imp() { OPENWEIGH_TODAY=${DAY:-2026-08-21} "$OW" catalog import-prices "$@"; }
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
-expect() {
-	want=$1; what=$2; shift 3
-	"$@" >"$T/out" 2>"$T/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, wanted $want; stderr: $(tail -c 400 "$T/err")"; fi
-}
-has() { if grep -qF -- "$2" "$1"; then ok; else bad "$1 lacks '$2'"; fi; }
 py() { if python3 - "$@" 2>"$T/py"; then ok; else bad "$(tail -n 3 "$T/py")"; fi; }
 
 # ---- the shipped data into an empty overlay folder ------------------------------------
@@ -237,5 +225,4 @@ assert m["gpt-5.6-sol"]["from"] == sys.argv[2] + "/imported-models.yaml", m["gpt
 assert m["gpt-4o"]["from"] == sys.argv[2] + "/models.yaml" and m["gpt-4o"]["prices"]["input"] == 2.1, m["gpt-4o"]
 PY
 
-printf '%d passed, %d failed\n' "$pass" "$fail"
-[ "$fail" -eq 0 ]
+finish

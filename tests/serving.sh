@@ -3,14 +3,9 @@
 # against published engine throughput, fleets sized to latency targets, the memory
 # headroom on every GPU, and context windows that exclude, never truncate.
 set -u
-OW=${OPENWEIGH:-./openweigh}
-SRC=${OW_SRCDIR:-.}
-T=$(mktemp -d "${TMPDIR:-/tmp}/owserve.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT INT TERM
+OW_TEST=serve
+. "${OW_SRCDIR:-.}/tests/lib.sh"
 export XDG_CONFIG_HOME="$T/config" XDG_STATE_HOME="$T/state" SOURCE_DATE_EPOCH=1795000000
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
 # py DESCRIPTION FILE CODE: run a Python check of the JSON in FILE (d); it prints why on failure.
 py() {
 	what=$1 file=$2 code=$3
@@ -217,5 +212,4 @@ big = [r for r in rows if r['model'] == 'gpt-oss-120b']
 assert big and big[0]['precision'] == 'mxfp4', big"
 done
 
-printf '%d passed, %d failed\n' "$pass" "$fail"
-[ "$fail" -eq 0 ]
+finish
