@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "memo.h"
 #include "screens.h"
 #include "text.h"
 #include "util.h"
@@ -103,7 +104,7 @@ static const char *verdict_outcome(int winner, char *buf, size_t size)
 static void verdict_flips(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
-	char n[32], now[64], out[120];
+	char now[64], out[120];
 
 	if (!v->feasible_any)
 		return;
@@ -111,18 +112,11 @@ static void verdict_flips(struct app *app, struct textview *tv)
 	tv_add(tv, 0, 0, app->th.head, "What would flip it (Enter on a line applies it; u undoes)");
 	for (int up = 1; up >= 0; up--) {
 		const struct volume_flip *f = up ? &v->flip_volume_up : &v->flip_volume_down;
-		char e[32];
+		char range[96];
 		if (!f->found)
 			continue;
-		fmt_int(n, sizeof n, f->requests_per_month);
-		if (f->ends) {
-			fmt_int(e, sizeof e, f->ends_at);
-			tv_add(tv, 2, 4, 0, "- From %s %s to %s requests/month, %s.", n, up ? "up" : "down", e,
-			       verdict_outcome(f->winner, out, sizeof out));
-		} else {
-			tv_add(tv, 2, 4, 0, "- At %s requests/month or %s, %s.", n, up ? "more" : "fewer",
-			       verdict_outcome(f->winner, out, sizeof out));
-		}
+		memo_flip_range(range, sizeof range, f, up, false);
+		tv_add(tv, 2, 4, 0, "- %s, %s.", range, verdict_outcome(f->winner, out, sizeof out));
 		tv_tag(tv, up ? TAG_FLIP_UP : TAG_FLIP_DOWN);
 	}
 	for (int i = 0; i < v->n_flips; i++) {

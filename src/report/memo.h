@@ -22,6 +22,10 @@ char *compare_json(const struct verdict *a, const struct verdict *b, const struc
 void memo_summary(struct strbuf *sb, const struct verdict *v);
 /* A self-hosted plan's fleet in words: "19 replicas of one MI300X each, rented on demand". */
 void memo_fleet_words(char *buf, size_t size, const struct plan *o);
+/* A volume flip's range: "From 8,414,087 down to 2,972,757 requests/month", or "At 8,414,087
+ * requests/month or fewer" where it holds to the search's end; up: the flip above the
+ * volume; brief: short numbers (8.4M). */
+void memo_flip_range(char *buf, size_t size, const struct volume_flip *f, bool up, bool brief);
 
 /* One answer's value as JSON under `name`: a string, a boolean or a number. */
 void answer_value_json(cJSON *o, const char *name, int key, double value);

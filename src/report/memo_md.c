@@ -24,22 +24,18 @@ static const char *vol(char *buf, double v)
 
 static void section_flips(struct strbuf *sb, const struct verdict *v)
 {
-	char b[32];
-
 	sb_add(sb, "## What would flip it\n\n");
 	for (int up = 1; up >= 0; up--) {
 		const struct volume_flip *f = up ? &v->flip_volume_up : &v->flip_volume_down;
-		char e[32];
+		char range[96];
 		if (!f->found)
 			continue;
-		if (!f->ends) {
-			sb_addf(sb, "- At %s requests/month or %s, **%s** would win.\n", vol(b, f->requests_per_month),
-				up ? "more" : "fewer", arch_id_or_none(f->winner));
-			continue;
-		}
-		sb_addf(sb, "- From %s %s to %s requests/month, **%s** would win; %s that, %s.\n",
-			vol(b, f->requests_per_month), up ? "up" : "down", vol(e, f->ends_at), arch_id_or_none(f->winner),
-			up ? "above" : "below", f->then == v->recommended ? "the recommendation again" : arch_id_or_none(f->then));
+		memo_flip_range(range, sizeof range, f, up, false);
+		sb_addf(sb, "- %s, **%s** would win", range, arch_id_or_none(f->winner));
+		if (f->ends)
+			sb_addf(sb, "; %s that, %s", up ? "above" : "below",
+				f->then == v->recommended ? "the recommendation again" : arch_id_or_none(f->then));
+		sb_add(sb, ".\n");
 	}
 	if (!v->flip_volume_up.found && !v->flip_volume_down.found)
 		sb_add(sb, "- No volume from 1/1000 to 1000 times yours changes the recommendation.\n");

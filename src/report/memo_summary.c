@@ -107,6 +107,18 @@ void memo_fleet_words(char *buf, size_t size, const struct plan *o)
 			 (long long)o->batch, o->user_tokens_per_s, o->ttft_ms);
 }
 
+void memo_flip_range(char *buf, size_t size, const struct volume_flip *f, bool up, bool brief)
+{
+	char at[32], end[32];
+
+	(brief ? fmt_short : fmt_int)(at, sizeof at, f->requests_per_month);
+	(brief ? fmt_short : fmt_int)(end, sizeof end, f->ends_at);
+	if (f->ends)
+		snprintf(buf, size, "From %s %s to %s requests/month", at, up ? "up" : "down", end);
+	else
+		snprintf(buf, size, "At %s requests/month or %s", at, up ? "more" : "fewer");
+}
+
 /* The decision in one sentence. */
 static void summary_decision(struct strbuf *sb, const struct verdict *v)
 {
@@ -189,24 +201,16 @@ static void summary_reasons(struct strbuf *sb, const struct verdict *v, const st
 /* Volume first (in requests, rounded), then answers in the questions' words. */
 static void summary_flips(struct strbuf *sb, const struct verdict *v, const struct budget *b)
 {
-	char n[32];
 	int shown = 0, total = v->n_flips + v->flip_volume_up.found + v->flip_volume_down.found;
 
 	sb_add(sb, "\nWhat would flip it:\n\n");
 	for (int up = 1; up >= 0; up--) {
 		const struct volume_flip *f = up ? &v->flip_volume_up : &v->flip_volume_down;
-		char e[32];
+		char range[96];
 		if (!f->found || shown >= b->flips)
 			continue;
-		fmt_short(n, sizeof n, f->requests_per_month);
-		if (f->ends) {
-			fmt_short(e, sizeof e, f->ends_at);
-			summary_item(sb, b->item_lines, "About %s %s to %s requests a month: %s.", n, up ? "up" : "down", e,
-				     arch_id_or_none(f->winner));
-		} else {
-			summary_item(sb, b->item_lines, "About %s requests a month or %s: %s.", n, up ? "more" : "fewer",
-				     arch_id_or_none(f->winner));
-		}
+		memo_flip_range(range, sizeof range, f, up, true);
+		summary_item(sb, b->item_lines, "%s: %s.", range, arch_id_or_none(f->winner));
 		shown++;
 	}
 	for (int i = 0; i < v->n_flips && shown < b->flips; i++, shown++)
