@@ -246,6 +246,12 @@ void candidates_build(const struct catalog *c, const struct request_shape *shape
 	candidates_dedicated(c, shape, &out->dedicated);
 }
 
+const struct candidate *candidates_run(const struct candidate_set *set, int i, int *n)
+{
+	*n = set->count[i];
+	return *n > 0 ? set->c + set->first[i] : NULL;
+}
+
 static void candidates_set_free(struct candidate_set *set)
 {
 	free(set->c);

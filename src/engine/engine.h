@@ -90,6 +90,9 @@ void engine_free(struct engine *e);
 /* candidates.c: every candidate, sized for the request shape. */
 void candidates_build(const struct catalog *c, const struct request_shape *shape, struct candidates *out);
 void candidates_free(struct candidates *cs);
+/* The run of set's candidates for model (or offer) i, *n of them; NULL when none
+ * (an empty set has no array to point into). */
+const struct candidate *candidates_run(const struct candidate_set *set, int i, int *n);
 /* cd's replica price on every basis, from its GPU and GPU count. */
 void candidate_price(const struct catalog *c, struct candidate *cd);
 

@@ -33,11 +33,12 @@ static double offer_dedicated(const struct engine *e, const struct answers *a, i
 	const struct candidate_set *set = &e->cands.dedicated;
 	const struct cost_model *cm = &e->c->cost;
 	struct pick_key best = { 0 };
-	int need = e->c->policy.required_tier[a->task];
+	int need = e->c->policy.required_tier[a->task], n;
+	const struct candidate *run = candidates_run(set, order, &n);
 
 	*config = NULL;
-	for (int i = set->first[order]; i < set->first[order] + set->count[order]; i++) {
-		const struct candidate *cd = &set->c[i];
+	for (int i = 0; i < n; i++) {
+		const struct candidate *cd = &run[i];
 		struct fleet_sizing z;
 		struct pick_key k;
 		if (!(cd->tasks & 1u << a->task))

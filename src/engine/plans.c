@@ -133,13 +133,13 @@ static void plan_self(const struct engine *e, const struct answers *a, int task,
 
 	for (int c = 0; c < CLASS_EDGE; c++) {
 		const struct candidate_set *set = &e->cands.set[c];
-		int mi = only_model ? (int)(only_model - e->c->models) : 0;
 		if (k != CLASS_ANY && k != (enum fleet_class)c)
 			continue;
-		if (only_model)
-			plan_pick_fleet(&rates, need, task, set->c + set->first[mi], set->count[mi], &open, requests,
-					&chosen, &best);
-		else
+		if (only_model) {
+			int n;
+			const struct candidate *run = candidates_run(set, (int)(only_model - e->c->models), &n);
+			plan_pick_fleet(&rates, need, task, run, n, &open, requests, &chosen, &best);
+		} else
 			plan_pick_fleet(&rates, need, task, set->c, set->n, g, requests, &chosen, &best);
 	}
 	if (chosen == NULL) {
@@ -186,8 +186,9 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 	const struct candidate_set *set = &e->cands.set[CLASS_EDGE];
 
 	for (int mi = 0; mi < c->n_models; mi++) {
-		const struct candidate *run = set->c + set->first[mi], *fit = NULL;
-		for (int i = 0; i < set->count[mi]; i++) {
+		int n;
+		const struct candidate *run = candidates_run(set, mi, &n), *fit = NULL;
+		for (int i = 0; i < n; i++) {
 			const struct candidate *cd = &run[i];
 			if (candidate_allowed(cd, a->task, g) &&
 			    (fit == NULL || cd->gpu->memory_gb < fit->gpu->memory_gb ||
