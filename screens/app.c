@@ -110,6 +110,8 @@ bool app_close(struct app *app)
 
 int app_tab(const struct app *app)
 {
+	if (app->screen < SCR_TABS)   /* a tab opened over another (the panel's reasons) */
+		return app->screen;
 	return app->n_back > 0 ? app->back[0] : app->screen;
 }
 

@@ -167,7 +167,7 @@ void app_switch(struct app *app, int screen);
 void app_open(struct app *app, int overlay);
 /* Close the overlay shown; false when a tab is shown. */
 bool app_close(struct app *app);
-/* The tab under any overlays. */
+/* The tab to highlight: the one shown, or the one under the overlays shown. */
 int app_tab(const struct app *app);
 void app_free(struct app *app);
 

@@ -26,10 +26,24 @@ int input_volume_step(struct app *app, int dir)
 
 /* ---- prompts ------------------------------------------------------------------------ */
 
-static int input_set_typed(struct app *app, int key, double v)
+/* A value refused: the prompt opens again on what was typed, the reason before its
+ * label (nothing typed is lost; Esc keeps the answer as it was). */
+static int input_retry(struct app *app, int key, const char *typed, const char *why)
+{
+	struct prompt *p = &app->prompt;
+	char label[2 * sizeof p->label + 8];
+
+	input_number_prompt(app, key, typed);
+	snprintf(label, sizeof label, "%s. %s", why, p->label);
+	snprintf(p->label, sizeof p->label, "%.*s", (int)sizeof p->label - 1, label);
+	beep();
+	return HANDLED;
+}
+
+static int input_set_typed(struct app *app, int key, double v, const char *typed)
 {
 	const struct answer_field *f = &answer_fields[key];
-	char shown[64], lo[64], hi[64];
+	char shown[64], lo[64], hi[64], why[200];
 
 	if (app_set_answer(app, key, f->type == AT_INT ? round(v) : v) != 0) {
 		struct answers a = app->answers;
@@ -37,8 +51,8 @@ static int input_set_typed(struct app *app, int key, double v)
 		question_value(&a, key, lo, sizeof lo);
 		answers_set(&a, key, f->max);
 		question_value(&a, key, hi, sizeof hi);
-		app_message(app, true, "%s must be from %s to %s", question_label(key), lo, hi);
-		return HANDLED;
+		snprintf(why, sizeof why, "From %s to %s", lo, hi);
+		return input_retry(app, key, typed, why);
 	}
 	question_value(&app->answers, key, shown, sizeof shown);
 	app_message(app, false, "%s: %s", question_label(key), shown);
@@ -65,8 +79,9 @@ static int input_number_done(struct app *app, struct prompt *p, int choice)
 {
 	double v;
 	int ok;
+	char why[64];
 
-	if (!choice)
+	if (!choice || p->buf[strspn(p->buf, " ")] == '\0')   /* Esc, or Enter on nothing: as it was */
 		return HANDLED;
 	if (p->arg == AK_REQUESTS)
 		ok = parse_volume(p->buf, &v);
@@ -75,10 +90,10 @@ static int input_number_done(struct app *app, struct prompt *p, int choice)
 	else
 		ok = parse_amount(p->buf, &v);
 	if (ok != 0) {
-		app_message(app, true, "Not a number: '%s'", p->buf);
-		return HANDLED;
+		snprintf(why, sizeof why, "Not a number: '%.20s%s'", p->buf, strlen(p->buf) > 20 ? "..." : "");
+		return input_retry(app, p->arg, p->buf, why);
 	}
-	return input_set_typed(app, p->arg, v);
+	return input_set_typed(app, p->arg, v, p->buf);
 }
 
 int input_number_prompt(struct app *app, int key, const char *initial)

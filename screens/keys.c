@@ -13,6 +13,7 @@ const char *const scope_names[SC_SCOPE_COUNT] = {
 	[SC_COSTS] = "Costs (2)",
 	[SC_FOOTPRINT] = "Footprint (4)",
 	[SC_TEXT] = "Verdict, memo, help and detail views",
+	[SC_PROMPT] = "A prompt on the status line (a file name, a number)",
 };
 
 static enum action keys_find(int ch, unsigned scopes)

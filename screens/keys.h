@@ -11,14 +11,14 @@
 
 /* Where an action does something: help groups by this, and a screen's own scopes
  * are looked up before SC_ALL (so one key may mean different things on two screens). */
-enum key_scope { SC_ALL, SC_QUESTIONS, SC_COSTS, SC_FOOTPRINT, SC_TEXT, SC_SCOPE_COUNT };
+enum key_scope { SC_ALL, SC_QUESTIONS, SC_COSTS, SC_FOOTPRINT, SC_TEXT, SC_PROMPT, SC_SCOPE_COUNT };
 #define SCOPE_BIT(s) (1u << (s))
 
 #define OW_CTRL(c) ((c) & 0x1f)
 
 /* X(action, scope, keys as shown, help text, up to four key codes; 0 = none).
- * An action with no code (ACT_TYPE) is a habit the screens handle themselves;
- * it is listed so that help and the man page say so. */
+ * An action with no code (ACT_TYPE, the prompt's line editing) is a habit the screens
+ * or the prompt handle themselves; it is listed so that help and the man page say so. */
 #define OW_KEYMAP(X) \
 	X(ACT_UP, SC_ALL, "Up k", "previous question, row or line", KEY_UP, 'k', 0, 0) \
 	X(ACT_DOWN, SC_ALL, "Down j", "next question, row or line", KEY_DOWN, 'j', 0, 0) \
@@ -29,9 +29,9 @@ enum key_scope { SC_ALL, SC_QUESTIONS, SC_COSTS, SC_FOOTPRINT, SC_TEXT, SC_SCOPE
 	X(ACT_HOME, SC_ALL, "Home g", "first line", KEY_HOME, 'g', 0, 0) \
 	X(ACT_END, SC_ALL, "End G", "last line", KEY_END, 'G', 0, 0) \
 	X(ACT_CHOOSE, SC_ALL, "Enter", "next choice, edit a number, open a row, apply a change", '\n', '\r', KEY_ENTER, 0) \
-	X(ACT_TAB, SC_ALL, "Tab", "next panel or field", '\t', KEY_BTAB, 0, 0) \
-	X(ACT_VOL_UP, SC_ALL, "+", "volume up one step (1, 2, 3, 5 x 10^n)", '+', '=', 0, 0) \
-	X(ACT_VOL_DOWN, SC_ALL, "-", "volume down one step", '-', '_', 0, 0) \
+	X(ACT_TAB, SC_ALL, "Tab S-Tab", "next panel or field", '\t', KEY_BTAB, 0, 0) \
+	X(ACT_VOL_UP, SC_ALL, "+ =", "volume up one step (1, 2, 3, 5 x 10^n)", '+', '=', 0, 0) \
+	X(ACT_VOL_DOWN, SC_ALL, "- _", "volume down one step", '-', '_', 0, 0) \
 	X(ACT_SCREEN1, SC_ALL, "1 F2", "questions and the live panel", '1', KEY_F(2), 0, 0) \
 	X(ACT_SCREEN2, SC_ALL, "2 F3", "costs table", '2', KEY_F(3), 0, 0) \
 	X(ACT_SCREEN3, SC_ALL, "3 F4", "crossover chart", '3', KEY_F(4), 0, 0) \
@@ -57,7 +57,13 @@ enum key_scope { SC_ALL, SC_QUESTIONS, SC_COSTS, SC_FOOTPRINT, SC_TEXT, SC_SCOPE
 	X(ACT_RESET, SC_FOOTPRINT, "d", "back to the recommended GPU and precision", 'd', 0, 0, 0) \
 	X(ACT_SEARCH, SC_TEXT, "/", "search the text", '/', 0, 0, 0) \
 	X(ACT_NEXT, SC_TEXT, "n", "next match", 'n', 0, 0, 0) \
-	X(ACT_PREV, SC_TEXT, "N", "previous match", 'N', 0, 0, 0)
+	X(ACT_PREV, SC_TEXT, "N", "previous match", 'N', 0, 0, 0) \
+	X(ACT_PROMPT_MOVE, SC_PROMPT, "Left Right ^B ^F", "in a prompt: a character back or on", 0, 0, 0, 0) \
+	X(ACT_PROMPT_ENDS, SC_PROMPT, "Home End ^A ^E", "in a prompt: the start or the end of the line", 0, 0, 0, 0) \
+	X(ACT_PROMPT_DELETE, SC_PROMPT, "Backspace Del ^D", "in a prompt: delete the character before or under the cursor", 0, 0, 0, 0) \
+	X(ACT_PROMPT_CLEAR, SC_PROMPT, "^U", "in a prompt: clear the line", 0, 0, 0, 0) \
+	X(ACT_PROMPT_DONE, SC_PROMPT, "Enter", "in a prompt: accept (a refused number opens again with the reason)", 0, 0, 0, 0) \
+	X(ACT_PROMPT_CANCEL, SC_PROMPT, "Esc ^G ^C", "in a prompt: cancel (^L and F10 work as everywhere)", 0, 0, 0, 0)
 
 #define OW_ACT_ENUM(act, scope, shown, help, k1, k2, k3, k4) act,
 enum action { ACT_NONE = -1, OW_KEYMAP(OW_ACT_ENUM) ACT_COUNT };

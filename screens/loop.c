@@ -116,8 +116,13 @@ static int loop_dispatch(struct app *app, int ch)
 {
 	if (ch == KEY_RESIZE)
 		return RELAYOUT;
-	if (app->prompt.active)
-		return ch == KEY_MOUSE ? HANDLED : prompt_key(app, ch);
+	if (app->prompt.active) {
+		/* a terminal too small shows no prompt: nothing is typed blind, but it can
+		 * be cancelled */
+		if (ch == KEY_MOUSE || (app->mode == LAYOUT_TINY && !prompt_cancels(ch)))
+			return HANDLED;
+		return prompt_key(app, ch);
+	}
 	if (app->message[0]) {
 		app->message[0] = '\0';   /* a message lasts until the next key */
 		app->dirty |= DIRTY_STATUS;
@@ -145,9 +150,11 @@ static int loop_read_batch(struct app *app, bool *gone)
 		return 0;
 	}
 	app->instant_errs = 0;
-	for (int n = 0; ch != ERR && n < BATCH_MAX; n++) {
+	/* a key is read only when it will be handled: the rest of a long paste waits in
+	 * the input queue for the next batch */
+	for (int n = 1; ch != ERR; n++) {
 		flags |= loop_dispatch(app, ch);
-		if ((flags & QUIT) || term_stop_signal())
+		if ((flags & QUIT) || term_stop_signal() || n >= BATCH_MAX)
 			break;
 		wtimeout(in, flags & RELAYOUT ? RESIZE_SETTLE_MS : 0);
 		ch = wgetch(in);

@@ -64,14 +64,45 @@ static bool edit_insert(struct prompt *p, int ch)
 	return true;
 }
 
+/* Take out the bytes [from, to), moving the cursor with the text after them. */
+static void edit_cut(struct prompt *p, int from, int to)
+{
+	if (from < 0 || to > p->len || from >= to)
+		return;
+	memmove(p->buf + from, p->buf + to, (size_t)(p->len - to + 1));
+	p->len -= to - from;
+	p->cursor = p->cursor >= to ? p->cursor - (to - from) : p->cursor > from ? from : p->cursor;
+}
+
 static void edit_delete(struct prompt *p, int at)
 {
-	if (at < 0 || at >= p->len)
-		return;
-	memmove(p->buf + at, p->buf + at + 1, (size_t)(p->len - at));
-	p->len--;
-	if (p->cursor > at)
-		p->cursor--;
+	edit_cut(p, at, at + 1);
+}
+
+static bool prompt_is_continuation(const struct prompt *p, int at)
+{
+	return text_utf8() && ((unsigned char)p->buf[at] & 0xc0) == 0x80;
+}
+
+/* Where the character before byte `at` starts: the cursor, Backspace and Left move
+ * by characters, never into the middle of one (a UTF-8 letter is 2 to 4 bytes). */
+static int prompt_char_before(const struct prompt *p, int at)
+{
+	int q = at - 1;
+
+	while (q > 0 && at - q < 4 && prompt_is_continuation(p, q))
+		q--;
+	return q;
+}
+
+/* Where the character at byte `at` ends. */
+static int prompt_char_after(const struct prompt *p, int at)
+{
+	int q = at + 1;
+
+	while (q < p->len && q - at < 4 && prompt_is_continuation(p, q))
+		q++;
+	return q;
 }
 
 /* The bytes a UTF-8 character led by b takes (a stray continuation byte: 1). */
@@ -118,10 +149,16 @@ static void prompt_refuse_unsafe(struct prompt *p)
 static void text_edit(struct prompt *p, int ch)
 {
 	switch (ch) {
-	case KEY_BACKSPACE: case 127: case 8: edit_delete(p, p->cursor - 1); break;
-	case KEY_DC: case OW_CTRL('d'): edit_delete(p, p->cursor); break;
-	case KEY_LEFT: case OW_CTRL('b'): if (p->cursor > 0) p->cursor--; break;
-	case KEY_RIGHT: case OW_CTRL('f'): if (p->cursor < p->len) p->cursor++; break;
+	case KEY_BACKSPACE: case 127: case 8:
+		if (p->cursor > 0)
+			edit_cut(p, prompt_char_before(p, p->cursor), p->cursor);
+		break;
+	case KEY_DC: case OW_CTRL('d'):
+		if (p->cursor < p->len)
+			edit_cut(p, p->cursor, prompt_char_after(p, p->cursor));
+		break;
+	case KEY_LEFT: case OW_CTRL('b'): if (p->cursor > 0) p->cursor = prompt_char_before(p, p->cursor); break;
+	case KEY_RIGHT: case OW_CTRL('f'): if (p->cursor < p->len) p->cursor = prompt_char_after(p, p->cursor); break;
 	case KEY_HOME: case OW_CTRL('a'): p->cursor = 0; break;
 	case KEY_END: case OW_CTRL('e'): p->cursor = p->len; break;
 	case OW_CTRL('u'): p->len = p->cursor = 0; p->buf[0] = '\0'; break;
@@ -131,13 +168,25 @@ static void text_edit(struct prompt *p, int ch)
 	}
 }
 
+bool prompt_cancels(int ch)
+{
+	return ch == 27 || ch == OW_CTRL('g') || ch == OW_CTRL('c');
+}
+
 int prompt_key(struct app *app, int ch)
 {
 	struct prompt *p = &app->prompt;
 
 	app->dirty |= DIRTY_STATUS;
-	if (ch == 27 || ch == OW_CTRL('g') || ch == OW_CTRL('c'))
+	if (prompt_cancels(ch))
 		return finish(app, 0);
+	if (ch == OW_CTRL('l')) {   /* the keys that work everywhere: repaint, and quit */
+		clearok(curscr, TRUE);
+		app->dirty = DIRTY_ALL;
+		return HANDLED;
+	}
+	if (ch == KEY_F(10))
+		return finish(app, 0) | quit_start(app);
 	if (p->text) {
 		if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
 			return finish(app, '\n');
@@ -147,6 +196,17 @@ int prompt_key(struct app *app, int ch)
 	if (ch > 0 && ch < 0x80 && strchr(p->choices, tolower(ch)))
 		return finish(app, tolower(ch));
 	return HANDLED;
+}
+
+/* The columns the bytes [from, to) of the value take on the terminal. */
+static int prompt_cols(const struct prompt *p, int from, int to)
+{
+	char part[sizeof p->buf];
+
+	if (!text_utf8())
+		return to - from;
+	snprintf(part, sizeof part, "%.*s", to - from, p->buf + from);
+	return text_width(part);
 }
 
 /* A choice prompt keeps its keys in sight: when the label does not fit, it is cut
@@ -180,11 +240,12 @@ void prompt_draw(struct app *app)
 	}
 	lw = text_putf(w, 0, 0, width - 10 > 10 ? width - 10 : width, "%s ", p->label);
 	wattroff(w, app->th.key);
-	/* Show the end of a long value so the cursor stays visible. */
-	int avail = width - lw - 1, start = p->cursor > avail ? p->cursor - avail : 0;
-	char shown[1024];
-	snprintf(shown, sizeof shown, "%s", p->buf + start);
-	mvwaddstr(w, 0, lw, "");
-	waddnstr(w, shown, avail);
-	wmove(w, 0, lw + p->cursor - start);
+	/* Whole characters from the first that keeps the cursor in sight, as many as fit. */
+	int avail = width - lw - 1, start = 0, end;
+	while (start < p->cursor && prompt_cols(p, start, p->cursor) > avail)
+		start = prompt_char_after(p, start);
+	for (end = p->cursor; end < p->len && prompt_cols(p, start, prompt_char_after(p, end)) <= avail;)
+		end = prompt_char_after(p, end);
+	mvwaddnstr(w, 0, lw, p->buf + start, end - start);
+	wmove(w, 0, lw + prompt_cols(p, start, p->cursor));
 }

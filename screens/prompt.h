@@ -26,7 +26,10 @@ struct prompt {
 int prompt_text(struct app *app, const char *label, const char *initial, prompt_done done, int arg);
 /* Ask for one of the keys in choices (case-insensitive). */
 int prompt_choice(struct app *app, const char *label, const char *choices, prompt_done done, int arg);
-/* A key for the active prompt; returns loop flags. */
+/* Whether ch cancels a prompt (Esc, ^G, ^C). */
+bool prompt_cancels(int ch);
+/* A key for the active prompt; returns loop flags. ^L repaints and F10 cancels the
+ * prompt and starts quitting, as everywhere. */
 int prompt_key(struct app *app, int ch);
 void prompt_draw(struct app *app);
 

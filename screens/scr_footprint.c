@@ -100,8 +100,11 @@ static int footprint_selectors(struct app *app, struct f_state *fs, WINDOW *w, i
 	text_put(w, y + 1 - fs->top, 1, 11, "GPU");
 	selector_draw(app, w, y + 1 - fs->top, 12, width - 13, buf, fs->focus == FIELD_GPU);
 	wattron(w, A_DIM);
-	text_put(w, y + 2 - fs->top, 1, width - 2, footprint_overridden(fs) ? "Changed here (d: back to the recommended choice)"
-								      : "As recommended (Tab, Left/Right to change)");
+	text_put(w, y + 2 - fs->top, 1, width - 2,
+		 footprint_overridden(fs) ? "Changed here (d: back to the recommended choice)"
+		 : app->v->scores[app->v->recommended].best.gpu == NULL
+			 ? "The cheapest self-hosted alternative: the recommendation runs on someone else's GPUs"
+			 : "As recommended (Tab, Left/Right to change)");
 	wattroff(w, A_DIM);
 	return y + 3;
 }
@@ -212,9 +215,34 @@ static void footprint_none(struct app *app, WINDOW *w, int width)
 	text_put(w, 3, 1, width - 2, "so there is no footprint to show (see the verdict, screen 5).");
 }
 
+static void footprint_draw_rows(struct app *app, struct f_state *fs, WINDOW *w);
+
+/* The first row shown, at most where the last page starts: a window grown since the
+ * scroll shows the whole screen again. */
+static bool footprint_clamp_top(struct f_state *fs)
+{
+	int max = fs->total - fs->height > 0 ? fs->total - fs->height : 0;
+
+	if (fs->top <= max)
+		return false;
+	fs->top = max;
+	return true;
+}
+
 static void footprint_draw(struct app *app, void *state, WINDOW *w)
 {
 	struct f_state *fs = state;
+
+	footprint_clamp_top(fs);   /* by the rows the last drawing counted */
+	footprint_draw_rows(app, fs, w);
+	if (footprint_clamp_top(fs)) {   /* fewer rows now (no spacing rows) */
+		werase(w);
+		footprint_draw_rows(app, fs, w);
+	}
+}
+
+static void footprint_draw_rows(struct app *app, struct f_state *fs, WINDOW *w)
+{
 	int gap, y;
 
 	if (!fs->valid || fs->gen != app->gen)

@@ -439,7 +439,7 @@ void verdict_show_arch(struct app *app, int arch)
 {
 	struct v_state *vs = app->state[SCR_VERDICT];
 
-	app_switch(app, SCR_VERDICT);
+	app_open(app, SCR_VERDICT);   /* over the questions: Esc or q goes back to them */
 	app_evaluate(app);
 	if (vs->gen != app->gen)
 		verdict_build(app, vs);

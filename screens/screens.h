@@ -27,7 +27,8 @@ void panel_summary(struct app *app, WINDOW *w, int y, int width);
 /* The baseline's difference in one line (the row under the title while one is pinned). */
 void panel_compare_draw(struct app *app);
 
-/* Open the verdict screen at one architecture's reasons (scr_verdict.c). */
+/* Open the verdict screen over the current one at an architecture's reasons; Esc or
+ * q goes back (scr_verdict.c). */
 void verdict_show_arch(struct app *app, int arch);
 /* Open the detail view of one cost row (scr_detail.c). */
 enum cost_table { TABLE_API, TABLE_MANAGED, TABLE_SELF, TABLE_COUNT };

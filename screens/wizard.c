@@ -3,8 +3,10 @@
  * the terminal's lifetime, and the autosave on every way out but "quit, discard". */
 #include "wizard.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -25,6 +27,20 @@ static int wizard_preset_of(const struct app *app, const char *path)
 			return i;
 	}
 	return -1;
+}
+
+/* Whether path is one of the catalog's own preset files (not a copy of one): saving
+ * over it would change the preset for everyone who can read the catalog. */
+static bool wizard_is_catalog_preset(const struct app *app, const char *path)
+{
+	char mine[PATH_MAX], theirs[PATH_MAX];
+
+	if (realpath(path, mine) == NULL)
+		return false;
+	for (int i = 0; i < app->cat->n_presets; i++)
+		if (realpath(app->cat->presets[i].path, theirs) != NULL && strcmp(mine, theirs) == 0)
+			return true;
+	return false;
 }
 
 static void wizard_resume(struct app *app)
@@ -60,7 +76,8 @@ static int wizard_starting_answers(struct app *app)
 			cli_report(&e);
 			return -1;
 		}
-		snprintf(app->save_path, sizeof app->save_path, "%s", app->opts->answers_path);
+		if (!wizard_is_catalog_preset(app, app->opts->answers_path))
+			snprintf(app->save_path, sizeof app->save_path, "%s", app->opts->answers_path);
 		app->preset = wizard_preset_of(app, app->opts->answers_path);
 	} else {
 		wizard_resume(app);
