@@ -7,6 +7,7 @@
 #include "memo.h"
 #include "screens.h"
 #include "text.h"
+#include "util.h"
 
 struct m_state {
 	struct textview tv;
@@ -22,6 +23,59 @@ static void memo_line(struct app *app, struct textview *tv, const char *line, si
 	tv_add(tv, 0, hang, a, "%.*s", (int)len, line);
 }
 
+/* What a memo line is to the reflow: the memo is wrapped at 80 columns for a file,
+ * and the view wraps it again to the window, so a paragraph's or a list item's lines
+ * are joined first; headings, tables and code blocks keep their lines. */
+enum memo_kind { MK_KEEP, MK_PROSE, MK_ITEM, MK_MORE };
+
+static enum memo_kind memo_kind_of(const char *s, size_t len, bool in_fence)
+{
+	if (in_fence || len == 0 || s[0] == '#' || s[0] == '|' || strncmp(s, "```", 3) == 0)
+		return MK_KEEP;
+	if (len > 1 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return MK_ITEM;
+	if (len > 2 && s[0] == ' ' && s[1] == ' ')
+		return MK_MORE;   /* a list item's next line */
+	return MK_PROSE;
+}
+
+static void memo_flush(struct app *app, struct textview *tv, struct strbuf *para)
+{
+	if (para->len > 0)
+		memo_line(app, tv, para->s, para->len);
+	para->len = 0;   /* kept for the next paragraph */
+}
+
+static void memo_reflow(struct app *app, struct textview *tv, const char *text)
+{
+	struct strbuf para;
+	enum memo_kind open = MK_KEEP;   /* what para holds */
+	bool in_fence = false;
+
+	sb_init(&para);
+	for (const char *s = text; *s;) {
+		size_t len = strcspn(s, "\n");
+		enum memo_kind k = memo_kind_of(s, len, in_fence);
+		bool fence = strncmp(s, "```", 3) == 0;
+		if (k == MK_MORE && open == MK_ITEM) {
+			sb_addf(&para, " %.*s", (int)(len - 2), s + 2);
+		} else if (k == MK_PROSE && open == MK_PROSE) {
+			sb_addf(&para, " %.*s", (int)len, s);
+		} else {
+			memo_flush(app, tv, &para);
+			if (k == MK_KEEP || k == MK_MORE)
+				memo_line(app, tv, s, len);
+			else
+				sb_addf(&para, "%.*s", (int)len, s);
+			open = k == MK_MORE ? MK_KEEP : k;
+		}
+		in_fence ^= fence;
+		s += len + (s[len] == '\n');
+	}
+	memo_flush(app, tv, &para);
+	sb_free(&para);
+}
+
 static void memo_build(struct app *app, struct m_state *ms)
 {
 	struct textview *tv = &ms->tv;
@@ -31,11 +85,7 @@ static void memo_build(struct app *app, struct m_state *ms)
 	files_now_iso(when, sizeof when);
 	text = memo_markdown(app->v, when);
 	tv_clear(tv);
-	for (const char *s = text; *s; ) {
-		size_t len = strcspn(s, "\n");
-		memo_line(app, tv, s, len);
-		s += len + (s[len] == '\n');
-	}
+	memo_reflow(app, tv, text);
 	free(text);
 	tv_wrap(tv, ms->width);
 	tv->top = top;

@@ -741,6 +741,19 @@ check "Enter on the panel opens the verdict at the option's reasons" "wait_re '1
 keys Escape
 check "... and Esc goes back to the questions" "wait_for 'Requests per month' 3 && wait_gone 'Ranking, with every rule'"
 stop
+# The memo view joins the 80-column memo's paragraphs before it wraps them to the
+# window (wrapped twice, a sentence ended each line with a one-word stub): the words
+# either side of a line break in the memo file meet on one line of the view.
+"$OPENWEIGH" --catalog "$CATALOG" memo --answers regulated-enterprise |
+	awk '/^## Summary/ { s = 1; next } s && /^\*\*/ { p = 1 } p && NF == 0 { exit }
+	     p { if (last != "") print last " " $1; last = $NF }' >"$T/joins"
+start w 80x24 -- --answers regulated-enterprise
+wait_for 'Recommended'
+keys m
+wait_for 'Self-host' 3
+check "the memo view reflows a paragraph: words either side of the file's line breaks meet" \
+	"[ -s '$T/joins' ] && screen | grep -qF -f '$T/joins'"
+stop
 # A footprint scrolled at a small size shows from its top once the window grows.
 start w 40x12 -- --answers regulated-enterprise
 wait_for 'Recommended'
