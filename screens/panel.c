@@ -91,8 +91,7 @@ static void panel_footprint(struct app *app, WINDOW *w, int y, int x, int width)
 		return;
 	}
 	/* the memo's distinction: an API or managed recommendation has no GPUs of its own */
-	text_putf(w, y++, x, width, app->v->scores[app->v->recommended].best.gpu == NULL ? "Footprint if self-hosted"
-										     : "Footprint of one replica");
+	text_putf(w, y++, x, width, app->v->footprint_alternative ? "Footprint if self-hosted" : "Footprint of one replica");
 	wattroff(w, app->th.head);
 	words_gpu(f->gpu, g, sizeof g);
 	text_putf(w, y++, x + 1, width - 1, "%lld x %s, TP %lld", (long long)f->gpu_count, g,

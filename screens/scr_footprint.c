@@ -102,7 +102,7 @@ static int footprint_selectors(struct app *app, struct f_state *fs, WINDOW *w, i
 	wattron(w, A_DIM);
 	text_put(w, y + 2 - fs->top, 1, width - 2,
 		 footprint_overridden(fs) ? "Changed here (d: back to the recommended choice)"
-		 : app->v->scores[app->v->recommended].best.gpu == NULL
+		 : app->v->footprint_alternative
 			 ? "The cheapest self-hosted alternative: the recommendation runs on someone else's GPUs"
 			 : "As recommended (Tab, Left/Right to change)");
 	wattroff(w, A_DIM);

@@ -478,7 +478,7 @@ static int32_t today_days(void)
 	const char *fixed = getenv("OPENWEIGH_TODAY");   /* tests pin the date */
 	int32_t d;
 
-	if (fixed && parse_date(fixed, &d) == 0)   /* cli_check_env refused any other */
+	if (fixed && fixed[0] && parse_date(fixed, &d) == 0)   /* cli_check_env refused any other */
 		return d;
 	return (int32_t)(time(NULL) / 86400);
 }
@@ -620,6 +620,11 @@ static int cli_refuse_foreign(const struct cli *o, const char *cmd)
 					      : "--answers is an option of memo, costs and the wizard");
 	if ((o->no_color || o->ascii || o->no_mouse) && !wizard)
 		return usage_error("%s", "--no-color, --ascii and --no-mouse are the wizard's options");
+	if (!footprint && (o->ttft_ms > 0 || o->tokens_per_s_per_user > 0 || o->input_tokens || o->output_tokens ||
+			   o->kv_precision || o->batch || o->batch_max || o->context))
+		return usage_error("%s", "--batch, --context, --kv-precision, --ttft-ms, --tokens-per-s-per-user, "
+				   "--input-tokens and --output-tokens are footprint's options (an answers file sets "
+				   "ttft_ms, tokens_per_s_per_user and the tokens for memo and costs)");
 	if ((o->out || o->force) && wizard)
 		return usage_error("%s", "-o and --force are for the commands (the wizard exports with e)");
 	return 0;
@@ -644,11 +649,6 @@ static int run(const struct cli *opts, wizard_fn wizard)
 		return usage_error("%s", "-o needs a file name, not ''");
 	if ((rc = cli_refuse_foreign(o, cmd)) != 0)
 		return rc;
-	if ((cmd == NULL || strcmp(cmd, "footprint")) && (o->ttft_ms > 0 || o->tokens_per_s_per_user > 0 ||
-	    o->input_tokens || o->output_tokens || o->kv_precision || o->batch || o->batch_max || o->context))
-		return usage_error("%s", "--batch, --context, --kv-precision, --ttft-ms, --tokens-per-s-per-user, "
-				   "--input-tokens and --output-tokens are footprint's options (an answers file sets "
-				   "ttft_ms, tokens_per_s_per_user and the tokens for memo and costs)");
 	if (cmd != NULL)
 		stdfilter_stdout(cli_json_out(o) ? SAN_JSON : SAN_DOC);
 	if (cmd && !strcmp(cmd, "catalog") && o->n_words >= 2 && !strcmp(o->words[1], "import-config"))
@@ -702,7 +702,7 @@ static int cli_check_env(void)
 		cli_say(msg, "");
 		return OW_EXIT_INPUT;
 	}
-	if (today && parse_date(today, &d) != 0) {
+	if (today && today[0] && parse_date(today, &d) != 0) {
 		snprintf(msg, sizeof msg, "OPENWEIGH_TODAY: expected a date YYYY-MM-DD, got '%.40s'", today);
 		cli_say(msg, "");
 		return OW_EXIT_INPUT;

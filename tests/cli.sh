@@ -128,6 +128,10 @@ for env in SOURCE_DATE_EPOCH=abc SOURCE_DATE_EPOCH=99999999999999 OPENWEIGH_TODA
 	expect 1 "$env" -- env "$env" "$OW" memo --answers "$A"
 	has "$T/err" "${env%%=*}: expected"
 done
+# ... and an empty one is unset, as for SOURCE_DATE_EPOCH (reproducible-builds.org).
+for env in SOURCE_DATE_EPOCH= OPENWEIGH_TODAY=; do
+	expect 0 "$env (empty: unset)" -- env "$env" "$OW" memo --answers "$A"
+done
 # Nothing feasible on one side is a change of recommendation, in either order.
 sed 's/^privacy:.*/privacy: air-gapped/' "$SRC/catalog/presets/startup-chatbot.yaml" >"$T/airgap.yaml"
 for pair in "$SRC/catalog/presets/startup-chatbot.yaml $T/airgap.yaml" "$T/airgap.yaml $SRC/catalog/presets/startup-chatbot.yaml"; do
@@ -512,5 +516,15 @@ if [ ! -e "$H/real/m.md" ]; then ok; else bad "f13: wrote through a linked folde
 (cd "$H" && "$OW" memo --answers "$PRESET" -o linkdir/m.md >"$T/out" 2>"$T/err")
 has "$T/err" "the folder 'linkdir' on the way is a symbolic link"
 (cd "$H/linkdir" && "$OW" memo --answers "$PRESET" -o m.md >"$T/out" 2>"$T/err") && ok || bad "f13: a relative name in a linked current folder: $(cat "$T/err")"
+
+
+# The footprint of a recommendation that runs on someone else's GPUs is the cheapest
+# self-hosted alternative's, and the memo says so (evaluate() decides it: the wizard's
+# panel and footprint screen draw the same flag); a self-hosted one's is its own.
+expect 0 "memo, an API recommended" -- "$OW" memo --answers startup-chatbot
+has "$T/out" "| 1 | direct-api |"
+has "$T/out" "The recommendation runs on someone else's GPUs"
+expect 0 "memo, self-hosting recommended" -- "$OW" memo --answers regulated-enterprise
+lacks "$T/out" "The recommendation runs on someone else's GPUs"
 
 finish

@@ -31,8 +31,9 @@ void engine_free(struct engine *e)
 static void evaluate_footprint(const struct engine *e, struct verdict *v)
 {
 	const struct plan *o = &v->scores[v->recommended].best;
+	bool alternative = o->gpu == NULL;
 
-	if (o->gpu == NULL) {
+	if (alternative) {
 		const struct plan *a = &v->scores[ARCH_SELF_SINGLE].best, *b = &v->scores[ARCH_SELF_MULTI].best;
 		o = a->feasible && (!b->feasible || a->cost.total <= b->cost.total) ? a : b;
 	}
@@ -40,6 +41,7 @@ static void evaluate_footprint(const struct engine *e, struct verdict *v)
 		return;
 	candidate_footprint(e->c, &e->shape, o->model, o->gpu, o->precision, &v->footprint);
 	v->footprint_present = true;
+	v->footprint_alternative = alternative;
 }
 
 /* The footprint model on every GPU at every precision, with its fleet where it runs

@@ -217,6 +217,9 @@ struct verdict {
 	struct footprint footprint;      /* of the recommended self-hosted/edge option, or the
 	                                    closest self-hosted one when an API wins */
 	bool footprint_present;
+	bool footprint_alternative;      /* the recommendation has no GPUs of its own (an API
+	                                    or a managed offer): the footprint is the cheapest
+	                                    self-hosted alternative's */
 	double ttft_ms_target, tokens_per_s_target;   /* the latency targets in force (0: none) */
 	struct cost_row *api; int n_api;
 	struct cost_row *managed; int n_managed;

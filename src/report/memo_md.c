@@ -326,7 +326,6 @@ char *footprint_text(const struct footprint *f)
 
 static void section_footprint(struct strbuf *sb, const struct verdict *v)
 {
-	const struct plan *o = &v->scores[v->recommended].best;
 	char *t;
 
 	sb_add(sb, "## Inference footprint\n\n");
@@ -334,7 +333,7 @@ static void section_footprint(struct strbuf *sb, const struct verdict *v)
 		sb_add(sb, "No self-hosted option fits a priced GPU.\n\n");
 		return;
 	}
-	if (o->gpu == NULL)
+	if (v->footprint_alternative)
 		sb_add(sb, "The recommendation runs on someone else's GPUs; this is the footprint of the cheapest self-hosted alternative.\n\n");
 	t = footprint_text(&v->footprint);
 	sb_addf(sb, "```\n%s```\n\n", t);
