@@ -4,7 +4,9 @@ openweigh's wizard against Debian's `dialog --menu` in an 80x24 pty.
 
 Prints one JSON object: startup_to_first_frame_ms, dialog_startup_ms,
 bytes_first_frame_80x24, dialog_bytes_first_frame_80x24,
-bytes_per_volume_step_80x24, dialog_bytes_per_cursor_step_80x24, peak_rss_kb.
+bytes_per_volume_step_80x24, dialog_bytes_per_cursor_step_80x24,
+ms_per_volume_step_80x24 (a key to the last byte of its redraw: one evaluate()
+and the draw), dialog_ms_per_cursor_step_80x24, peak_rss_kb.
 Usage: term_bench.py OPENWEIGH ANSWERS_FILE [RUNS]"""
 import fcntl, json, os, pty, select, signal, statistics, struct, sys, tempfile, termios, time
 
@@ -70,12 +72,16 @@ def first_frame(argv, env):
 
 
 def steps(fd, key, n):
-    sizes = []
+    """Bytes of each of n redraws after `key`, and ms from the key to its last byte."""
+    sizes, times = [], []
     for _ in range(n):
+        t0 = time.monotonic()
         os.write(fd, key)
-        data, _ = read_burst(fd, deadline=2.0, idle=0.1)
+        data, last = read_burst(fd, deadline=2.0, idle=0.1)
         sizes.append(len(data))
-    return sizes
+        if last:
+            times.append((last - t0) * 1000)
+    return sizes, times
 
 
 def rss_kb(pid):
@@ -96,12 +102,15 @@ def main():
     out = {}
     with tempfile.TemporaryDirectory() as state:
         env = env_for(state)
-        ow_start, ow_bytes, dl_start, dl_bytes, step_b, dl_step_b, rss = [], [], [], [], [], [], 0
+        ow_start, ow_bytes, dl_start, dl_bytes, rss = [], [], [], [], 0
+        step_b, step_ms, dl_step_b, dl_step_ms = [], [], [], []
         for _ in range(runs):
             pid, fd, data, ms = first_frame([ow, "--answers", answers], env)
             ow_start.append(ms)
             ow_bytes.append(len(data))
-            step_b += steps(fd, b"+", 5)
+            b, ms = steps(fd, b"+", 5)
+            step_b += b
+            step_ms += ms
             # A scripted session: every screen, back to the questions, a few changes.
             for k in [b"2", b"3", b"4", b"5", b"1", b"\x1bOB", b"\x1bOC", b"-", b"+"]:
                 os.write(fd, k)
@@ -111,7 +120,9 @@ def main():
             pid, fd, data, ms = first_frame(menu, env)
             dl_start.append(ms)
             dl_bytes.append(len(data))
-            dl_step_b += steps(fd, b"\x1bOB", 5)
+            b, ms = steps(fd, b"\x1bOB", 5)
+            dl_step_b += b
+            dl_step_ms += ms
             finish(pid, fd, b"\x1b")
         out = {
             "startup_to_first_frame_ms": round(statistics.median(ow_start), 1),
@@ -120,6 +131,8 @@ def main():
             "dialog_bytes_first_frame_80x24": int(statistics.median(dl_bytes)),
             "bytes_per_volume_step_80x24": int(statistics.median(step_b)),
             "dialog_bytes_per_cursor_step_80x24": int(statistics.median(dl_step_b)),
+            "ms_per_volume_step_80x24": round(statistics.median(step_ms), 1),
+            "dialog_ms_per_cursor_step_80x24": round(statistics.median(dl_step_ms), 1),
             "peak_rss_kb": rss,
             "idle_ms_that_ends_a_frame": int(IDLE * 1000),
         }
