@@ -104,7 +104,7 @@ static const char *verdict_outcome(int winner, char *buf, size_t size)
 static void verdict_flips(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
-	char now[64], out[120];
+	char now[64], out[120], then[120];
 
 	if (!v->feasible_any)
 		return;
@@ -116,7 +116,12 @@ static void verdict_flips(struct app *app, struct textview *tv)
 		if (!f->found)
 			continue;
 		memo_flip_range(range, sizeof range, f, up, false);
-		tv_add(tv, 2, 4, 0, "- %s, %s.", range, verdict_outcome(f->winner, out, sizeof out));
+		if (f->ends)   /* past the band's end, as the memo says it */
+			tv_add(tv, 2, 4, 0, "- %s, %s; %s that, %s.", range, verdict_outcome(f->winner, out, sizeof out),
+			       up ? "above" : "below",
+			       f->then == v->recommended ? "the recommendation again" : verdict_outcome(f->then, then, sizeof then));
+		else
+			tv_add(tv, 2, 4, 0, "- %s, %s.", range, verdict_outcome(f->winner, out, sizeof out));
 		tv_tag(tv, up ? TAG_FLIP_UP : TAG_FLIP_DOWN);
 	}
 	for (int i = 0; i < v->n_flips; i++) {
