@@ -153,6 +153,15 @@ assert all(k in r for k in keys), [k for k in keys if k not in r]
 assert (r["architecture"] is None) == (r["model"] is None), r
 for row in d["costs"]["managed"]:
     assert row["usable"] or row["monthly_cost_usd"] is None, row
+    # a tuned model's dedicated deployment is sized, as where it is recommended
+    if row.get("gpu") and row["usable"]:
+        assert row["replicas"] >= 1 and row["gpus_total"] == row["gpu_count"] * row["replicas"], row
+        assert row["batch"] >= 1 and row["requests_per_month_capacity"] > 0 and row["gpu_hours"] > 0, row
+start = (d.get("migration") or {}).get("start")
+if start and start["architecture"] == "managed-inference":
+    same = [x for x in d["costs"]["managed"] if x["model"] == start["model"] and x["provider"] == start["provider"]]
+    keys = ("gpu", "gpu_count", "replicas", "gpus_total", "batch", "requests_per_month_capacity", "monthly_cost_usd")
+    assert [{k: x.get(k) for k in keys} for x in same] == [{k: start.get(k) for k in keys}], (same, start)
 for row in d["costs"]["self_hosted"]:
     assert all(k in row for k in ("gpu", "gpu_count", "replicas", "gpus_total", "price_basis")), row
 PY

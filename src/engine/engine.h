@@ -160,6 +160,11 @@ double offer_cost(const struct engine *e, const struct answers *a, const struct 
 		  const struct provider *p, const struct offer *of, int order, double requests,
 		  struct cost_breakdown *b, const struct candidate **config);
 
+/* offers.c: a tuned model's dedicated deployment `config` (from offer_cost; nothing when
+ * NULL) sized for the volume into o: its GPUs, replicas, speed and capacity. */
+void offer_deployment(const struct engine *e, const struct answers *a, const struct candidate *config,
+		      double requests, struct plan *o);
+
 /* What the rules conclude for one set of answers. */
 struct decision {
 	struct arch_score scores[ARCH_COUNT];

@@ -56,6 +56,28 @@ static double offer_dedicated(const struct engine *e, const struct answers *a, i
 	return *config ? best.cost : NAN;
 }
 
+void offer_deployment(const struct engine *e, const struct answers *a, const struct candidate *config,
+		      double requests, struct plan *o)
+{
+	struct fleet_sizing z;
+
+	if (config == NULL)
+		return;
+	z = fleet_size(&e->c->cost, a->traffic, BASIS_ON_DEMAND, e->what_if.peak, (double)config->gpu_count,
+		       config->replica_rate, requests, 0);
+	o->gpu = config->gpu;
+	o->precision = config->precision;
+	o->gpu_count = config->gpu_count;
+	o->user_tokens_per_s = config->user_tokens_per_s;
+	o->batch = config->batch;
+	o->ttft_ms = config->ttft_ms;
+	o->replicas = (int64_t)z.replicas;
+	o->gpus_bought = (int64_t)(z.replicas * (double)config->gpu_count);
+	o->gpu_hours = z.gpu_hours;
+	o->capacity_requests = z.capacity_requests;
+	o->autoscaled = z.autoscaled;
+}
+
 double offer_cost(const struct engine *e, const struct answers *a, const struct fleet_rates *r,
 		  const struct provider *p, const struct offer *of, int order, double requests,
 		  struct cost_breakdown *b, const struct candidate **config)

@@ -82,20 +82,7 @@ static void plan_managed(const struct engine *e, const struct answers *a, double
 		return;
 	}
 	o->cost = best_cost;
-	if (best_config != NULL) {   /* a tuned model's dedicated deployment, and its size */
-		struct fleet_sizing z = fleet_size(&c->cost, a->traffic, BASIS_ON_DEMAND, e->what_if.peak,
-						   (double)best_config->gpu_count, best_config->replica_rate, requests, 0);
-		o->gpu = best_config->gpu;
-		o->precision = best_config->precision;
-		o->gpu_count = best_config->gpu_count;
-		o->user_tokens_per_s = best_config->user_tokens_per_s;
-		o->batch = best_config->batch;
-		o->ttft_ms = best_config->ttft_ms;
-		o->replicas = (int64_t)z.replicas;
-		o->gpu_hours = z.gpu_hours;
-		o->capacity_requests = z.capacity_requests;
-		o->autoscaled = z.autoscaled;
-	}
+	offer_deployment(e, a, best_config, requests, o);
 }
 
 /* The fleet choice among cands[0..n), those allowed for the task under the gates,

@@ -97,11 +97,7 @@ static void tables_managed(const struct engine *e, struct verdict *v, const stru
 			r->opt.model = of->model;
 			r->opt.provider = p;
 			r->opt.feasible = r->usable;
-			if (config) {
-				r->opt.gpu = config->gpu;
-				r->opt.precision = config->precision;
-				r->opt.gpu_count = config->gpu_count;
-			}
+			offer_deployment(e, a, config, (double)a->requests_per_month, &r->opt);
 		}
 	}
 }
