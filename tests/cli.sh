@@ -255,6 +255,18 @@ if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["gpu_co
 # A cache far larger than the weights is named as the reason (issue 15, finding 10).
 expect 0 "footprint: the cache does not fit" -- "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch 1000 --context 131072
 has "$T/out" "does not fit: 8590 GB of KV cache (131072 tokens x batch 1000) and 9 GB of weights"
+# Not feasible: the lines the sizing reached, no zeros for what it did not.
+expect 0 "footprint: a precision the GPU lacks" -- "$OW" footprint --model llama-3.1-8b --precision nvfp4 --gpu h100
+has "$T/out" "NOT FEASIBLE: h100 has no NVFP4"
+lacks "$T/out" "KV cache"
+lacks "$T/out" "tokens/s"
+expect 0 "footprint: a context past the window" -- "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --context 200000
+lacks "$T/out" "batch"
+lacks "$T/out" "0.00 GB"
+expect 0 "footprint: a batch no layout holds" -- "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch 100000
+has "$T/out" "GPUs                    128"
+lacks "$T/out" "0.00 GB of"
+lacks "$T/out" "0 tokens/s"
 expect 1 "footprint closed model" -- "$OW" footprint --model gpt-4o --precision bf16 --gpu h100
 has "$T/err" "is closed"
 expect 1 "footprint unknown gpu" -- "$OW" footprint --model llama-3.1-8b --precision bf16 --gpu tpu9

@@ -750,7 +750,7 @@ stop
 start w 80x24 -- --answers regulated-enterprise
 wait_for 'Recommended'
 keys m
-wait_for 'Self-host' 3
+wait_for "# openweigh decision memo" 5   # not "Self-host": the panel says "Self-hosted" before m draws
 check "the memo view reflows a paragraph: words either side of the file's line breaks meet" \
 	"[ -s '$T/joins' ] && screen | grep -qF -f '$T/joins'"
 stop

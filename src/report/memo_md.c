@@ -285,42 +285,65 @@ static void section_crossovers(struct strbuf *sb, const struct verdict *v)
 	sb_add(sb, "\n");
 }
 
+/* Memory of the layout sized; per GPU only once the batch is (serve). */
+static void footprint_text_memory(struct strbuf *sb, const struct footprint *f, bool served)
+{
+	sb_addf(sb, "  KV cache         %10.2f GB  (%.0f bytes/token x %lld tokens x batch %lld)\n",
+		f->kv_bytes / 1e9, f->kv_bytes_per_token, (long long)f->context, (long long)f->batch);
+	if (f->kv_copies > 1.0001)   /* tensor parallelism wider than the KV heads */
+		sb_addf(sb, "    held %.1f times  (tensor parallel %lld is wider than the KV heads: they are copied)\n",
+			f->kv_copies, (long long)f->tensor_parallel);
+	if (f->state_bytes > 0)   /* linear and Mamba layers: a fixed state, whatever the context */
+		sb_addf(sb, "    of which state %10.2f GB  (%.0f bytes/sequence x batch %lld)\n",
+			f->state_bytes * (double)f->batch / 1e9, f->state_bytes, (long long)f->batch);
+	if (f->weight_only)
+		sb_addf(sb, "  %s weights dequantised to 16 bits for compute (no %s tensor cores)\n",
+			precision_names[f->precision], precision_names[f->precision]);
+	sb_addf(sb, "  overhead         %10.2f GB  (%lld GPU%s)\n", f->overhead_bytes / 1e9,
+		(long long)f->gpu_count, f->gpu_count == 1 ? "" : "s");
+	sb_addf(sb, "  total            %10.2f GB\n", f->total_bytes / 1e9);
+	if (served)
+		sb_addf(sb, "  per GPU          %10.2f GB of %.2f GB usable, %.2f GB of it kept free\n",
+			f->per_gpu_bytes / 1e9, f->gpu_usable_bytes / 1e9, f->headroom_bytes / 1e9);
+	else
+		sb_addf(sb, "  per GPU          %10.2f GB usable, %.2f GB of it kept free\n", f->gpu_usable_bytes / 1e9,
+			f->headroom_bytes / 1e9);
+	sb_addf(sb, "  GPUs             %10lld  (tensor parallel %lld x pipeline %lld)\n",
+		(long long)f->gpu_count, (long long)f->tensor_parallel, (long long)f->pipeline_stages);
+	sb_addf(sb, "  KV precision     %10s\n", precision_names[f->kv_precision]);
+}
+
+/* The batch and what it serves. */
+static void footprint_text_speed(struct strbuf *sb, const struct footprint *f)
+{
+	sb_addf(sb, "  batch            %10lld  (limited by %s; memory holds %lld)\n", (long long)f->batch,
+		batch_limit_words[f->limited_by], (long long)f->max_batch_fit);
+	sb_addf(sb, "  per user         %10.1f tokens/s, first token in %.0f ms (%lld in / %lld out tokens)\n",
+		f->tokens_per_s_per_user, f->ttft_ms, (long long)f->input_tokens, (long long)f->output_tokens);
+	sb_addf(sb, "  output           %10.0f tokens/s a replica, prefill interleaved\n", f->output_tokens_per_s);
+	sb_addf(sb, "  decode           %10.0f tokens/s aggregate, %.0f tokens/s for one sequence alone\n",
+		f->decode_tokens_per_s, f->decode_tokens_per_s_single);
+	sb_addf(sb, "  prefill          %10.0f tokens/s\n", f->prefill_tokens_per_s);
+}
+
+/* The sizing's lines; a footprint that is not feasible shows what was sized before it
+ * stopped: for a precision or window refusal the weights, for memory the largest layout
+ * tried, for a latency target the replica alone (FIT_* in footprint.h). */
 char *footprint_text(const struct footprint *f)
 {
 	struct strbuf sb;
+	bool laid_out = f->fit == FIT_OK || f->fit == FIT_MEMORY || f->fit == FIT_LATENCY;
+	bool served = f->fit == FIT_OK || f->fit == FIT_LATENCY;
 
 	sb_init(&sb);
 	sb_addf(&sb, "%s, %s on %s\n", f->model->id, precision_names[f->precision], f->gpu->name);
 	if (!f->feasible)
 		sb_addf(&sb, "  NOT FEASIBLE: %s\n", f->why_not);
 	sb_addf(&sb, "  weights          %10.2f GB\n", f->weights_bytes / 1e9);
-	sb_addf(&sb, "  KV cache         %10.2f GB  (%.0f bytes/token x %lld tokens x batch %lld)\n",
-		f->kv_bytes / 1e9, f->kv_bytes_per_token, (long long)f->context, (long long)f->batch);
-	if (f->kv_copies > 1.0001)   /* tensor parallelism wider than the KV heads */
-		sb_addf(&sb, "    held %.1f times  (tensor parallel %lld is wider than the KV heads: they are copied)\n",
-			f->kv_copies, (long long)f->tensor_parallel);
-	if (f->state_bytes > 0)   /* linear and Mamba layers: a fixed state, whatever the context */
-		sb_addf(&sb, "    of which state %10.2f GB  (%.0f bytes/sequence x batch %lld)\n",
-			f->state_bytes * (double)f->batch / 1e9, f->state_bytes, (long long)f->batch);
-	if (f->weight_only)
-		sb_addf(&sb, "  %s weights dequantised to 16 bits for compute (no %s tensor cores)\n",
-			precision_names[f->precision], precision_names[f->precision]);
-	sb_addf(&sb, "  overhead         %10.2f GB  (%lld GPU%s)\n", f->overhead_bytes / 1e9,
-		(long long)f->gpu_count, f->gpu_count == 1 ? "" : "s");
-	sb_addf(&sb, "  total            %10.2f GB\n", f->total_bytes / 1e9);
-	sb_addf(&sb, "  per GPU          %10.2f GB of %.2f GB usable, %.2f GB of it kept free\n",
-		f->per_gpu_bytes / 1e9, f->gpu_usable_bytes / 1e9, f->headroom_bytes / 1e9);
-	sb_addf(&sb, "  GPUs             %10lld  (tensor parallel %lld x pipeline %lld)\n",
-		(long long)f->gpu_count, (long long)f->tensor_parallel, (long long)f->pipeline_stages);
-	sb_addf(&sb, "  KV precision     %10s\n", precision_names[f->kv_precision]);
-	sb_addf(&sb, "  batch            %10lld  (limited by %s; memory holds %lld)\n", (long long)f->batch,
-		batch_limit_words[f->limited_by], (long long)f->max_batch_fit);
-	sb_addf(&sb, "  per user         %10.1f tokens/s, first token in %.0f ms (%lld in / %lld out tokens)\n",
-		f->tokens_per_s_per_user, f->ttft_ms, (long long)f->input_tokens, (long long)f->output_tokens);
-	sb_addf(&sb, "  output           %10.0f tokens/s a replica, prefill interleaved\n", f->output_tokens_per_s);
-	sb_addf(&sb, "  decode           %10.0f tokens/s aggregate, %.0f tokens/s for one sequence alone\n",
-		f->decode_tokens_per_s, f->decode_tokens_per_s_single);
-	sb_addf(&sb, "  prefill          %10.0f tokens/s\n", f->prefill_tokens_per_s);
+	if (laid_out)
+		footprint_text_memory(&sb, f, served);
+	if (served)
+		footprint_text_speed(&sb, f);
 	return sb.s;
 }
 
