@@ -269,6 +269,12 @@ lacks "$T/out" "0.00 GB of"
 lacks "$T/out" "0 tokens/s"
 expect 1 "footprint closed model" -- "$OW" footprint --model gpt-4o --precision bf16 --gpu h100
 has "$T/err" "is closed"
+# Past a file-size limit the write fails, is reported, and leaves no temporary file
+# (the signal it raises is ignored: it used to kill the process silently, exit 153).
+mkdir -p "$T/fsize"
+expect 2 "memo -o past ulimit -f" -- sh -c 'ulimit -f 8; exec "$0" memo -a regulated-enterprise -f json -o "$1"' "$OW" "$T/fsize/m.json"
+has "$T/err" "File too large"
+if [ -z "$(ls -A "$T/fsize")" ]; then ok; else bad "files left past ulimit -f: $(ls -A "$T/fsize")"; fi
 expect 1 "footprint unknown gpu" -- "$OW" footprint --model llama-3.1-8b --precision bf16 --gpu tpu9
 has "$T/err" "unknown GPU 'tpu9'"
 
