@@ -45,11 +45,11 @@ static const char usage_text[] =
 	"                          print (or write) the decision memo\n"
 	"  footprint --model ID --precision P --gpu ID [--batch N|max] [--context N] [--json]\n"
 	"            [--kv-precision P] [--ttft-ms N] [--tokens-per-s-per-user N]\n"
-	"            [--input-tokens N] [--output-tokens N]\n"
+	"            [--input-tokens N] [--output-tokens N] [-o OUT] [--force]\n"
 	"                          memory, GPU count, batch, speed and latency of one replica\n"
 	"  compare A B [--format md|json] [-o OUT] [--force]\n"
 	"                          two answers files (or presets) side by side\n"
-	"  costs --answers FILE [--json]\n"
+	"  costs --answers FILE [--json] [-o OUT] [--force]\n"
 	"                          the cost tables and crossover points\n"
 	"  catalog list [models|gpus|providers|presets] [--json]\n"
 	"                          the catalog's entries\n"
@@ -189,9 +189,9 @@ static int parse_args(int argc, char **argv, struct cli *o)
 		case 'p': o->precision = optarg; break;
 		case 'g': o->gpu = optarg; break;
 		case 'b':
-			if (strcmp(optarg, "max") == 0)
-				o->batch_max = true;
-			else if (parse_count(optarg, "--batch", 1, 1000000, &o->batch))
+			o->batch_max = strcmp(optarg, "max") == 0;   /* the last --batch counts, as every option */
+			o->batch = 0;
+			if (!o->batch_max && parse_count(optarg, "--batch", 1, 1000000, &o->batch))
 				return -1;
 			break;
 		case OPT_TTFT: if (parse_target(optarg, "--ttft-ms", 3.6e6, &o->ttft_ms)) return -1; break;
@@ -603,6 +603,7 @@ static int cli_refuse_foreign(const struct cli *o, const char *cmd)
 	bool costs = cmd && !strcmp(cmd, "costs"), footprint = cmd && !strcmp(cmd, "footprint");
 	bool list = cmd && !strcmp(cmd, "catalog") && !strcmp(sub, "list");
 	bool import_config = cmd && !strcmp(cmd, "catalog") && !strcmp(sub, "import-config");
+	bool import_prices = cmd && !strcmp(cmd, "catalog") && !strcmp(sub, "import-prices");
 
 	if (o->format && !memo && !compare)
 		return usage_error("--format is memo's and compare's option%s",
@@ -627,6 +628,10 @@ static int cli_refuse_foreign(const struct cli *o, const char *cmd)
 				   "ttft_ms, tokens_per_s_per_user and the tokens for memo and costs)");
 	if ((o->out || o->force) && wizard)
 		return usage_error("%s", "-o and --force are for the commands (the wizard exports with e)");
+	if (o->out && cmd && !strcmp(cmd, "catalog") && !import_config && !import_prices)
+		return usage_error("-o is not an option of catalog %s: it prints to standard output", sub);
+	if (o->force && !o->out && !import_prices)   /* import-prices writes the user's overlay without -o */
+		return usage_error("%s", "--force replaces the file -o names: it needs -o");
 	return 0;
 }
 

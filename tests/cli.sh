@@ -269,6 +269,20 @@ lacks "$T/out" "0.00 GB of"
 lacks "$T/out" "0 tokens/s"
 expect 1 "footprint closed model" -- "$OW" footprint --model gpt-4o --precision bf16 --gpu h100
 has "$T/err" "is closed"
+# An option the command does not read is refused, not ignored (openweigh(1) OPTIONS).
+expect 1 "catalog list -o" -- "$OW" catalog list -o "$T/list.txt"
+has "$T/err" "-o is not an option of catalog list"
+expect 1 "catalog check -o" -- "$OW" catalog check -o "$T/check.txt"
+if [ ! -e "$T/list.txt" ] && [ ! -e "$T/check.txt" ]; then ok; else bad "catalog list/check -o wrote a file"; fi
+expect 1 "--force without -o" -- "$OW" costs --answers regulated-enterprise --force
+has "$T/err" "it needs -o"
+expect 0 "costs -o" -- "$OW" costs --answers regulated-enterprise -o "$T/costs.txt"
+has "$T/costs.txt" "Crossover"
+# The last --batch counts, whichever form each takes.
+expect 0 "--batch 4 then max" -- "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch 4 --batch max --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["batch"] > 4, d["batch"]' "$T/out"; then ok; else bad "--batch max after --batch 4 ignored"; fi
+expect 0 "--batch max then 4" -- "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch max --batch 4 --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["batch"] == 4, d["batch"]' "$T/out"; then ok; else bad "--batch 4 after --batch max ignored"; fi
 # Past a file-size limit the write fails, is reported, and leaves no temporary file
 # (the signal it raises is ignored: it used to kill the process silently, exit 153).
 mkdir -p "$T/fsize"
