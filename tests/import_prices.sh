@@ -78,6 +78,11 @@ cp "$T/imp/imported-models.yaml" "$T/m1"; cp "$T/imp/imported-providers.yaml" "$
 expect 0 "import again" -- imp "$DATA" -o "$T/imp"
 has "$T/err" "$T/imp/imported-models.yaml is unchanged"
 if cmp -s "$T/m1" "$T/imp/imported-models.yaml" && cmp -s "$T/p1" "$T/imp/imported-providers.yaml"; then ok; else bad "second import changed the files"; fi
+# A link to that folder is refused even when nothing would change (openweigh(1) -o).
+ln -s "$T/imp" "$T/implink"
+expect 2 "import through a link to an imported folder" -- imp "$DATA" -o "$T/implink"
+has "$T/err" "symbolic link"
+lacks "$T/err" "is unchanged"
 
 # ---- prices that change over time: in force on the import date ------------------------
 mkdir "$T/later"

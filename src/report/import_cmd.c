@@ -188,8 +188,9 @@ static int import_run(const char *data_path, const struct gp_data *d, const stru
 	models = import_models_yaml(&r);
 	providers = import_providers_yaml(&r);
 	import_report(&r);
-	/* both files checked before either is written */
-	rc = import_check(t->dir, "imported-models.yaml", force, e) ||
+	/* the folder and both files checked before either is written (a link is refused
+	 * even when nothing changes) */
+	rc = folder_check(t->dir, e) || import_check(t->dir, "imported-models.yaml", force, e) ||
 	     import_check(t->dir, "imported-providers.yaml", force, e) ||
 	     import_file(t->dir, "imported-models.yaml", models, force, e) ||
 	     import_file(t->dir, "imported-providers.yaml", providers, force, e) ? -1 : 0;

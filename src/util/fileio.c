@@ -191,6 +191,16 @@ int write_file_atomic(const char *path, const char *data, size_t len, mode_t mod
 	return rc;
 }
 
+int folder_check(const char *dir, struct ow_error *e)
+{
+	int fd = fileio_open_folder(dir, strlen(dir), e);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
 int make_private_dir(const char *path, mode_t mode, struct ow_error *e)
 {
 	char buf[PATH_MAX];

@@ -23,6 +23,10 @@ enum {
  * a folder at path itself. On any error no partial file is left. */
 int write_file_atomic(const char *path, const char *data, size_t len, mode_t mode, int flags,
 		      struct ow_error *e);
+/* 0 when write_file_atomic could write into the folder dir: each folder of it opened
+ * as write_file_atomic opens them, never through a link. For a command that may find
+ * nothing to write, so that it refuses a link as it would while writing. */
+int folder_check(const char *dir, struct ow_error *e);
 /* The same for name inside the open folder dirfd; shown is the path for messages. */
 int write_file_at(int dirfd, const char *name, const char *shown, const char *data, size_t len,
 		  mode_t mode, int flags, struct ow_error *e);
