@@ -105,7 +105,9 @@ static void test_a_flip_moves_the_recommendation(void **state)
 		if (d.archs[i].arch == ARCH_SELF_SINGLE) {
 			assert_true(d.archs[i].feasible[SIDE_BEFORE]);
 			assert_false(d.archs[i].feasible[SIDE_AFTER]);
-			assert_true(isnan(d.archs[i].cost[SIDE_AFTER]));
+			/* excluded, it keeps its plan's cost, as the memo's ranking shows it */
+			assert_true(b->scores[ARCH_SELF_SINGLE].best.feasible);
+			assert_true(d.archs[i].cost[SIDE_AFTER] == b->scores[ARCH_SELF_SINGLE].best.cost.total);
 		}
 	verdict_free(a);
 	verdict_free(b);

@@ -136,6 +136,7 @@ check "f12: Ctrl-C in a prompt cancels the prompt" "wait_gone 'Save the answers 
 sleep 0.3
 check "f12: ... and the wizard goes on" "alive && wait_for 'Recommended' 1"
 keys +
+wait_for '500,000' 3   # the key read before the signal: tmux can deliver C-c first
 keys C-c
 check "f12: Ctrl-C outside a prompt ends the wizard through the save path" \
 	"wait_for 'answers saved to' 5 && grep -q '^requests_per_month: 500000' '$T/s-int/openweigh/session.yaml'"

@@ -50,7 +50,8 @@ static void compare_archs(const struct verdict *const v[SIDE_COUNT], struct verd
 		for (int s = 0; s < SIDE_COUNT; s++) {
 			const struct arch_score *sc = &v[s]->scores[arch];
 			d->feasible[s] = sc->feasible;
-			d->cost[s] = sc->feasible ? sc->best.cost.total : NAN;
+			/* an excluded architecture's plan still has its cost, as in the memo's ranking */
+			d->cost[s] = sc->best.feasible ? sc->best.cost.total : NAN;
 			d->score[s] = sc->score;
 			d->rank[s] = compare_rank(v[s], arch);
 		}

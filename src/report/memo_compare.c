@@ -20,6 +20,16 @@ static const char *cmp_usd(char *buf, double v)
 	return buf;
 }
 
+/* A cost in the architectures' table: "—" when there is no plan, marked when the
+ * rules exclude the architecture. */
+static const char *cmp_arch_usd(char *buf, double v, bool feasible)
+{
+	cmp_usd(buf, v);
+	if (!isnan(v) && !feasible)
+		strcat(buf, " (excluded)");
+	return buf;
+}
+
 /* One answer's value as the answers file writes it. */
 static void cmp_value_text(int key, double value, char *buf, size_t size)
 {
@@ -74,8 +84,9 @@ char *compare_markdown(const struct verdict *a, const struct verdict *b, const s
 	sb_add(&sb, "## Each architecture (in B's order)\n\n| architecture | A monthly | B monthly | A score | B score | A rank | B rank |\n|---|---|---|---|---|---|---|\n");
 	for (int i = 0; i < ARCH_COUNT; i++) {
 		const struct diff_arch *r = &d->archs[i];
-		sb_addf(&sb, "| %s | %s | %s | %.1f | %.1f | %d | %d |\n", arch_ids[r->arch], cmp_usd(x, r->cost[SIDE_BEFORE]),
-			cmp_usd(y, r->cost[SIDE_AFTER]), r->score[SIDE_BEFORE], r->score[SIDE_AFTER],
+		sb_addf(&sb, "| %s | %s | %s | %.1f | %.1f | %d | %d |\n", arch_ids[r->arch],
+			cmp_arch_usd(x, r->cost[SIDE_BEFORE], r->feasible[SIDE_BEFORE]),
+			cmp_arch_usd(y, r->cost[SIDE_AFTER], r->feasible[SIDE_AFTER]), r->score[SIDE_BEFORE], r->score[SIDE_AFTER],
 			r->rank[SIDE_BEFORE] + 1, r->rank[SIDE_AFTER] + 1);
 	}
 	sb_add(&sb, "\n## Why it changed\n\nThe reasons that fired on one side only or weigh differently:\n\n");
