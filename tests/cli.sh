@@ -173,6 +173,7 @@ expect 0 "compare md, presets by name" -- "$OW" compare regulated-enterprise sta
 has "$T/out" "## Answers that differ"
 has "$T/out" "| privacy | regulated | none |"
 has "$T/out" "## Why it changed"
+has "$T/out" "| self-hosted-single-gpu | \$5,643 | \$16,923 (excluded) |"   # an excluded option keeps its cost
 expect 0 "compare -o" -- "$OW" compare "$A" "$B" -o "$T/cmp.md"
 has "$T/cmp.md" "# openweigh comparison"
 expect 1 "compare one file" -- "$OW" compare "$A"
