@@ -487,6 +487,19 @@ chmod 640 "$H/private.md"
 expect 0 "f6: memo -o --force over a 0640 file" -- "$OW" memo --answers "$PRESET" -o "$H/private.md" --force
 if [ "$(stat -c %a "$H/private.md")" = 640 ]; then ok; else bad "f6: mode became $(stat -c %a "$H/private.md")"; fi
 
+# catalog check: every date in the future (not only prices), and each preset as the
+# wizard reads it; a preset's file stays inside the catalog's folder.
+cp -r "$SRC/catalog" "$T/dated"
+sed -i '0,/released: 2024-07-23/s//released: 2030-07-23/' "$T/dated/models.yaml"
+sed -i 's/^privacy: .*/privacy: bogus/' "$T/dated/presets/startup-chatbot.yaml"
+OPENWEIGH_TODAY=2026-11-30 expect 1 "catalog check: a release in the future" -- "$OW" --catalog "$T/dated" catalog check
+has "$T/err" "error: the release of 'llama-3.1-8b' is dated 2030-07-23, in the future"
+has "$T/err" "startup-chatbot.yaml:3:10: error: preset 'startup-chatbot': 'privacy' must be one of"
+cp -r "$SRC/catalog" "$T/outside"
+sed -i 's#file: presets/startup-chatbot.yaml#file: ../../../etc/passwd#' "$T/outside/catalog.yaml"
+expect 1 "a preset file outside the catalog" -- "$OW" --catalog "$T/outside" memo -a startup-chatbot
+has "$T/err" "a preset's file must be a path inside the catalog's folder, not '../../../etc/passwd'"
+
 # f8: a catalog that fails `catalog check` is refused by the commands that use it.
 mkdir "$H/params"
 { echo 'openweigh_catalog: 1'; echo 'models:'

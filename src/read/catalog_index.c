@@ -11,6 +11,17 @@
 #include "catalog_load.h"
 #include "util.h"
 
+/* A preset's file is the catalog's own: relative, and no ".." on the way out. */
+static bool preset_file_inside(const char *file)
+{
+	if (file[0] == '\0' || file[0] == '/')
+		return false;
+	for (const char *p = file; *p; p = strchr(p, '/') ? strchr(p, '/') + 1 : p + strlen(p))
+		if (p[0] == '.' && p[1] == '.' && (p[2] == '/' || p[2] == '\0'))
+			return false;
+	return true;
+}
+
 static int load_index(struct loadctx *lc, struct catalog *c, const char *dir)
 {
 	static const char *const keys[] = { "openweigh_catalog", "as_of", "presets", NULL };
@@ -36,6 +47,12 @@ static int load_index(struct loadctx *lc, struct catalog *c, const char *dir)
 		    yr_id(&lc->r, n, "id", &p->id) || yr_str(&lc->r, n, "title", YR_REQUIRED, &p->title) ||
 		    yr_str(&lc->r, n, "file", YR_REQUIRED, &file))
 			goto out;
+		if (!preset_file_inside(file)) {
+			yr_fail(&lc->r, ymap_get(n, "file"), "a preset's file must be a path inside the catalog's folder, "
+				"not '%.80s'", file);
+			free(file);
+			goto out;
+		}
 		snprintf(path, sizeof path, "%s/%s", dir, file);
 		free(file);
 		p->path = xstrdup(path);

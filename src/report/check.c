@@ -86,6 +86,60 @@ static void stale(struct check_result *r, int32_t today, const struct origin *at
 	}
 }
 
+/* A date that has not come yet (a release, a spec sheet's or a licence's as_of). */
+static void future(struct check_result *r, int32_t today, const struct origin *at, const char *what,
+		   const char *id, int32_t day)
+{
+	char d[16];
+
+	if (day > today) {
+		format_date(day, d, sizeof d);
+		finding(r, CHECK_ERROR, at, "%s of '%s' is dated %s, in the future", what, id, d);
+	}
+}
+
+/* Every dated figure that is not a list price (stale() checks those). */
+static void check_future(const struct catalog *c, int32_t today, struct check_result *r)
+{
+	static const struct origin none = { 0 };
+
+	future(r, today, &none, "the catalog (catalog.yaml as_of)", "catalog", c->as_of);
+	future(r, today, &none, "the cost model (costs.yaml)", "costs", c->cost.src.as_of);
+	for (int i = 0; i < c->n_models; i++) {
+		const struct model *m = &c->models[i];
+		future(r, today, &m->at, "the release", m->id, m->released);
+		future(r, today, &m->at, "the shape", m->id, m->shape.src.as_of);
+		future(r, today, &m->at, "the benchmarks", m->id, m->bench.src.as_of);
+	}
+	for (int i = 0; i < c->n_gpus; i++) {
+		const struct gpu *g = &c->gpus[i];
+		future(r, today, &g->at, "the spec", g->id, g->src.as_of);
+		future(r, today, &g->at, "the purchase price", g->id, g->purchase_src.as_of);
+		for (int b = 0; b < RATE_COUNT; b++)
+			future(r, today, &g->at, "an hourly price", g->id, g->rates[b].src.as_of);
+	}
+	for (int i = 0; i < c->n_providers; i++) {
+		const struct provider *p = &c->providers[i];
+		future(r, today, &p->at, "the provider", p->id, p->src.as_of);
+		future(r, today, &p->at, "the dedicated GPU rate", p->id, p->dedicated.src.as_of);
+	}
+	for (int i = 0; i < c->n_licences; i++)
+		future(r, today, &c->licences[i].at, "the licence", c->licences[i].id, c->licences[i].src.as_of);
+}
+
+/* Each preset read as the wizard and --answers read it. */
+static void check_presets(const struct catalog *c, struct check_result *r)
+{
+	for (int i = 0; i < c->n_presets; i++) {
+		struct answers a;
+		struct ow_error e = { 0 };
+		if (answers_load(c->presets[i].path, &a, &e) == 0)
+			continue;
+		struct origin at = { e.file[0] ? e.file : c->presets[i].path, e.line, e.col, false };
+		finding(r, CHECK_ERROR, &at, "preset '%s': %s", c->presets[i].id, e.msg);
+	}
+}
+
 static void check_dates(const struct catalog *c, int32_t today, struct check_result *r)
 {
 	for (int i = 0; i < c->n_models; i++) {
@@ -162,6 +216,9 @@ static void check_all(const struct catalog *c, int32_t today, int keep, struct c
 	r->keep = keep;
 	check_params(c, r);
 	check_dates(c, today, r);
+	check_future(c, today, r);
+	if (keep <= CHECK_WARNING)    /* a bad preset stops only its own use, not every command */
+		check_presets(c, r);
 	if (keep <= CHECK_NOTE)       /* notes only: not worth an evaluate() before every command */
 		check_claims(c, r);
 	if (keep <= CHECK_WARNING)    /* warnings only: not worth a second read of every file */
