@@ -208,6 +208,12 @@ static void test_f10_reader_position(void **state)
 	expect_answers_error(HEAD "privacy: none\n\n\n\n# \xc3\xa9t\xc3\xa9\ntask: gen\xffral\n", 7, 10,
 			     "invalid leading UTF-8 octet (byte 0xff)");
 	expect_answers_error(HEAD "# caf\xc3\xa9 \xff\n", 2, 8, "invalid leading UTF-8 octet (byte 0xff)");
+	/* a sequence broken by the next byte: at its first byte, not the one that broke it */
+	expect_answers_error(HEAD "privacy: r\xe9gulated\n", 2, 11,
+			     "invalid UTF-8: byte 0xe9 starts a sequence that byte 0x67 does not continue");
+	expect_answers_error(HEAD "# caf\xe9\nprivacy: none\n", 2, 6,
+			     "invalid UTF-8: byte 0xe9 starts a sequence that byte 0x0a does not continue");
+	expect_answers_error(HEAD "# caf\xe9\n", 2, 6, "incomplete UTF-8 octet sequence");   /* at the end */
 	expect_answers_error(HEAD "a: 1\r\nb: \x01\n", 3, 4, "control characters are not allowed (byte 0x01)");
 	expect_answers_error("openweigh_answers: \"1\"\n", 1, 20,
 			     "'openweigh_answers' must be a whole number, not the quoted string \"1\"");

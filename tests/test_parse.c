@@ -62,6 +62,8 @@ static void test_answers_malformed(void **state)
 			     "'growth_per_year' must be a finite number, not 'inf'");
 	expect_answers_error(HEAD REST "over_700m_mau: yes\n", 14, 16,
 			     "'over_700m_mau' must be true or false, not 'yes'");
+	expect_answers_error(HEAD REST "over_700m_mau: \"false\"\n", 14, 16,
+			     "'over_700m_mau' must be true or false, not the quoted string \"false\"");
 	expect_answers_error("privacy: none\n", 1, 1,
 			     "missing 'openweigh_answers: 1' (is this an openweigh answers file?)");
 	expect_answers_error("openweigh_answers: 2\n", 1, 20,

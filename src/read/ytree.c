@@ -167,6 +167,19 @@ static int ytree_fail_parser(struct builder *b, const yaml_parser_t *p)
 	char msg[200];
 
 	if (p->error == YAML_READER_ERROR) {
+		size_t at = p->problem_offset;
+		const unsigned char *s = (const unsigned char *)b->text;
+		if (p->problem && !strcmp(p->problem, "invalid trailing UTF-8 octet") && at <= b->len) {
+			/* libyaml points at the byte that broke the sequence (0x67 of "r\xe9g");
+			 * the bad byte is the one that started it */
+			size_t lead = at;
+			while (lead > 0 && (s[lead - 1] & 0xc0) == 0x80)
+				lead--;
+			lead = lead > 0 ? lead - 1 : 0;
+			snprintf(msg, sizeof msg, "invalid UTF-8: byte 0x%02x starts a sequence that byte 0x%02x "
+				 "does not continue", s[lead], (unsigned)p->problem_value & 0xff);
+			return fail_at(b, ytree_mark_of_offset(b, lead), msg);
+		}
 		if (p->problem_value >= 0)
 			snprintf(msg, sizeof msg, "%s (byte 0x%02x)",
 				 p->problem ? p->problem : "cannot read", (unsigned)p->problem_value & 0xff);
