@@ -9,24 +9,33 @@
 
 #define TITLE_NAME "openweigh"
 
+/* Two letters tell every screen apart ("Co"sts, "Ch"art); at that cut a tab drops its
+ * trailing space, so it takes what one letter took ("2 C 3 C" at 40 columns). */
+#define TAB_CUT_MIN 2
+
+/* The tab text's columns besides the name: " 1 Name " (" 1 Na" at the shortest). */
+static int chrome_tab_pad(int cut)
+{
+	return cut == TAB_CUT_MIN ? 3 : 4;
+}
+
 /* How short the tab names must be cut to fit room columns (0: whole). */
 static int chrome_tab_cut(int room)
 {
-	int cut = 0, need;
-
-	do {
-		need = 0;
+	for (int cut = 0;; cut = cut ? cut - 1 : 8) {
+		int need = 0;
 		for (int i = 0; i < SCR_TABS; i++) {
 			int len = (int)strlen(screen_of(i)->name);
-			need += 4 + (cut && len > cut ? cut : len);   /* " 1 Name " */
+			need += chrome_tab_pad(cut) + (cut && len > cut ? cut : len);
 		}
-	} while (need > room && (cut = cut ? cut - 1 : 8) > 1);
-	return cut;
+		if (need <= room || cut == TAB_CUT_MIN)
+			return cut;
+	}
 }
 
 static void chrome_tab_text(int i, int cut, char *buf, size_t size)
 {
-	snprintf(buf, size, " %d %.*s ", i + 1, cut ? cut : 30, screen_of(i)->name);
+	snprintf(buf, size, cut == TAB_CUT_MIN ? " %d %.*s" : " %d %.*s ", i + 1, cut ? cut : 30, screen_of(i)->name);
 }
 
 static int chrome_tabs_room(const struct app *app, int *x)

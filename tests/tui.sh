@@ -757,6 +757,7 @@ stop
 # A footprint scrolled at a small size shows from its top once the window grows.
 start w 40x12 -- --answers regulated-enterprise
 wait_for 'Recommended'
+check "40 columns: two letters tell the tabs apart (not '2 C 3 C')" "screen | head -n 1 | grep -qF '1 Qu 2 Co 3 Ch 4 Fo 5 Ve'"
 keys 4
 wait_for 'Inference footprint' 3
 keys G
