@@ -213,17 +213,30 @@ static void verdict_diff_recommendation(struct app *app, struct textview *tv, co
 		tv_add(tv, 2, 4, 0, "- Fleet: %s -> %s.", fleet[0], fleet[1]);
 }
 
+/* One side's cost in the comparison, marked when the rules exclude it (as compare's
+ * table); "excluded" alone when it has no plan either. */
+static const char *verdict_diff_side(char *buf, size_t size, double usd, bool feasible)
+{
+	char m[32];
+
+	words_money(m, sizeof m, usd);
+	if (feasible)
+		snprintf(buf, size, "%s", m);
+	else
+		snprintf(buf, size, isnan(usd) ? "excluded" : "%s (excluded)", m);
+	return buf;
+}
+
 static void verdict_diff_costs(struct textview *tv, const struct verdict_diff *d)
 {
-	char a[32], b[32], delta[32];
+	char a[48], b[48], delta[32];
 
 	for (int i = 0; i < ARCH_COUNT; i++) {
 		const struct diff_arch *x = &d->archs[i];
-		words_money(a, sizeof a, x->cost[SIDE_BEFORE]);
-		words_money(b, sizeof b, x->cost[SIDE_AFTER]);
+		verdict_diff_side(a, sizeof a, x->cost[SIDE_BEFORE], x->feasible[SIDE_BEFORE]);
+		verdict_diff_side(b, sizeof b, x->cost[SIDE_AFTER], x->feasible[SIDE_AFTER]);
 		words_money(delta, sizeof delta, fabs(x->cost[SIDE_AFTER] - x->cost[SIDE_BEFORE]));
-		tv_add(tv, 2, 4, 0, "- %s: %s -> %s%s%s%s", arch_ids[x->arch],
-		       x->feasible[0] ? a : "excluded", x->feasible[1] ? b : "excluded",
+		tv_add(tv, 2, 4, 0, "- %s: %s -> %s%s%s%s", arch_ids[x->arch], a, b,
 		       x->feasible[0] && x->feasible[1] ? (x->cost[1] >= x->cost[0] ? " (+" : " (-") : "",
 		       x->feasible[0] && x->feasible[1] ? delta : "", x->feasible[0] && x->feasible[1] ? ")" : "");
 	}

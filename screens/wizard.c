@@ -122,13 +122,15 @@ static void wizard_release_windows(struct app *app)
 /* Keep freed memory for the next evaluation. Each evaluate() allocates and frees about
  * 1.6 MB of candidates several times over; glibc gives the heap's free top back to the
  * kernel past 128 kB, so every keypress faulted it in again: 547 page faults a key on
- * the volume (perf stat, regulated-enterprise), 7 with this. What it keeps is the
- * process's peak, a few MB. */
+ * the volume (perf stat, regulated-enterprise), 5 with this. What it keeps is the
+ * process's peak, a few MB. mallopt(3): setting either threshold turns off glibc's
+ * adaptive one, and M_MMAP_THRESHOLD is refused above 32 MiB (4 Mi x sizeof(long): 512
+ * KiB on 32-bit), where this leaves glibc's defaults alone. */
 static void wizard_keep_heap(void)
 {
 #ifdef __GLIBC__
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);   /* the fixed trim turns off the adaptive mmap threshold */
+	if (mallopt(M_MMAP_THRESHOLD, 32 << 20) == 1)   /* blocks up to 32 MiB from the heap */
+		mallopt(M_TRIM_THRESHOLD, 64 << 20);        /* up to 64 MiB free at its top kept */
 #endif
 }
 

@@ -628,7 +628,7 @@ static int cli_refuse_foreign(const struct cli *o, const char *cmd)
 				   "ttft_ms, tokens_per_s_per_user and the tokens for memo and costs)");
 	if ((o->out || o->force) && wizard)
 		return usage_error("%s", "-o and --force are for the commands (the wizard exports with e)");
-	if (o->out && cmd && !strcmp(cmd, "catalog") && !import_config && !import_prices)
+	if (o->out && cmd && !strcmp(cmd, "catalog") && (list || !strcmp(sub, "check")))
 		return usage_error("-o is not an option of catalog %s: it prints to standard output", sub);
 	if (o->force && !o->out && !import_prices)   /* import-prices writes the user's overlay without -o */
 		return usage_error("%s", "--force replaces the file -o names: it needs -o");

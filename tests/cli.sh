@@ -499,6 +499,18 @@ cp -r "$SRC/catalog" "$T/outside"
 sed -i 's#file: presets/startup-chatbot.yaml#file: ../../../etc/passwd#' "$T/outside/catalog.yaml"
 expect 1 "a preset file outside the catalog" -- "$OW" --catalog "$T/outside" memo -a startup-chatbot
 has "$T/err" "a preset's file must be a path inside the catalog's folder, not '../../../etc/passwd'"
+sed -i 's#file: \.\./\.\./\.\./etc/passwd#file: presets/etc/passwd#' "$T/outside/catalog.yaml"
+ln -s /etc "$T/outside/presets/etc"
+expect 1 "a preset file reached through a link out of the catalog" -- "$OW" --catalog "$T/outside" memo -a startup-chatbot
+has "$T/err" "must lie inside the catalog's folder: 'presets/etc/passwd' leads to '/etc/passwd'"
+# catalog check reports a date in the future once, and -o on a subcommand that is not
+# one is refused by that subcommand's own message
+cp -r "$SRC/catalog" "$T/dated2"
+sed -i '29s/as_of: 2026-07-01/as_of: 2030-07-01/' "$T/dated2/gpus.yaml"
+OPENWEIGH_TODAY=2026-11-30 expect 1 "catalog check: a list price in the future" -- "$OW" --catalog "$T/dated2" catalog check
+if [ "$(grep -c 'dated 2030-07-01' "$T/err")" = 1 ]; then ok; else bad "a future price reported $(grep -c 'dated 2030-07-01' "$T/err") times"; fi
+expect 1 "catalog bogus -o" -- "$OW" catalog bogus -o "$T/x"
+lacks "$T/err" "prints to standard output"
 
 # f8: a catalog that fails `catalog check` is refused by the commands that use it.
 mkdir "$H/params"

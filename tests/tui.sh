@@ -643,6 +643,9 @@ keys F6
 wait_for 'Compared with the baseline' 10
 keys Home
 golden f10-compare "10: b pins a baseline; the verdict says what changed and why" '>Recommended'
+keys / '- on-device: ' Enter
+check "10: an excluded option keeps its cost in the comparison, marked" \
+	"wait_re '- on-device: \\\$[0-9,]+ \\(excluded\\) -> \\\$[0-9,]+ \\(excluded\\)' 3"
 keys B
 check "10: B drops the baseline" "wait_for 'Baseline dropped' 3 && wait_gone 'vs baseline'"
 mouse_press 28 1

@@ -2,6 +2,7 @@
  * which the files load, overlays, and resolving ids between files. */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,11 +23,25 @@ static bool preset_file_inside(const char *file)
 	return true;
 }
 
+/* ... and no link leads out of it either: the real path of an existing file lies in the
+ * real path of dir (a missing one is reported where it is used, and by catalog check). */
+static bool preset_path_inside(const char *dir, const char *path, char *real, size_t size)
+{
+	char d[PATH_MAX], p[PATH_MAX];
+	size_t n;
+
+	if (realpath(path, p) == NULL || realpath(dir, d) == NULL)
+		return true;
+	snprintf(real, size, "%s", p);
+	n = strlen(d);
+	return strncmp(p, d, n) == 0 && (p[n] == '/' || p[n] == '\0' || (n == 1 && d[0] == '/'));
+}
+
 static int load_index(struct loadctx *lc, struct catalog *c, const char *dir)
 {
 	static const char *const keys[] = { "openweigh_catalog", "as_of", "presets", NULL };
 	static const char *const pkeys[] = { "id", "title", "file", NULL };
-	char path[4096];
+	char path[4096], real[PATH_MAX];
 	struct ynode *root = NULL;
 	const struct ynode *list;
 	int rc = -1;
@@ -54,6 +69,12 @@ static int load_index(struct loadctx *lc, struct catalog *c, const char *dir)
 			goto out;
 		}
 		snprintf(path, sizeof path, "%s/%s", dir, file);
+		if (!preset_path_inside(dir, path, real, sizeof real)) {
+			yr_fail(&lc->r, ymap_get(n, "file"), "a preset's file must lie inside the catalog's folder: "
+				"'%.80s' leads to '%.200s'", file, real);
+			free(file);
+			goto out;
+		}
 		free(file);
 		p->path = xstrdup(path);
 	}

@@ -262,7 +262,7 @@ int yr_bool(struct yread *r, const struct ynode *map, const char *key, int requi
 	else if (v->plain && (!strcmp(v->value, "false") || !strcmp(v->value, "False") || !strcmp(v->value, "FALSE")))
 		*out = false;
 	else {
-		char shown[160];
+		char shown[OW_ERR_MSG];
 		yread_shown_value(v, shown, sizeof shown);   /* "false" quoted is a string, not false */
 		return yr_fail(r, v, "'%s' must be true or false, not %s", key, shown);
 	}

@@ -86,45 +86,59 @@ static void stale(struct check_result *r, int32_t today, const struct origin *at
 	}
 }
 
-/* A date that has not come yet (a release, a spec sheet's or a licence's as_of). */
-static void future(struct check_result *r, int32_t today, const struct origin *at, const char *what,
-		   const char *id, int32_t day)
+/* A date that has not come yet: `what` names it ("the release of 'x'"). */
+static void future(struct check_result *r, int32_t today, const struct origin *at, const char *what, int32_t day)
 {
 	char d[16];
 
 	if (day > today) {
 		format_date(day, d, sizeof d);
-		finding(r, CHECK_ERROR, at, "%s of '%s' is dated %s, in the future", what, id, d);
+		finding(r, CHECK_ERROR, at, "%s is dated %s, in the future", what, d);
 	}
 }
 
-/* Every dated figure that is not a list price (stale() checks those). */
+/* future() for a figure of the entry `id`. */
+static void future_of(struct check_result *r, int32_t today, const struct origin *at, const char *what,
+		      const char *id, int32_t day)
+{
+	char label[200];
+
+	snprintf(label, sizeof label, "%s of '%s'", what, id);
+	future(r, today, at, label, day);
+}
+
+/* Every dated figure stale() does not check (it checks the list prices in use). */
 static void check_future(const struct catalog *c, int32_t today, struct check_result *r)
 {
 	static const struct origin none = { 0 };
 
-	future(r, today, &none, "the catalog (catalog.yaml as_of)", "catalog", c->as_of);
-	future(r, today, &none, "the cost model (costs.yaml)", "costs", c->cost.src.as_of);
+	future(r, today, &none, "catalog.yaml's as_of", c->as_of);
+	future(r, today, &none, "costs.yaml's as_of", c->cost.src.as_of);
 	for (int i = 0; i < c->n_models; i++) {
 		const struct model *m = &c->models[i];
-		future(r, today, &m->at, "the release", m->id, m->released);
-		future(r, today, &m->at, "the shape", m->id, m->shape.src.as_of);
-		future(r, today, &m->at, "the benchmarks", m->id, m->bench.src.as_of);
+		future_of(r, today, &m->at, "the release", m->id, m->released);
+		future_of(r, today, &m->at, "the shape", m->id, m->shape.src.as_of);
+		future_of(r, today, &m->at, "the benchmarks", m->id, m->bench.src.as_of);
 	}
 	for (int i = 0; i < c->n_gpus; i++) {
 		const struct gpu *g = &c->gpus[i];
-		future(r, today, &g->at, "the spec", g->id, g->src.as_of);
-		future(r, today, &g->at, "the purchase price", g->id, g->purchase_src.as_of);
+		future_of(r, today, &g->at, "the spec", g->id, g->src.as_of);
+		future_of(r, today, &g->at, "the purchase price", g->id, g->purchase_src.as_of);
 		for (int b = 0; b < RATE_COUNT; b++)
-			future(r, today, &g->at, "an hourly price", g->id, g->rates[b].src.as_of);
+			if (b != RATE_ON_DEMAND)   /* the list price: stale() */
+				future_of(r, today, &g->at, "a reserved or spot price", g->id, g->rates[b].src.as_of);
 	}
 	for (int i = 0; i < c->n_providers; i++) {
 		const struct provider *p = &c->providers[i];
-		future(r, today, &p->at, "the provider", p->id, p->src.as_of);
-		future(r, today, &p->at, "the dedicated GPU rate", p->id, p->dedicated.src.as_of);
+		future_of(r, today, &p->at, "the provider", p->id, p->src.as_of);
+		future_of(r, today, &p->at, "the dedicated GPU rate", p->id, p->dedicated.src.as_of);
+		for (int j = 0; j < p->n_offers; j++)
+			if (p->status != PROV_ACTIVE || p->offers[j].retired)   /* the rest: stale() */
+				future_of(r, today, &p->offers[j].at, "the offer price", p->offers[j].model_id,
+					  p->offers[j].src.as_of);
 	}
 	for (int i = 0; i < c->n_licences; i++)
-		future(r, today, &c->licences[i].at, "the licence", c->licences[i].id, c->licences[i].src.as_of);
+		future_of(r, today, &c->licences[i].at, "the licence", c->licences[i].id, c->licences[i].src.as_of);
 }
 
 /* Each preset read as the wizard and --answers read it. */
