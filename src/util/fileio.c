@@ -87,6 +87,10 @@ static int check_target(int dirfd, const char *name, const char *shown, int flag
 		ow_error_set(e, OW_EXIT_IO, shown, 0, 0, "is a symbolic link; refusing to write through it");
 		return -1;
 	}
+	if (S_ISDIR(st.st_mode)) {   /* a wrong argument, as "dir/" is (write_file_atomic) */
+		ow_error_set(e, OW_EXIT_INPUT, shown, 0, 0, "is a folder, not a file");
+		return -1;
+	}
 	if (!S_ISREG(st.st_mode)) {
 		ow_error_set(e, OW_EXIT_IO, shown, 0, 0, "exists and is not a regular file");
 		return -1;
