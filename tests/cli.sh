@@ -512,6 +512,14 @@ if [ "$(grep -c 'dated 2030-07-01' "$T/err")" = 1 ]; then ok; else bad "a future
 expect 1 "catalog bogus -o" -- "$OW" catalog bogus -o "$T/x"
 lacks "$T/err" "prints to standard output"
 
+# An overlay that gives an id twice is refused, as the base catalog is: its first copy
+# replaced the shipped entry, and the second then replaced that silently.
+mkdir "$T/ovdup"
+{ echo 'openweigh_catalog: 1'; echo 'models:'
+  for i in 1 2; do awk '/^  - id: gpt-4o$/{p=1; print; next} p && /^  - id: /{p=0} p' "$SRC/catalog/models.yaml"; done; } >"$T/ovdup/models.yaml"
+OPENWEIGH_TODAY=2026-11-30 expect 1 "an overlay with one id twice" -- "$OW" --catalog "$T/ovdup" catalog check
+has "$T/err" "duplicate model id 'gpt-4o' (first at line 3)"
+
 # f8: a catalog that fails `catalog check` is refused by the commands that use it.
 mkdir "$H/params"
 { echo 'openweigh_catalog: 1'; echo 'models:'

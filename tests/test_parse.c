@@ -154,7 +154,7 @@ static void test_catalog_rules_costs_index(void **state)
 			     8, 13, "unknown answers key 'budget' in a rule condition");
 	expect_catalog_error("rules.yaml", "openweigh_catalog: 1\nquality:\n  required_tier: {reasoning: 1, general: 2, extraction: 3, code: 1}\n"
 			     "  precisions: {reasoning: [bf16], general: [bf32], extraction: [bf16], code: [bf16]}\n",
-			     4, 45, "unknown precision (fp16, bf16, fp8, int8, int4)");
+			     4, 45, "unknown precision (fp16, bf16, fp8, int8, int4, mxfp4, nvfp4)");
 	expect_catalog_error("catalog.yaml", "openweigh_catalog: 1\n", 1, 1, "missing required key 'as_of'");
 	expect_catalog_error("catalog.yaml", "openweigh_catalog: 1\nas_of: 2026-02-30\n", 2, 8,
 			     "'as_of' must be a date YYYY-MM-DD, not '2026-02-30'");

@@ -587,6 +587,16 @@ static char *entry_id(const struct list_spec *s, void *base, int i)
 
 /* Load one list file (dir/prefix + the spec's file) and merge it into (*base, *count):
  * same id replaces. */
+/* Entry j already came from the file slot was read from: an overlay that gives an id
+ * twice replaced the lower layer's entry with its first copy. */
+static bool load_same_file(const struct list_spec *s, void *base, int j, const void *slot)
+{
+	const struct origin *o = (const struct origin *)((const char *)base + (size_t)j * s->size + s->origin_offset);
+	const struct origin *mine = (const struct origin *)((const char *)slot + s->origin_offset);
+
+	return o->file && mine->file && strcmp(o->file, mine->file) == 0;
+}
+
 static int load_list(struct loadctx *lc, const char *dir, const char *prefix, const struct list_spec *s,
 		     void **base, int *count, bool required)
 {
@@ -618,7 +628,7 @@ static int load_list(struct loadctx *lc, const char *dir, const char *prefix, co
 			break;
 		}
 		j = idindex_get(&ix, entry_id(s, *base, *count));
-		if (j >= first_new) {
+		if (j >= first_new || (j >= 0 && load_same_file(s, *base, j, slot))) {
 			struct origin *o = (struct origin *)((char *)*base + (size_t)j * s->size + s->origin_offset);
 			rc = yr_fail(&lc->r, list->items[i], "duplicate %s id '%s' (first at line %d)",
 				     s->what, entry_id(s, *base, *count), o->line);

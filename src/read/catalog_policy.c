@@ -241,8 +241,13 @@ static int parse_quality(struct yread *r, const struct ynode *root, struct polic
 		p->precisions[i] = 0;
 		for (size_t j = 0; j < list->n; j++) {
 			int pi = list->items[j]->kind == Y_SCALAR ? precision_from_name(list->items[j]->value) : -1;
-			if (pi < 0)
-				return yr_fail(r, list->items[j], "unknown precision (fp16, bf16, fp8, int8, int4)");
+			if (pi < 0) {   /* every name precision_from_name takes */
+				char names[96] = "";
+				for (int k = 0; k < PREC_COUNT; k++)
+					snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", k ? ", " : "",
+						 precision_names[k]);
+				return yr_fail(r, list->items[j], "unknown precision (%s)", names);
+			}
 			p->precisions[i] |= 1u << pi;
 		}
 		if (p->precisions[i] == 0)
