@@ -585,8 +585,6 @@ static char *entry_id(const struct list_spec *s, void *base, int i)
 	return *(char **)((char *)base + (size_t)i * s->size + s->id_offset);
 }
 
-/* Load one list file (dir/prefix + the spec's file) and merge it into (*base, *count):
- * same id replaces. */
 /* Entry j already came from the file slot was read from: an overlay that gives an id
  * twice replaced the lower layer's entry with its first copy. */
 static bool load_same_file(const struct list_spec *s, void *base, int j, const void *slot)
@@ -597,6 +595,8 @@ static bool load_same_file(const struct list_spec *s, void *base, int j, const v
 	return o->file && mine->file && strcmp(o->file, mine->file) == 0;
 }
 
+/* Load one list file (dir/prefix + the spec's file) and merge it into (*base, *count):
+ * same id replaces; an id twice in one file is an error. */
 static int load_list(struct loadctx *lc, const char *dir, const char *prefix, const struct list_spec *s,
 		     void **base, int *count, bool required)
 {
