@@ -104,7 +104,7 @@ static const char *verdict_outcome(int winner, char *buf, size_t size)
 static void verdict_flips(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
-	char now[64], out[120], then[120];
+	char now[64], out[120];
 
 	if (!v->feasible_any)
 		return;
@@ -112,16 +112,12 @@ static void verdict_flips(struct app *app, struct textview *tv)
 	tv_add(tv, 0, 0, app->th.head, "What would flip it (Enter on a line applies it; u undoes)");
 	for (int up = 1; up >= 0; up--) {
 		const struct volume_flip *f = up ? &v->flip_volume_up : &v->flip_volume_down;
-		char range[96];
+		char range[96], beyond[64];
 		if (!f->found)
 			continue;
 		memo_flip_range(range, sizeof range, f, up, false);
-		if (f->ends)   /* past the band's end, as the memo says it */
-			tv_add(tv, 2, 4, 0, "- %s, %s; %s that, %s.", range, verdict_outcome(f->winner, out, sizeof out),
-			       up ? "above" : "below",
-			       f->then == v->recommended ? "the recommendation again" : verdict_outcome(f->then, then, sizeof then));
-		else
-			tv_add(tv, 2, 4, 0, "- %s, %s.", range, verdict_outcome(f->winner, out, sizeof out));
+		memo_flip_beyond(beyond, sizeof beyond, f, up, v->recommended);   /* as the memo says it */
+		tv_add(tv, 2, 4, 0, "- %s, %s%s.", range, verdict_outcome(f->winner, out, sizeof out), beyond);
 		tv_tag(tv, up ? TAG_FLIP_UP : TAG_FLIP_DOWN);
 	}
 	for (int i = 0; i < v->n_flips; i++) {

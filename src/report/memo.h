@@ -26,6 +26,9 @@ void memo_fleet_words(char *buf, size_t size, const struct plan *o);
  * requests/month or fewer" where it holds to the search's end; up: the flip above the
  * volume; brief: short numbers (8.4M). */
 void memo_flip_range(char *buf, size_t size, const struct volume_flip *f, bool up, bool brief);
+/* What wins past the band's end: "; below that, the recommendation again" (or the
+ * architecture, "nothing feasible"); empty where the band holds to the search's end. */
+void memo_flip_beyond(char *buf, size_t size, const struct volume_flip *f, bool up, int recommended);
 
 /* One answer's value as JSON under `name`: a string, a boolean or a number. */
 void answer_value_json(cJSON *o, const char *name, int key, double value);

@@ -27,15 +27,12 @@ static void section_flips(struct strbuf *sb, const struct verdict *v)
 	sb_add(sb, "## What would flip it\n\n");
 	for (int up = 1; up >= 0; up--) {
 		const struct volume_flip *f = up ? &v->flip_volume_up : &v->flip_volume_down;
-		char range[96];
+		char range[96], beyond[64];
 		if (!f->found)
 			continue;
 		memo_flip_range(range, sizeof range, f, up, false);
-		sb_addf(sb, "- %s, **%s** would win", range, arch_id_or_none(f->winner));
-		if (f->ends)
-			sb_addf(sb, "; %s that, %s", up ? "above" : "below",
-				f->then == v->recommended ? "the recommendation again" : arch_id_or_none(f->then));
-		sb_add(sb, ".\n");
+		memo_flip_beyond(beyond, sizeof beyond, f, up, v->recommended);
+		sb_addf(sb, "- %s, **%s** would win%s.\n", range, arch_id_or_none(f->winner), beyond);
 	}
 	if (!v->flip_volume_up.found && !v->flip_volume_down.found)
 		sb_add(sb, "- No volume from 1/1000 to 1000 times yours changes the recommendation.\n");

@@ -119,6 +119,15 @@ void memo_flip_range(char *buf, size_t size, const struct volume_flip *f, bool u
 		snprintf(buf, size, "At %s requests/month or %s", at, up ? "more" : "fewer");
 }
 
+void memo_flip_beyond(char *buf, size_t size, const struct volume_flip *f, bool up, int recommended)
+{
+	if (!f->ends)
+		snprintf(buf, size, "%s", "");
+	else
+		snprintf(buf, size, "; %s that, %s", up ? "above" : "below",
+			 (int)f->then == recommended ? "the recommendation again" : arch_id_or_none(f->then));
+}
+
 /* The decision in one sentence. */
 static void summary_decision(struct strbuf *sb, const struct verdict *v)
 {
