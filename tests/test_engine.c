@@ -355,7 +355,7 @@ static struct footprint sized(const struct verdict *v, const char *model, const 
 	struct request_shape shape = candidates_shape_of(v->catalog, &v->answers);
 	struct footprint f;
 
-	candidate_footprint(v->catalog, &shape, catalog_model(v->catalog, model), catalog_gpu(v->catalog, gpu), p, &f);
+	candidate_footprint(v->catalog, &shape, catalog_model(v->catalog, model), catalog_gpu(v->catalog, gpu), p, 1, &f);
 	return f;
 }
 
@@ -779,6 +779,116 @@ static void test_fleet_floor_is_a_floor(void **state)
 	assert_true(checked > 10000);
 }
 
+/* ---- replicas wider than the narrowest ------------------------------------------------- */
+
+/* Where the memory stops a replica's batch, the replica twice as wide is a candidate
+ * too when it serves more a GPU: each GPU holds less of the weights and more of the
+ * batch. llama-3.1-405b in fp8 fills 4 H200s with weights and has room for a batch of
+ * about 18; on 8 it batches over a hundred. */
+static void test_wider_replicas_where_memory_binds(void **state)
+{
+	struct answers a;
+	struct engine e;
+	const struct model *m = catalog_model(cat, "llama-3.1-405b");
+	const struct gpu *g = catalog_gpu(cat, "h200");
+	const struct candidate *narrow = NULL, *wide = NULL;
+	struct fleet_rates r;
+	(void)state;
+	answers_with(&a, "requests_per_month: 1000000\ninput_tokens: 1000\noutput_tokens: 1000\n"
+			 "context_tokens: 2000\nlatency: batch\n");
+	engine_init(&e, cat, &a);
+	for (int k = CLASS_SINGLE; k <= CLASS_MULTI; k++)
+		for (int i = 0; i < e.cands.set[k].n; i++) {
+			const struct candidate *cd = &e.cands.set[k].c[i];
+			if (cd->model != m || cd->gpu != g || cd->precision != PREC_FP8)
+				continue;
+			if (cd->tensor_parallel == 4)
+				narrow = cd;
+			if (cd->tensor_parallel == 8)
+				wide = cd;
+		}
+	assert_non_null(narrow);
+	assert_non_null(wide);
+	if (!(wide->batch > 4 * narrow->batch) || !(wide->replica_rate / 8 > narrow->replica_rate / 4))
+		fail_msg("TP 4: batch %lld, %.1f requests an hour a GPU; TP 8: batch %lld, %.1f", (long long)narrow->batch,
+			 narrow->replica_rate / 4, (long long)wide->batch, wide->replica_rate / 8);
+	/* Neither replaces the other: the narrow one is the cheaper fleet where one replica
+	 * serves the volume, the wide one where many do. */
+	r = fleet_rates_of(&e, &a);
+	assert_true(fleet_cost(&r, narrow, 1000, NULL) < fleet_cost(&r, wide, 1000, NULL));
+	assert_true(fleet_cost(&r, wide, 1e9, NULL) < fleet_cost(&r, narrow, 1e9, NULL));
+	engine_free(&e);
+}
+
+/* Every run of one model on one GPU at one precision: each replica twice as wide as
+ * the one before it, and serving more requests a GPU (a wider one that serves no more
+ * is never the cheaper fleet, and is not a candidate). */
+static void test_wider_replicas_serve_more_a_gpu(void **state)
+{
+	uint32_t seed = 11;
+	int wider = 0;
+	(void)state;
+	for (int t = 0; t < 12; t++) {
+		struct answers a;
+		struct engine e;
+		random_answers(&seed, &a);
+		engine_init(&e, cat, &a);
+		for (int k = CLASS_SINGLE; k <= CLASS_MULTI; k++)
+			for (int i = 0; i < e.cands.set[k].n; i++) {
+				const struct candidate *cd = &e.cands.set[k].c[i];
+				for (int j = 0; j < e.cands.set[CLASS_MULTI].n; j++) {
+					const struct candidate *w = &e.cands.set[CLASS_MULTI].c[j];
+					if (w->model != cd->model || w->gpu != cd->gpu || w->precision != cd->precision ||
+					    w->order != cd->order + 1)
+						continue;
+					if (w->tensor_parallel != 2 * cd->tensor_parallel ||
+					    !(w->replica_rate / (double)w->gpu_count > cd->replica_rate / (double)cd->gpu_count))
+						fail_msg("%s on %s: TP %lld after TP %lld", cd->model->id, cd->gpu->id,
+							 (long long)w->tensor_parallel, (long long)cd->tensor_parallel);
+					wider++;
+				}
+			}
+		engine_free(&e);
+	}
+	assert_true(wider > 50);
+}
+
+/* The footprint shown is the recommended replica, wide or narrow, and the footprint
+ * screen's option for its GPU and precision is that replica too. */
+static void test_footprint_is_the_plans_replica(void **state)
+{
+	uint32_t seed = 5;
+	int checked = 0, widened = 0;
+	(void)state;
+	for (int t = 0; t < 200; t++) {
+		struct answers a;
+		struct verdict *v;
+		random_answers(&seed, &a);
+		v = evaluate(cat, &a);
+		const struct plan *o = &v->scores[v->recommended].best;
+		if (v->footprint_present && !v->footprint_alternative && o->gpu != NULL && o->gpu->kind != GPU_EDGE) {
+			assert_int_equal(v->footprint.gpu_count, o->gpu_count);
+			assert_int_equal(v->footprint.tensor_parallel, o->tensor_parallel);
+			for (int i = 0; i < v->n_footprint_options; i++) {
+				const struct footprint_option *f = &v->footprint_options[i];
+				if (f->gpu == o->gpu && f->precision == o->precision) {
+					assert_int_equal(f->f.gpu_count, o->gpu_count);
+					assert_int_equal(f->f.batch, o->batch);
+				}
+			}
+			struct footprint narrow;
+			struct request_shape shape = candidates_shape_of(cat, &a);
+			candidate_footprint(cat, &shape, o->model, o->gpu, o->precision, 1, &narrow);
+			widened += narrow.gpu_count < o->gpu_count;
+			checked++;
+		}
+		verdict_free(v);
+	}
+	print_message("%d recommendations checked, %d on a widened replica\n", checked, widened);
+	assert_true(checked > 50);
+	assert_true(widened > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -787,6 +897,9 @@ int main(void)
 		cmocka_unit_test(test_fleet_pick_follows_the_rule),
 		cmocka_unit_test(test_fleet_ties_keep_catalog_order),
 		cmocka_unit_test(test_fleet_floor_is_a_floor),
+		cmocka_unit_test(test_wider_replicas_where_memory_binds),
+		cmocka_unit_test(test_wider_replicas_serve_more_a_gpu),
+		cmocka_unit_test(test_footprint_is_the_plans_replica),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

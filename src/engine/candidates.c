@@ -1,6 +1,8 @@
 /* candidates.c — the ways to self-host that the plans choose among: every open model
  * sized (footprint.c) on every priced server GPU, and on every edge device, at each
- * precision some task allows. Nothing is pruned: plans.c's one comparator picks. */
+ * precision some task allows; on a server GPU, where the memory stops the batch, the
+ * wider replicas that serve more a GPU too. Nothing is pruned: plans.c's one
+ * comparator picks. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,13 +59,14 @@ static uint32_t candidate_any_precision(const struct catalog *c, const struct mo
 
 /* The sizing alone, without the words. */
 static void candidate_fit(const struct catalog *c, const struct request_shape *shape, const struct model *m,
-			  const struct gpu *g, enum precision p, struct footprint *f)
+			  const struct gpu *g, enum precision p, int64_t min_tp, struct footprint *f)
 {
 	struct serving sv = {
 		.input_tokens = shape->input_tokens, .output_tokens = shape->output_tokens,
 		.context_tokens = shape->longest,
 		.ttft_ms = shape->ttft_ms, .tokens_per_s_per_user = shape->tokens_per_s_per_user,
 		.batch_cap = g->kind == GPU_EDGE ? 1 : 0,   /* a device serves its own user */
+		.min_tp = min_tp,
 		.kv_precision = -1,
 	};
 
@@ -71,9 +74,9 @@ static void candidate_fit(const struct catalog *c, const struct request_shape *s
 }
 
 void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
-			 const struct gpu *g, enum precision p, struct footprint *f)
+			 const struct gpu *g, enum precision p, int64_t min_tp, struct footprint *f)
 {
-	candidate_fit(c, shape, m, g, p, f);
+	candidate_fit(c, shape, m, g, p, min_tp, f);
 	footprint_explain(f);
 }
 
@@ -123,25 +126,22 @@ static uint32_t candidate_tasks(const struct catalog *c, const struct model *m, 
 	return t;
 }
 
-/* Size m on g at p into cd; false when it does not run there. */
+/* Size m on g at p, tensor parallelism at least min_tp wide, into cd and *f; false
+ * when it does not run there. */
 static bool candidate_size(const struct catalog *c, const struct request_shape *shape, const struct model *m,
-			   const struct gpu *g, enum precision p, struct candidate *cd)
+			   const struct gpu *g, enum precision p, int64_t min_tp, struct candidate *cd,
+			   struct footprint *f)
 {
-	struct footprint f;
-
-	/* weights that fit no layout of g, or a window too short: skip the sizing (the
-	 * same answer, sooner) */
-	if (m->context_tokens < shape->longest || !footprint_may_fit(&c->cost, m, g, p))
-		return false;
-	candidate_fit(c, shape, m, g, p, &f);
-	if (!f.feasible)
+	candidate_fit(c, shape, m, g, p, min_tp, f);
+	if (!f->feasible)
 		return false;
 	*cd = (struct candidate){
-		.model = m, .gpu = g, .precision = p, .gpu_count = f.gpu_count,
-		.sec_per_request = footprint_seconds_per_request(&f),
-		.user_tokens_per_s = f.tokens_per_s_per_user,
-		.batch = f.batch,
-		.ttft_ms = f.ttft_ms,
+		.model = m, .gpu = g, .precision = p, .gpu_count = f->gpu_count,
+		.tensor_parallel = f->tensor_parallel,
+		.sec_per_request = footprint_seconds_per_request(f),
+		.user_tokens_per_s = f->tokens_per_s_per_user,
+		.batch = f->batch,
+		.ttft_ms = f->ttft_ms,
 		.size = size_class_of(&c->cost, (double)m->shape.params),
 		.tier = m->quality_tier,
 		.active_params = (double)m->shape.active_params,
@@ -152,6 +152,33 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
 	cd->replica_rate = 3600.0 / cd->sec_per_request;
 	candidate_price(c, cd);
 	return isfinite(cd->sec_per_request) && cd->sec_per_request > 0;
+}
+
+/* The replicas of m on g at p worth pricing, into cds (at most LAYOUTS_MAX); returns
+ * how many. First the narrowest that runs; then, while the memory stops a replica's
+ * batch, the replica twice as wide when it serves more requests a GPU: each GPU holds
+ * a smaller share of the weights and so more sequences (llama-3.1-405b fp8 on 4 H200s
+ * batches 18; on 8, 115: 3.8x the output a GPU). The plans weigh both: the narrow one
+ * costs less at a volume one replica serves. */
+static int candidate_layouts(const struct catalog *c, const struct request_shape *shape, const struct model *m,
+			     const struct gpu *g, enum precision p, struct candidate cds[LAYOUTS_MAX])
+{
+	struct footprint f;
+	int n = 0;
+
+	/* weights that fit no layout of g, or a window too short: skip the sizing (the
+	 * same answer, sooner) */
+	if (m->context_tokens < shape->longest || !footprint_may_fit(&c->cost, m, g, p) ||
+	    !candidate_size(c, shape, m, g, p, 1, &cds[0], &f))
+		return 0;
+	for (n = 1; n < LAYOUTS_MAX && f.limited_by == LIMIT_MEMORY && f.pipeline_stages == 1; n++) {
+		const struct candidate *narrow = &cds[n - 1];
+		if (!candidate_size(c, shape, m, g, p, narrow->tensor_parallel * 2, &cds[n], &f) ||
+		    f.pipeline_stages > 1 ||
+		    cds[n].replica_rate / (double)cds[n].gpu_count <= narrow->replica_rate / (double)narrow->gpu_count)
+			break;
+	}
+	return n;
 }
 
 /* Room for one more candidate in set (grown by doubling). */
@@ -175,17 +202,20 @@ static void candidates_of_model(const struct catalog *c, const struct request_sh
 		if ((g->kind == GPU_EDGE) != edge || (!edge && !candidate_gpu_priced(c, g)))
 			continue;
 		for (int p = 0; p < PREC_COUNT; p++) {
-			struct candidate cd;
-			struct candidate_set *set;
-			if (!(precs & 1u << p) || !candidate_precision_served(g, (enum precision)p) ||
-			    !candidate_size(c, shape, m, g, (enum precision)p, &cd))
+			struct candidate cds[LAYOUTS_MAX];
+			int n;
+			if (!(precs & 1u << p) || !candidate_precision_served(g, (enum precision)p))
 				continue;
-			if (edge && cd.gpu_count != 1)   /* a device is one device */
-				continue;
-			set = &out->set[edge ? CLASS_EDGE : cd.gpu_count == 1 ? CLASS_SINGLE : CLASS_MULTI];
-			cd.order = (*order)++;
-			*candidate_slot(set) = cd;
-			set->n++;
+			n = candidate_layouts(c, shape, m, g, (enum precision)p, cds);
+			for (int i = 0; i < n; i++) {
+				struct candidate_set *set;
+				if (edge && cds[i].gpu_count != 1)   /* a device is one device */
+					continue;
+				set = &out->set[edge ? CLASS_EDGE : cds[i].gpu_count == 1 ? CLASS_SINGLE : CLASS_MULTI];
+				cds[i].order = (*order)++;
+				*candidate_slot(set) = cds[i];
+				set->n++;
+			}
 		}
 	}
 }
@@ -207,15 +237,21 @@ static void candidates_dedicated(const struct catalog *c, const struct request_s
 			uint32_t precs = candidate_any_precision(c, m, false);
 			set->first[order] = set->n;
 			for (int pr = 0; p->dedicated.present && m->shape.present && pr < PREC_COUNT; pr++) {
-				struct candidate *cd = candidate_slot(set);
-				if (!(precs & 1u << pr) || !candidate_precision_served(p->dedicated.gpu, (enum precision)pr) ||
-				    !candidate_size(c, shape, m, p->dedicated.gpu, (enum precision)pr, cd))
+				struct candidate cds[LAYOUTS_MAX];
+				int n;
+				if (!(precs & 1u << pr) || !candidate_precision_served(p->dedicated.gpu, (enum precision)pr))
 					continue;
-				for (int b = 0; b < BASIS_COUNT; b++)
-					cd->replica_usd_per_hour[b] = NAN;
-				cd->replica_usd_per_hour[BASIS_ON_DEMAND] = (double)cd->gpu_count * p->dedicated.usd_per_gpu_hour;
-				cd->order = set->n;
-				set->n++;
+				n = candidate_layouts(c, shape, m, p->dedicated.gpu, (enum precision)pr, cds);
+				for (int k = 0; k < n; k++) {
+					struct candidate *cd = candidate_slot(set);
+					*cd = cds[k];
+					for (int b = 0; b < BASIS_COUNT; b++)
+						cd->replica_usd_per_hour[b] = NAN;
+					cd->replica_usd_per_hour[BASIS_ON_DEMAND] =
+						(double)cd->gpu_count * p->dedicated.usd_per_gpu_hour;
+					cd->order = set->n;
+					set->n++;
+				}
 			}
 			set->count[order] = set->n - set->first[order];
 		}

@@ -64,7 +64,7 @@ static void details_footprint(const struct engine *e, struct cost_row *r)
 
 	if (!o->feasible || o->gpu == NULL || o->model == NULL)
 		return;
-	candidate_footprint(e->c, &e->shape, o->model, o->gpu, o->precision, &r->footprint);
+	candidate_footprint(e->c, &e->shape, o->model, o->gpu, o->precision, o->tensor_parallel, &r->footprint);
 	r->footprint_present = true;
 }
 

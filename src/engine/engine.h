@@ -41,6 +41,7 @@ struct candidate {
 	int order;                     /* catalog order: model, then GPU, then precision */
 	/* The rest. */
 	int64_t gpu_count;             /* GPUs one replica needs */
+	int64_t tensor_parallel;       /* how wide it splits each layer (the footprint re-sizes it so) */
 	double sec_per_request;        /* replica time one average request takes at its batch */
 	int64_t batch;                 /* sequences a replica serves at once */
 	double ttft_ms;                /* time to first token at that load */
@@ -52,6 +53,9 @@ struct candidate {
 
 /* Which fleets a choice may take: one GPU a replica, several, or either; and devices. */
 enum fleet_class { CLASS_SINGLE, CLASS_MULTI, CLASS_EDGE, CLASS_COUNT, CLASS_ANY = CLASS_COUNT };
+
+/* Replicas of one model on one GPU at one precision: tensor parallelism 1 .. 64. */
+#define LAYOUTS_MAX 7
 
 /* One class's candidates, each model's run in catalog order. */
 struct candidate_set {
@@ -121,7 +125,7 @@ static inline bool candidate_allowed(const struct candidate *cd, int task, const
 /* The replica evaluate() serves model m on g at p for this request shape; a model
  * whose context window is shorter than the longest request is not sized (why_not). */
 void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
-			 const struct gpu *g, enum precision p, struct footprint *f);
+			 const struct gpu *g, enum precision p, int64_t min_tp, struct footprint *f);
 
 /* fleet.c: what a fleet's cost reads from the answers, found once per choice. */
 struct fleet_rates {

@@ -39,13 +39,14 @@ static void evaluate_footprint(const struct engine *e, struct verdict *v)
 	}
 	if (!o->feasible || o->gpu == NULL)
 		return;
-	candidate_footprint(e->c, &e->shape, o->model, o->gpu, o->precision, &v->footprint);
+	candidate_footprint(e->c, &e->shape, o->model, o->gpu, o->precision, o->tensor_parallel, &v->footprint);
 	v->footprint_present = true;
 	v->footprint_alternative = alternative;
 }
 
 /* The footprint model on every GPU at every precision, with its fleet where it runs
- * on a priced GPU (the footprint screen lets the user change both). */
+ * on a priced GPU (the footprint screen lets the user change both): the narrowest
+ * replica, but the footprint's own GPU and precision keep its replica. */
 static void evaluate_footprint_options(const struct engine *e, struct verdict *v)
 {
 	const struct catalog *c = e->c;
@@ -58,10 +59,13 @@ static void evaluate_footprint_options(const struct engine *e, struct verdict *v
 		for (int p = 0; p < PREC_COUNT; p++) {
 			struct footprint_option *o = &v->footprint_options[v->n_footprint_options++];
 			struct candidate cd = { .model = v->footprint.model, .gpu = &c->gpus[g], .precision = (enum precision)p };
+			bool shown = cd.gpu == v->footprint.gpu && cd.precision == v->footprint.precision;
 			o->gpu = cd.gpu;
 			o->precision = cd.precision;
-			candidate_footprint(c, &e->shape, cd.model, cd.gpu, cd.precision, &o->f);
+			candidate_footprint(c, &e->shape, cd.model, cd.gpu, cd.precision,
+					    shown ? v->footprint.tensor_parallel : 1, &o->f);
 			cd.gpu_count = o->f.gpu_count;
+			cd.tensor_parallel = o->f.tensor_parallel;
 			cd.sec_per_request = footprint_seconds_per_request(&o->f);
 			cd.user_tokens_per_s = o->f.tokens_per_s_per_user;
 			cd.batch = o->f.batch;

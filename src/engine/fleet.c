@@ -180,6 +180,7 @@ double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, doubl
 		o->gpu = cd->gpu;
 		o->precision = cd->precision;
 		o->gpu_count = cd->gpu_count;
+		o->tensor_parallel = cd->tensor_parallel;
 		o->replicas = (int64_t)z.replicas;
 		o->gpus_bought = (int64_t)z.gpus_bought;
 		o->gpu_hours = z.gpu_hours;

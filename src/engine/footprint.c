@@ -687,7 +687,7 @@ void footprint_size(const struct cost_model *cm, const struct model *m, const st
 		return;
 	}
 	/* Wider tensor parallelism only when one sequence alone misses a target there. */
-	for (int64_t min_tp = 1;; min_tp *= 2) {
+	for (int64_t min_tp = sv->min_tp > 1 ? sv->min_tp : 1;; min_tp *= 2) {
 		layout(cm, m, g, p, kv, sv->batch > 0 ? sv->batch : 1, sv->context_tokens, min_tp, f);
 		f->input_tokens = sv->input_tokens;
 		f->output_tokens = sv->output_tokens;

@@ -23,6 +23,7 @@ struct serving {
 	double ttft_ms, tokens_per_s_per_user; /* latency targets; 0: none */
 	int64_t batch;                         /* > 0: this batch; 0: the largest memory and the targets allow */
 	int64_t batch_cap;                     /* > 0: at most this many (a device serves its one user) */
+	int64_t min_tp;                        /* > 1: tensor parallelism at least this wide */
 	int kv_precision;                      /* enum precision, or -1: the GPU's own choice */
 };
 

@@ -68,6 +68,7 @@ void offer_deployment(const struct engine *e, const struct answers *a, const str
 	o->gpu = config->gpu;
 	o->precision = config->precision;
 	o->gpu_count = config->gpu_count;
+	o->tensor_parallel = config->tensor_parallel;
 	o->user_tokens_per_s = config->user_tokens_per_s;
 	o->batch = config->batch;
 	o->ttft_ms = config->ttft_ms;

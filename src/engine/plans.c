@@ -209,7 +209,7 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 	o->model = chosen->model;
 	o->gpu = chosen->gpu;
 	o->precision = chosen->precision;
-	o->gpu_count = 1;
+	o->gpu_count = o->tensor_parallel = 1;
 	o->user_tokens_per_s = chosen->user_tokens_per_s;
 	o->batch = chosen->batch;
 	o->ttft_ms = chosen->ttft_ms;

@@ -32,6 +32,7 @@ struct plan {
 	const struct gpu *gpu;
 	enum precision precision;
 	int64_t gpu_count;               /* GPUs per replica */
+	int64_t tensor_parallel;         /* how wide a replica splits each layer */
 	enum price_basis basis;          /* how its GPUs are paid for (self-hosted) */
 	bool autoscaled;                 /* follows the load, rather than up for the traffic's hours */
 	double user_tokens_per_s;        /* decode speed each user sees at the batch (self-hosted, on-device) */
