@@ -140,14 +140,6 @@ static const char *const verdict_assumption_words[ASSUME_COUNT] = {
 };
 
 /* "x0.6" for a multiplier of the catalog's figures, else the answer's own value. */
-static void verdict_range(char *buf, size_t size, const struct sensitivity *s, double x)
-{
-	if (s->assumption < ASSUME_MULTIPLIERS)
-		snprintf(buf, size, "x%.2g", x);
-	else
-		snprintf(buf, size, "%.2g", x);
-}
-
 static void verdict_sensitivity(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
@@ -159,11 +151,11 @@ static void verdict_sensitivity(struct app *app, struct textview *tv)
 	tv_add(tv, 0, 0, app->th.head, "What the cost depends on (each assumption at the ends of its range)");
 	for (int i = 0; i < v->n_sensitivity; i++) {
 		const struct sensitivity *s = &v->sensitivity[i];
-		verdict_range(lo, sizeof lo, s, s->low);
-		verdict_range(hi, sizeof hi, s, s->high);
+		memo_assumption_value(lo, sizeof lo, s, s->low);
+		memo_assumption_value(hi, sizeof hi, s, s->high);
 		words_money(a, sizeof a, s->cost_low);
 		words_money(b, sizeof b, s->cost_high);
-		verdict_range(at, sizeof at, s, s->flips_at);
+		memo_sensitivity_flip(at, sizeof at, s);
 		tv_add(tv, 2, 4, 0, "- %s %s to %s: %s to %s a month%s%s%s%s", verdict_assumption_words[s->assumption], lo,
 		       hi, a, b, s->flips ? "; at " : "", s->flips ? at : "", s->flips ? ", " : "",
 		       s->flips ? verdict_outcome(s->flips_to, out, sizeof out) : "");

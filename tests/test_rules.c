@@ -308,13 +308,36 @@ static void check_volume_flip(const struct verdict *v, const struct volume_flip 
 	w = evaluate(cat, &a);
 	assert_int_equal(w->recommended, v->recommended);
 	verdict_free(w);
+	if (!f->ends)
+		return;
+	/* The band's end is inside the band ("from X down to Y, W would win" holds at Y);
+	 * a hundredth of a per cent beyond it, `then` wins. */
+	a.requests_per_month = (int64_t)f->ends_at;
+	w = evaluate(cat, &a);
+	assert_int_equal(w->recommended, f->winner);
+	verdict_free(w);
+	a.requests_per_month = (int64_t)(f->ends_at + dir * fmax(1, ceil(f->ends_at * 1e-4)));
+	w = evaluate(cat, &a);
+	assert_int_equal(w->recommended, f->then);
+	verdict_free(w);
 }
 
 static void test_volume_flip_is_exact(void **state)
 {
 	struct verdict *v = run("privacy: confidential\nrequests_per_month: 2000000\nmlops: partial\n");
+	char path[4096];
+	struct answers a;
+	struct ow_error e;
 	(void)state;
 	assert_true(v->flip_volume_up.found || v->flip_volume_down.found);
+	check_volume_flip(v, &v->flip_volume_up, +1);
+	check_volume_flip(v, &v->flip_volume_down, -1);
+	verdict_free(v);
+	/* regulated-enterprise: down from 20M a band of self-hosted-multi-gpu ends above 1M */
+	snprintf(path, sizeof path, "%s/presets/regulated-enterprise.yaml", shipped_dir());
+	assert_int_equal(answers_load(path, &a, &e), 0);
+	v = evaluate(cat, &a);
+	assert_true(v->flip_volume_down.found && v->flip_volume_down.ends);
 	check_volume_flip(v, &v->flip_volume_up, +1);
 	check_volume_flip(v, &v->flip_volume_down, -1);
 	verdict_free(v);

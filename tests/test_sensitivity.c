@@ -1,7 +1,8 @@
 /* test_sensitivity.c — the memo's sensitivity, through the JSON: an entry for every
  * assumption with both ends costed, and every flip it reports true: at the value
  * reported the other architecture wins, and just inside it the recommendation stands.
- * The catalog-wide multipliers are checked against a catalog scaled by hand. */
+ * The catalog-wide multipliers are checked against a catalog scaled by hand; the
+ * Markdown's flips and tornado rows say what the numbers do. */
 #include "testutil.h"
 
 #include <cJSON.h>
@@ -9,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "memo.h"
 
 static struct catalog *cat;
 
@@ -188,11 +191,54 @@ static void test_ends_costed_as_scaled_catalogs(void **state)
 	verdict_free(v);
 }
 
+/* A flip is said at a value where it holds: 3 figures, rounded away from the base. */
+static void test_flip_said_where_it_holds(void **state)
+{
+	struct sensitivity s = { .assumption = ASSUME_GROWTH, .base = 0, .flips = true, .flips_at = 1.01252 };
+	char buf[32];
+	(void)state;
+	memo_sensitivity_flip(buf, sizeof buf, &s);
+	assert_string_equal(buf, "1.02");
+	s = (struct sensitivity){ .assumption = ASSUME_TOKEN_PRICE, .base = 1, .flips = true, .flips_at = 0.60761 };
+	memo_sensitivity_flip(buf, sizeof buf, &s);
+	assert_string_equal(buf, "x0.607");
+	s.flips_at = 1.3601;
+	memo_sensitivity_flip(buf, sizeof buf, &s);
+	assert_string_equal(buf, "x1.37");
+}
+
+/* The tornado's rows run from the cheaper end (left) to the dearer (right), each with
+ * the value that gives it, and a row whose both ends cost more than today draws right
+ * of the '|' only: a team that caches 90 % of its prompt pays more at 0 and at 0.8. */
+static void test_tornado_rows(void **state)
+{
+	struct answers a;
+	struct verdict *v;
+	char *md, *row, line[128];
+	(void)state;
+	answers_with(&a, "privacy: none\nrequests_per_month: 2000000\ninput_tokens: 6000\noutput_tokens: 800\n"
+			 "context_tokens: 16384\ntask: code\nmlops: dedicated\nlatency: batch\ncache_hit_rate: 0.9\n");
+	v = evaluate(cat, &a);
+	md = memo_markdown(v, "2026-11-30T00:00:00Z");
+	row = strstr(md, "\ncache_hit_rate ");
+	assert_non_null(row);
+	snprintf(line, sizeof line, "%.*s", (int)strcspn(row + 1, "\n"), row + 1);
+	const char *bar = strchr(line, '|');
+	assert_non_null(bar);
+	assert_true(bar[-1] == ' ');                         /* nothing cheaper than today */
+	assert_non_null(strstr(line, " 0.8  $10,100 "));     /* the cheaper end: 80 % cached */
+	assert_non_null(strstr(line, "$15,500  0"));         /* the dearer: none cached */
+	free(md);
+	verdict_free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_flips_are_true),
 		cmocka_unit_test(test_ends_costed_as_scaled_catalogs),
+		cmocka_unit_test(test_flip_said_where_it_holds),
+		cmocka_unit_test(test_tornado_rows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

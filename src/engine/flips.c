@@ -28,9 +28,10 @@ enum flips_direction { FLIPS_DOWN = -1, FLIPS_UP = 1 };
 #define FLIP_PRECISION 1e-4
 
 /* Walk the volume by log steps in one direction from `from` until the winner is not
- * `stays`; bisect the change to FLIP_PRECISION. False when it stays to the limit. */
+ * `stays`; bisect the change to FLIP_PRECISION: *last gets the last volume found where
+ * `stays` wins, *at the first where *winner does. False when it stays to the limit. */
 static bool flips_walk(const struct engine *e, const struct verdict *v, enum flips_direction dir, double from,
-		       double limit, enum arch stays, double *at, enum arch *winner)
+		       double limit, enum arch stays, double *last, double *at, enum arch *winner)
 {
 	const struct answer_field *f = &answer_fields[AK_REQUESTS];
 	double step = pow(10, (double)dir / STEPS_PER_DECADE), prev = from, req;
@@ -58,6 +59,7 @@ static bool flips_walk(const struct engine *e, const struct verdict *v, enum fli
 			w = won;
 		}
 	}
+	*last = same;
 	*at = other;
 	*winner = w;
 	return true;
@@ -69,14 +71,18 @@ static void flips_volume(const struct engine *e, const struct verdict *v, enum f
 			struct volume_flip *out)
 {
 	double from = (double)v->answers.requests_per_month;
-	double limit = from <= 0 ? 1e6 : from * pow(10, dir * MAX_DECADES);
+	double limit = from <= 0 ? 1e6 : from * pow(10, dir * MAX_DECADES), last, beyond;
 
 	memset(out, 0, sizeof *out);
 	if (from <= 0 && dir < 0)
 		return;
-	out->found = flips_walk(e, v, dir, from, limit, v->recommended, &out->requests_per_month, &out->winner);
+	/* Each volume reported is one at which what it says holds: the flip's, the first
+	 * where the winner wins; the band's end, the last (the bisection leaves a gap of
+	 * FLIP_PRECISION between the two sides of each change). */
+	out->found = flips_walk(e, v, dir, from, limit, v->recommended, &last, &out->requests_per_month, &out->winner);
 	if (out->found)
-		out->ends = flips_walk(e, v, dir, out->requests_per_month, limit, out->winner, &out->ends_at, &out->then);
+		out->ends = flips_walk(e, v, dir, out->requests_per_month, limit, out->winner, &out->ends_at, &beyond,
+				       &out->then);
 }
 
 static void flips_add(struct verdict *v, int key, const char *value, enum arch winner)

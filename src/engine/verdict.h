@@ -102,8 +102,8 @@ struct volume_flip {                 /* nearest volume where another architectur
 	bool found;
 	double requests_per_month;
 	enum arch winner;
-	/* where the winner stops winning, further the same way, within the search: its band
-	 * ends there and `then` wins beyond (ARCH_COUNT: nothing feasible) */
+	/* the last volume where the winner still wins, further the same way, within the
+	 * search: its band ends there and `then` wins beyond (ARCH_COUNT: nothing feasible) */
 	bool ends;
 	double ends_at;
 	enum arch then;

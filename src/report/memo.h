@@ -30,6 +30,12 @@ void memo_flip_range(char *buf, size_t size, const struct volume_flip *f, bool u
  * architecture, "nothing feasible"); empty where the band holds to the search's end. */
 void memo_flip_beyond(char *buf, size_t size, const struct volume_flip *f, bool up, int recommended);
 
+/* An assumption's value x in words: "x0.6" (a multiplier) or "0.8" (a share). */
+void memo_assumption_value(char *buf, size_t size, const struct sensitivity *s, double x);
+/* The value where s flips the verdict, in words, to 3 figures rounded away from the
+ * base: what is said to happen at it happens there ("x1.36", not "x1.4" past it). */
+void memo_sensitivity_flip(char *buf, size_t size, const struct sensitivity *s);
+
 /* One answer's value as JSON under `name`: a string, a boolean or a number. */
 void answer_value_json(cJSON *o, const char *name, int key, double value);
 

@@ -44,17 +44,17 @@ static void section_flips(struct strbuf *sb, const struct verdict *v)
 	sb_add(sb, "\n");
 }
 
-/* "x0.6 .. x2.0" or "0 .. 0.8": an assumption's range in words. */
-static void memo_range(char *buf, size_t size, const struct sensitivity *s, double x)
+/* Where cost x falls on a tornado row of BAR columns either side of today's cost. */
+static int tornado_at(double x, double base, double widest, int bar)
 {
-	if (s->assumption < ASSUME_MULTIPLIERS)
-		snprintf(buf, size, "x%.2g", x);
-	else
-		snprintf(buf, size, "%.2g", x);
+	double at = widest > 0 ? (x - base) / widest * bar : 0;
+
+	return (int)lround(fmax(-bar, fmin(bar, at)));
 }
 
 /* A tornado of the recommendation's monthly cost at each assumption's low and high
- * value, the widest swing first, and where the verdict would flip. */
+ * value, the widest swing first, and where the verdict would flip. Each row runs from
+ * its cheaper end (left, with the value that gives it) to its dearer end (right). */
 static void section_sensitivity(struct strbuf *sb, const struct verdict *v)
 {
 	enum { BAR = 14 };   /* a row fits 80 columns */
@@ -74,23 +74,22 @@ static void section_sensitivity(struct strbuf *sb, const struct verdict *v)
 			by[j] = by[j - 1];
 			by[j - 1] = t;
 		}
-	sb_add(sb, "## Sensitivity\n\nThe recommendation's monthly cost with each assumption at the low and the high end of its range (`costs.yaml`, sensitivity), the widest swing first; `|` is today's cost.\n\n```\n");
+	sb_add(sb, "## Sensitivity\n\nThe recommendation's monthly cost with each assumption at the low and the high end of its range (`costs.yaml`, sensitivity), the widest swing first: on the left the cheaper end's cost and the value that gives it, on the right the dearer end's; `|` is today's cost.\n\n```\n");
 	for (int i = 0; i < n; i++) {
 		const struct sensitivity *s = by[i];
-		char lo[16], hi[16], a[32], b[32], bar[2 * BAR + 2];
-		int l = widest > 0 ? (int)lround(fmin(fabs(fmin(s->cost_low, s->cost_high) - base), widest) / widest * BAR) : 0;
-		int r = widest > 0 ? (int)lround(fmin(fabs(fmax(s->cost_low, s->cost_high) - base), widest) / widest * BAR) : 0;
+		bool low_cheaper = !(s->cost_high < s->cost_low);
+		double cheap = low_cheaper ? s->cost_low : s->cost_high, dear = low_cheaper ? s->cost_high : s->cost_low;
+		char at_cheap[16], at_dear[16], a[32], b[32], bar[2 * BAR + 2];
+		int from = tornado_at(cheap, base, widest, BAR), to = tornado_at(dear, base, widest, BAR);
 		memset(bar, ' ', sizeof bar - 1);
 		bar[sizeof bar - 1] = '\0';
-		for (int k = 0; k < l; k++)
-			bar[BAR - 1 - k] = '#';
+		for (int k = from; k <= to; k++)   /* the span from the cheaper end to the dearer */
+			bar[BAR + k] = '#';
 		bar[BAR] = '|';
-		for (int k = 0; k < r; k++)
-			bar[BAR + 1 + k] = '#';
-		memo_range(lo, sizeof lo, s, s->low);
-		memo_range(hi, sizeof hi, s, s->high);
-		sb_addf(sb, "%-15s %5s..%-5s %8s %s %s\n", assumption_names[s->assumption], lo, hi,
-			usd(a, fmin(s->cost_low, s->cost_high)), bar, usd(b, fmax(s->cost_low, s->cost_high)));
+		memo_assumption_value(at_cheap, sizeof at_cheap, s, low_cheaper ? s->low : s->high);
+		memo_assumption_value(at_dear, sizeof at_dear, s, low_cheaper ? s->high : s->low);
+		sb_addf(sb, "%-15s %6s %8s %s %-8s %s\n", assumption_names[s->assumption], at_cheap,
+			isnan(cheap) ? "-" : usd(a, cheap), bar, isnan(dear) ? "-" : usd(b, dear), at_dear);
 	}
 	sb_add(sb, "```\n\n");
 	int flips = 0;
@@ -99,7 +98,7 @@ static void section_sensitivity(struct strbuf *sb, const struct verdict *v)
 		if (!by[i]->flips)
 			continue;
 		flips++;
-		memo_range(at, sizeof at, by[i], by[i]->flips_at);
+		memo_sensitivity_flip(at, sizeof at, by[i]);
 		/* growth moves the volume a year on, not today's: the flip is a year away */
 		sb_addf(sb, "- At %s = %s, **%s** would be recommended %s.\n", assumption_names[by[i]->assumption], at,
 			arch_id_or_none(by[i]->flips_to),

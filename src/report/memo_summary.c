@@ -119,6 +119,19 @@ void memo_flip_range(char *buf, size_t size, const struct volume_flip *f, bool u
 		snprintf(buf, size, "At %s requests/month or %s", at, up ? "more" : "fewer");
 }
 
+void memo_assumption_value(char *buf, size_t size, const struct sensitivity *s, double x)
+{
+	snprintf(buf, size, "%s%.2g", s->assumption < ASSUME_MULTIPLIERS ? "x" : "", x);
+}
+
+void memo_sensitivity_flip(char *buf, size_t size, const struct sensitivity *s)
+{
+	double x = s->flips_at, step = x != 0 ? pow(10, floor(log10(fabs(x))) - 2) : 1;
+
+	x = x > s->base ? ceil(x / step) * step : floor(x / step) * step;
+	snprintf(buf, size, "%s%.3g", s->assumption < ASSUME_MULTIPLIERS ? "x" : "", x);
+}
+
 void memo_flip_beyond(char *buf, size_t size, const struct volume_flip *f, bool up, int recommended)
 {
 	if (!f->ends)
