@@ -120,7 +120,7 @@ static void detail_build(struct app *app, struct d_state *ds)
 {
 	const struct cost_row *r = detail_table_row(app->v, ds->table, ds->index);
 	struct textview *tv = &ds->tv;
-	int top = tv->top;
+	struct tv_place place = tv_place_save(tv);
 
 	tv_clear(tv);
 	if (r == NULL)
@@ -132,7 +132,7 @@ static void detail_build(struct app *app, struct d_state *ds)
 		detail_rules(app, tv, r);
 	}
 	tv_wrap(tv, ds->width);
-	tv->top = top;
+	tv_place_restore(tv, &place);
 	ds->gen = app->gen;
 }
 

@@ -79,7 +79,7 @@ static void memo_reflow(struct app *app, struct textview *tv, const char *text)
 static void memo_build(struct app *app, struct m_state *ms)
 {
 	struct textview *tv = &ms->tv;
-	int top = tv->top, cur = tv->cur;
+	struct tv_place place = tv_place_save(tv);
 	char when[32], *text;
 
 	files_now_iso(when, sizeof when);
@@ -88,8 +88,7 @@ static void memo_build(struct app *app, struct m_state *ms)
 	memo_reflow(app, tv, text);
 	free(text);
 	tv_wrap(tv, ms->width);
-	tv->top = top;
-	tv->cur = cur;
+	tv_place_restore(tv, &place);
 	ms->gen = app->gen;
 }
 

@@ -321,7 +321,7 @@ static void verdict_risks(struct app *app, struct textview *tv)
 static void verdict_build(struct app *app, struct v_state *vs)
 {
 	struct textview *tv = &vs->tv;
-	int top = tv->top, cur = tv->cur;
+	struct tv_place place = tv_place_save(tv);
 
 	tv_clear(tv);
 	verdict_recommendation(app, tv);
@@ -338,8 +338,7 @@ static void verdict_build(struct app *app, struct v_state *vs)
 	verdict_notes(app, tv, "Warnings", app->v->warnings, app->v->n_warnings, app->th.warn);
 	verdict_notes(app, tv, "Caveats", app->v->caveats, app->v->n_caveats, 0);
 	tv_wrap(tv, vs->width);
-	tv->top = top;
-	tv->cur = cur;
+	tv_place_restore(tv, &place);
 	vs->gen = app->gen;
 }
 

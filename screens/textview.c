@@ -83,6 +83,45 @@ void tv_wrap(struct textview *tv, int width)
 	tv_clamp(tv);
 }
 
+static void tv_mark(const struct textview *tv, int line, int *para, size_t *offset)
+{
+	*para = -1;
+	*offset = 0;
+	if (line < 0 || line >= tv->n_lines)
+		return;
+	*para = tv->lines[line].para;
+	*offset = (size_t)(tv->lines[line].start - tv->paras[*para].text);
+}
+
+/* The line of paragraph `para` holding `offset` into its text; `fallback` when none. */
+static int tv_line_at(const struct textview *tv, int para, size_t offset, int fallback)
+{
+	int found = -1;
+
+	if (para < 0 || para >= tv->n_paras)
+		return fallback;
+	for (int i = 0; i < tv->n_lines; i++)
+		if (tv->lines[i].para == para && (found < 0 || (size_t)(tv->lines[i].start - tv->paras[para].text) <= offset))
+			found = i;
+	return found >= 0 ? found : fallback;
+}
+
+struct tv_place tv_place_save(const struct textview *tv)
+{
+	struct tv_place p = { .top = tv->top, .cur = tv->cur };
+
+	tv_mark(tv, tv->top, &p.top_para, &p.top_offset);
+	tv_mark(tv, tv->cur, &p.cur_para, &p.cur_offset);
+	return p;
+}
+
+void tv_place_restore(struct textview *tv, const struct tv_place *p)
+{
+	tv->top = tv_line_at(tv, p->top_para, p->top_offset, p->top);
+	tv->cur = p->cur < 0 ? p->cur : tv_line_at(tv, p->cur_para, p->cur_offset, p->cur);
+	tv_clamp(tv);
+}
+
 void tv_draw(struct textview *tv, WINDOW *w, int y, int x, int height, attr_t hl)
 {
 	char buf[2048];

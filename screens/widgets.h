@@ -64,6 +64,16 @@ void tv_wrap(struct textview *tv, int width);
 void tv_draw(struct textview *tv, WINDOW *w, int y, int x, int height, attr_t hl);
 /* Scroll or cursor keys; returns loop flags (0: not a view key). */
 int tv_key(struct textview *tv, enum action act);
+/* A view's top line and cursor in terms that survive rebuilding its paragraphs and
+ * wrapping them at another width: each one's paragraph, and how far into its text
+ * the line begins (a resize keeps the cursor on the item it was on). */
+struct tv_place {
+	int top, cur;                  /* the line indices, where the paragraphs are gone */
+	int top_para, cur_para;        /* -1: no such line */
+	size_t top_offset, cur_offset;
+};
+struct tv_place tv_place_save(const struct textview *tv);
+void tv_place_restore(struct textview *tv, const struct tv_place *p);
 /* The tag of the paragraph under the cursor; 0 if none. */
 int tv_cur_tag(const struct textview *tv);
 /* Put line at the top of the view (and the cursor on it). */

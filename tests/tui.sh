@@ -611,6 +611,15 @@ keys Enter
 golden f09-flip-applied "9: Enter on a flip line applies it (u undoes)" 'Applied:'
 keys u
 check "9: u undoes the applied flip" "wait_for 'Undone: Requests per month' 3"
+keys F6 Home
+for _ in $(seq 20); do screen | grep -q '^>.*offline instead' && break; keys j; sleep 0.1; done
+resize 60x20
+wait_for '1 Ques ' 3   # laid out again at 60 columns
+keys Enter
+check "9: a resize keeps the verdict's cursor on its flip: Enter applies that one" "wait_for 'Applied: Edge' 3"
+keys u
+wait_for 'Undone: Edge' 3
+resize 80x24
 
 # 10. Habits: F1 help, q closes it, F10 quits, / searches, b compares, the mouse, no autosave on q n.
 goto_question 'Over 700M MAU'
