@@ -38,12 +38,23 @@ static void chrome_tab_text(int i, int cut, char *buf, size_t size)
 	snprintf(buf, size, cut == TAB_CUT_MIN ? " %d %.*s" : " %d %.*s ", i + 1, cut ? cut : 30, screen_of(i)->name);
 }
 
+/* The title's right end for `avail` columns after the name: "[+]" (answers changed
+ * since they were loaded or saved, vi's mark) at any width, "? help" where the tabs
+ * keep 40 columns. */
+static const char *chrome_right(const struct app *app, int avail)
+{
+	if (app->unsaved)
+		return avail - (int)strlen("[+]  ? help") - 1 >= 40 ? "[+]  ? help" : "[+]";
+	return avail - (int)strlen("? help") - 1 >= 40 ? "? help" : "";
+}
+
 static int chrome_tabs_room(const struct app *app, int *x)
 {
-	int rw = (int)strlen(app->unsaved ? "[+]  ? help" : "? help") + 1;
+	const char *right;
 
 	*x = 2 + (int)strlen(TITLE_NAME);
-	return app->cols - *x - (app->cols - *x - rw < 40 ? 0 : rw);
+	right = chrome_right(app, app->cols - *x);
+	return app->cols - *x - (*right ? (int)strlen(right) + 1 : 0);
 }
 
 /* Tabs in full ("1 Questions") or, when they do not fit, short ("1 Ques") form. */
@@ -90,9 +101,8 @@ void chrome_title(struct app *app)
 	wattroff(w, A_BOLD);
 	room = chrome_tabs_room(app, &x);
 	chrome_tabs(app, w, x, room);
-	/* "[+]": answers changed since they were loaded or saved (vi's mark). */
 	if (x + room < app->cols)
-		text_put_right(w, 0, x + room, app->cols - x - room - 1, app->unsaved ? "[+]  ? help" : "? help");
+		text_put_right(w, 0, x + room, app->cols - x - room - 1, chrome_right(app, app->cols - x));
 }
 
 /* Take the overflow rows away, showing again the screen they covered. */

@@ -587,6 +587,7 @@ for size in 60x20 40x12; do
 	keys q
 	check "8: $size: no \$ figure ends in ~ on any screen (cut on:${cut:- none})" "[ -z '$cut' ]"
 	keys F2 +
+	check "8: $size: the title's [+] says the answers changed" "wait_for '[+]' 3 && screen | head -n 1 | grep -qF '[+]'"
 	keys q
 	check "8: $size: the quit prompt shows its keys" "wait_re '(\\(c\\)ancel|y/n/c) *\$' 3"
 	keys c e
