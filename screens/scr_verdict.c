@@ -45,18 +45,10 @@ static void verdict_premium(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
 	const struct arch_score *second = &v->scores[v->order[1]];
-	char m[32], c[32];
+	char text[400];
 
-	if (v->has_cheapest && v->cheapest_arch != v->recommended && fabs(v->premium_usd) >= 0.5) {
-		words_money(m, sizeof m, fabs(v->premium_usd));
-		words_money(c, sizeof c, v->scores[v->cheapest_arch].best.cost.total);
-		if (v->premium_usd > 0)
-			tv_add(tv, 2, 2, 0, "%s a month more than the cheapest option, %s at %s: the price of control.",
-			       m, arch_ids[v->cheapest_arch], c);
-		else
-			tv_add(tv, 2, 2, 0, "%s a month less than %s at %s, for falling short of the task.", m,
-			       arch_ids[v->cheapest_arch], c);
-	}
+	if (memo_premium(text, sizeof text, v))   /* as the memo says it */
+		tv_add(tv, 2, 2, 0, "%s", text);
 	if (v->close_call && v->margin < 0.05)
 		tv_add(tv, 2, 2, app->th.warn, "A close call: %s and %s are level on points.", arch_ids[v->recommended],
 		       arch_ids[second->arch]);

@@ -602,4 +602,34 @@ has "$T/out" "The recommendation runs on someone else's GPUs"
 expect 0 "memo, self-hosting recommended" -- "$OW" memo --answers regulated-enterprise
 lacks "$T/out" "The recommendation runs on someone else's GPUs"
 
+# At no volume the cheapest option costs $0: its rivals' cost reasons give no ratio to it.
+sed 's/^requests_per_month: .*/requests_per_month: 0/' "$SRC/catalog/presets/startup-chatbot.yaml" >"$T/zero.yaml"
+expect 0 "memo at zero volume" -- "$OW" memo -a "$T/zero.yaml"
+has "$T/out" "where the cheapest (direct-api) costs nothing at this volume"
+if grep -qE '[0-9.]+x the cheapest \([a-z-]+, \$0\)' "$T/out"; then bad "a ratio to a \$0 cheapest"; else ok; fi
+# A reasoning task whose cheapest option falls short of its tier: the cost reasons say so,
+# and the summary's Why lists what speaks for the recommendation first.
+cat >"$T/reason.yaml" <<'EOF2'
+openweigh_answers: 1
+privacy: regulated
+requests_per_month: 5000000
+input_tokens: 1000
+output_tokens: 1000
+context_tokens: 8192
+task: reasoning
+mlops: partial
+fine_tuning: lora
+edge: none
+latency: interactive
+vendor_independence: medium
+compliance: sector
+over_700m_mau: false
+finetune_tokens: 20000000
+finetune_cycles_per_year: 2
+EOF2
+expect 0 "memo of a reasoning task" -- "$OW" memo -a "$T/reason.yaml"
+has "$T/out" "below the task's tier)"
+awk '/^Why:/ { w = 1; next } w && /^- / { print; exit }' "$T/out" >"$T/why1"
+if grep -qE '^- \+' "$T/why1"; then ok; else bad "Why's first reason is not one for it: $(cat "$T/why1")"; fi
+
 finish

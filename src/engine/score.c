@@ -130,6 +130,15 @@ static void score_claims(const struct catalog *c, const struct answers *a, struc
 	}
 }
 
+/* The plan's model (a hybrid: its API model, which takes the hard requests) is below
+ * the tier the task needs. */
+static bool score_falls_short(const struct catalog *c, const struct answers *a, const struct plan *o)
+{
+	const struct model *m = o->api_model ? o->api_model : o->model;
+
+	return m != NULL && pick_model_shortfall(c, a->task, m) > 0;
+}
+
 /* Cost points in proportion to the money: cost_weight per 100 % above the cheapest
  * feasible option, capped (rules.yaml, scoring). On-device cost is the team's, not
  * serving cost: without an edge need it is no yardstick. */
@@ -138,7 +147,7 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 {
 	double cheapest = INFINITY;
 	int cheapest_arch = -1;
-	char buf[300], a_usd[32], b_usd[32];
+	char buf[300], a_usd[32], b_usd[64];
 
 	for (int k = 0; k < ARCH_COUNT; k++)
 		if (d->scores[k].feasible && d->scores[k].best.cost.total < cheapest &&
@@ -165,6 +174,10 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 			continue;
 		fmt_usd(a_usd, sizeof a_usd, sc->best.cost.total);
 		fmt_usd(b_usd, sizeof b_usd, cheapest);
+		/* the yardstick is any feasible option: say so where its model falls short of
+		 * the task (the summary's "cheapest option" is one that meets it) */
+		if (score_falls_short(c, a, &d->scores[cheapest_arch].best))
+			snprintf(b_usd + strlen(b_usd), sizeof b_usd - strlen(b_usd), ", below the task's tier");
 		if (k == cheapest_arch)
 			snprintf(buf, sizeof buf, "cheapest option at this volume: %s a month", a_usd);
 		else if (ratio < 0.995 && k == ARCH_ON_DEVICE && a->edge == EDGE_NONE)   /* no yardstick then */
@@ -175,6 +188,9 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 				 "but the rules exclude it", a_usd, arch_ids[cheapest_arch], b_usd);
 		else if (ratio < 1.005)
 			snprintf(buf, sizeof buf, "costs %s a month, as much as the cheapest (%s)", a_usd, arch_ids[cheapest_arch]);
+		else if (cheapest < 0.5)   /* a ratio to nothing says nothing */
+			snprintf(buf, sizeof buf, "costs %s a month, where the cheapest (%s) costs nothing at this volume",
+				 a_usd, arch_ids[cheapest_arch]);
 		else
 			snprintf(buf, sizeof buf, "costs %s a month, %.1fx the cheapest (%s, %s)", a_usd,
 				 ratio, arch_ids[cheapest_arch], b_usd);

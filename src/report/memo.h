@@ -26,6 +26,10 @@ void memo_fleet_words(char *buf, size_t size, const struct plan *o);
  * requests/month or fewer" where it holds to the search's end; up: the flip above the
  * volume; brief: short numbers (8.4M). */
 void memo_flip_range(char *buf, size_t size, const struct volume_flip *f, bool up, bool brief);
+/* What the recommendation costs beyond the cheapest option, in a sentence ("Keeping the
+ * data in-house costs $719 a month more than the cheapest option (...): the price of
+ * control."); false when there is nothing to say. */
+bool memo_premium(char *buf, size_t size, const struct verdict *v);
 /* What wins past the band's end: "; below that, the recommendation again" (or the
  * architecture, "nothing feasible"); empty where the band holds to the search's end. */
 void memo_flip_beyond(char *buf, size_t size, const struct volume_flip *f, bool up, int recommended);

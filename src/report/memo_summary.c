@@ -175,30 +175,47 @@ static void summary_decision(struct strbuf *sb, const struct verdict *v)
 	}
 }
 
-/* The price of control: what it costs beyond the cheapest option. */
-static void summary_premium(struct strbuf *sb, const struct verdict *v)
+bool memo_premium(char *buf, size_t size, const struct verdict *v)
 {
 	const struct plan *rec = &v->scores[v->recommended].best, *low = &v->scores[v->cheapest_arch].best;
 	bool own = rec->arch == ARCH_SELF_SINGLE || rec->arch == ARCH_SELF_MULTI || rec->arch == ARCH_ON_DEVICE;
 	char p[32], l[32];
 
 	if (!v->has_cheapest || v->cheapest_arch == v->recommended || fabs(v->premium_usd) < 0.5)
-		return;
+		return false;
 	fmt_usd(p, sizeof p, fabs(v->premium_usd));
 	fmt_usd(l, sizeof l, low->cost.total);
 	if (v->premium_usd < 0)
-		summary_para(sb, "It costs %s a month less than the cheapest option that meets the task (%s, %s at %s) because its model falls short of the task's tier.",
-			     p, arch_ids[v->cheapest_arch], low->api_model ? low->api_model->id : low->model->id, l);
+		snprintf(buf, size, "It costs %s a month less than the cheapest option that meets the task (%s, %s at %s) because its model falls short of the task's tier.",
+			 p, arch_ids[v->cheapest_arch], low->api_model ? low->api_model->id : low->model->id, l);
 	else
-		summary_para(sb, "%s %s a month more than the cheapest option (%s, %s at %s%s)%s.",
-			     own && v->answers.privacy >= PRIV_CONFIDENTIAL ? "Keeping the data in-house costs"
-			     : own ? "Running it yourself costs" : "It costs", p, arch_ids[v->cheapest_arch],
-			     low->api_model ? low->api_model->id : low->model->id, l,
-			     v->scores[v->cheapest_arch].feasible ? "" : ", which your answers exclude",
-			     own ? ": the price of control" : "");
+		snprintf(buf, size, "%s %s a month more than the cheapest option (%s, %s at %s%s)%s.",
+			 own && v->answers.privacy >= PRIV_CONFIDENTIAL ? "Keeping the data in-house costs"
+			 : own ? "Running it yourself costs" : "It costs", p, arch_ids[v->cheapest_arch],
+			 low->api_model ? low->api_model->id : low->model->id, l,
+			 v->scores[v->cheapest_arch].feasible ? "" : ", which your answers exclude",
+			 own ? ": the price of control" : "");
+	return true;
 }
 
-/* The reasons that decided it: the largest by points. */
+/* The price of control: what it costs beyond the cheapest option. */
+static void summary_premium(struct strbuf *sb, const struct verdict *v)
+{
+	char text[400];
+
+	if (memo_premium(text, sizeof text, v))
+		summary_para(sb, "%s", text);
+}
+
+/* What speaks for it before what speaks against it, each the largest first. */
+static bool summary_reason_before(const struct reason *x, const struct reason *y)
+{
+	if ((x->points > 0) != (y->points > 0))
+		return x->points > 0;
+	return fabs(x->points) > fabs(y->points);
+}
+
+/* The reasons that decided it: those for it, then those against, the largest first. */
 static void summary_reasons(struct strbuf *sb, const struct verdict *v, const struct budget *b)
 {
 	const struct arch_score *sc = &v->scores[v->recommended];
@@ -209,7 +226,7 @@ static void summary_reasons(struct strbuf *sb, const struct verdict *v, const st
 		int best = -1;
 		for (int i = 0; i < sc->n_reasons; i++)
 			if (!used[i] && !sc->reasons[i].excludes &&
-			    (best < 0 || fabs(sc->reasons[i].points) > fabs(sc->reasons[best].points)))
+			    (best < 0 || summary_reason_before(&sc->reasons[i], &sc->reasons[best])))
 				best = i;
 		if (best < 0 || sc->reasons[best].points == 0)
 			break;
