@@ -93,6 +93,11 @@ static int input_number_done(struct app *app, struct prompt *p, int choice)
 		snprintf(why, sizeof why, "Not a number: '%.20s%s'", p->buf, strlen(p->buf) > 20 ? "..." : "");
 		return input_retry(app, p->arg, p->buf, why);
 	}
+	if (answer_fields[p->arg].type == AT_INT && v != floor(v) && v >= answer_fields[p->arg].min &&
+	    v <= answer_fields[p->arg].max) {   /* not rounded behind the user's back */
+		snprintf(why, sizeof why, "A whole number: '%.20s%s'", p->buf, strlen(p->buf) > 20 ? "..." : "");
+		return input_retry(app, p->arg, p->buf, why);
+	}
 	return input_set_typed(app, p->arg, v, p->buf);
 }
 

@@ -1,6 +1,7 @@
 /* why.c — how the wizard words each question, and why each matters. The lines
  * paraphrase the seed's "Decision Framework" and "Honest Limitations" tables; keys
  * missing here fall back to the answers table's own comment. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -166,7 +167,8 @@ void question_value(const struct answers *a, int key, char *buf, size_t size)
 	} else if (f->type == AT_INT) {
 		fmt_int(buf, size, v);
 	} else if (key == AK_GROWTH) {
-		snprintf(buf, size, "%+.4g %%", v * 100);     /* a change: signed */
+		/* a change: signed; 4 figures, whole from +10,000 % (no "+1e+04") */
+		snprintf(buf, size, fabs(v) < 100 ? "%+.4g %%" : "%+.0f %%", v * 100);
 	} else {
 		snprintf(buf, size, "%.4g %%", v * 100);      /* a share */
 	}

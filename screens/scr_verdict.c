@@ -20,19 +20,30 @@ struct v_state {
 	int arch_para[ARCH_COUNT];    /* where each architecture's section starts */
 };
 
+/* A choice answer's value (as an answers file names it: "true") in the question's
+ * words ("yes"), as the question shows it. */
+static void verdict_choice_words(const struct verdict *v, int key, const char *value, char *buf, size_t size)
+{
+	struct answers a = v->answers;
+
+	answers_set(&a, key, question_parse_choice(key, value));
+	question_value(&a, key, buf, size);
+}
+
 /* Nothing feasible: say so, and each single change that would make something so. */
 static void verdict_nothing(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
-	char now[64];
+	char now[64], then[64];
 
 	tv_add(tv, 0, 2, app->th.warn, "Nothing is feasible with these answers: every architecture is excluded.");
 	tv_add(tv, 0, 0, 0, "%s", "");
 	tv_add(tv, 0, 0, app->th.head, "What would make one feasible (Enter on a line applies it; u undoes)");
 	for (int i = 0; i < v->n_relax; i++) {
 		question_value(&v->answers, v->relax[i].key, now, sizeof now);
+		verdict_choice_words(v, v->relax[i].key, v->relax[i].value, then, sizeof then);
 		tv_add(tv, 2, 4, 0, "- %s: %s instead of %s would make %s feasible.", question_label(v->relax[i].key),
-		       v->relax[i].value, now, arch_id_or_none(v->relax[i].arch));
+		       then, now, arch_id_or_none(v->relax[i].arch));
 		tv_tag(tv, TAG_RELAX + i);
 	}
 	if (v->n_relax == 0)
@@ -96,7 +107,7 @@ static const char *verdict_outcome(int winner, char *buf, size_t size)
 static void verdict_flips(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;
-	char now[64], out[120];
+	char now[64], then[64], out[120];
 
 	if (!v->feasible_any)
 		return;
@@ -115,7 +126,8 @@ static void verdict_flips(struct app *app, struct textview *tv)
 	for (int i = 0; i < v->n_flips; i++) {
 		int key = v->flips[i].key;
 		question_value(&v->answers, key, now, sizeof now);
-		tv_add(tv, 2, 4, 0, "- %s: %s instead of %s: %s.", question_label(key), v->flips[i].value, now,
+		verdict_choice_words(v, key, v->flips[i].value, then, sizeof then);
+		tv_add(tv, 2, 4, 0, "- %s: %s instead of %s: %s.", question_label(key), then, now,
 		       verdict_outcome(v->flips[i].winner, out, sizeof out));
 		tv_tag(tv, TAG_FLIP_ANSWER + i);
 	}

@@ -416,7 +416,13 @@ check "... and the old volume is kept" "wait_for '300,000' 3"
 keys Enter
 wait_for 'Requests/month' 3
 keys C-u '-5' Enter
-check "a negative volume is refused, the old one kept" "wait_for \"Not a number: '-5'\" 3 && wait_for '300,000' 1"
+check "a negative volume is refused by its range, the old one kept" "wait_for 'From 0 to 1,000,000,000,000' 3 && wait_for '300,000' 1"
+keys C-u '0.5' Enter
+check "a fraction of a request is refused, not rounded" "wait_for \"A whole number: '0.5'\" 3 && wait_for '300,000' 1"
+keys C-u '1T' Enter
+check "1T, as the wizard writes 10^12, is taken" "wait_for '1,000,000,000,000 (1T)' 3"
+keys u
+wait_for '300,000' 3
 # Ctrl-Z under a shell with job control (as a person runs it): stopped with the
 # terminal restored; fg brings the screen back.
 keys q

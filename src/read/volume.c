@@ -38,6 +38,7 @@ static double volume_suffix_mult(char c)
 	case 'k': return 1e3;
 	case 'm': return 1e6;
 	case 'b': case 'g': return 1e9;
+	case 't': return 1e12;   /* as the wizard shows the largest volume: "(1T)" */
 	}
 	return 0;
 }
@@ -57,8 +58,9 @@ int parse_amount(const char *s, double *out)
 	if (n > 0 && volume_suffix_mult(clean[n - 1]) > 0)
 		mult = volume_suffix_mult(clean[--n]);
 	clean[n] = '\0';
-	/* The answers files' number syntax: no hex, "inf", "nan" or "+-5" strtod would take. */
-	if (n == 0 || parse_double_strict(clean, &v) != 0 || v < 0 || !isfinite(v * mult))
+	/* The answers files' number syntax: no hex, "inf", "nan" or "+-5" strtod would take.
+	 * A negative amount is a number: the range says why it is refused. */
+	if (n == 0 || parse_double_strict(clean, &v) != 0 || !isfinite(v * mult))
 		return -1;
 	*out = v * mult;
 	return 0;
@@ -82,7 +84,7 @@ int parse_volume(const char *s, double *out)
 	char *slash = strchr(right, '/');    /* "20/day" */
 	if (slash)
 		*slash = '\0';
-	if (parse_amount(left, &users) || parse_amount(right, &per_day))
+	if (parse_amount(left, &users) || parse_amount(right, &per_day) || users < 0 || per_day < 0)
 		return -1;
 	*out = round(users * per_day * DAYS_PER_MONTH);
 	return 0;

@@ -10,7 +10,8 @@
 
 /* The next volume up (dir > 0) or down on the 1-2-3-5 series, 0 .. 10^12. */
 double volume_step(double v, int dir);
-/* "1,500", "2.5k", "3M", "1B": a non-negative amount. 0 or -1. */
+/* "1,500", "2.5k", "3M", "1B", "1T": an amount (negative ones too, for the range
+ * check to refuse by name). 0 or -1. */
 int parse_amount(const char *s, double *out);
 /* An amount, or "USERS x PER_DAY" (per user per day) as requests a month. 0 or -1. */
 int parse_volume(const char *s, double *out);
