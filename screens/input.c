@@ -71,7 +71,10 @@ static int input_percent(const char *s, double *out)
 		buf[--n] = '\0';
 	if (parse_double_strict(buf, out) != 0 || !isfinite(*out))
 		return -1;
-	*out /= 100;
+	/* the share the decimal typed means: 33.333 % is 0.33333 (33.333 / 100 is
+	 * 0.33332999999999996, which an answers file would then carry) */
+	snprintf(buf, sizeof buf, "%.12g", *out / 100);
+	*out = strtod(buf, NULL);
 	return 0;
 }
 

@@ -419,8 +419,10 @@ static int footprint_request(const struct cli *o, const struct gpu *g, struct se
 		.kv_precision = -1,
 	};
 	sv->context_tokens = o->context ? o->context : sv->input_tokens + sv->output_tokens;
-	if (o->context)
-		sv->hold_tokens = sv->read_tokens = o->context;
+	if (o->context) {   /* held at a request's end; a decode step reads half the output less, on average */
+		sv->hold_tokens = o->context;
+		sv->read_tokens = o->context - sv->output_tokens / 2;
+	}
 	if (o->kv_precision) {
 		int kv = precision_from_name(o->kv_precision);
 		if (kv != PREC_FP8 && kv != PREC_BF16 && kv != PREC_FP16)

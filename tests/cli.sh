@@ -632,4 +632,10 @@ has "$T/out" "below the task's tier)"
 awk '/^Why:/ { w = 1; next } w && /^- / { print; exit }' "$T/out" >"$T/why1"
 if grep -qE '^- \+' "$T/why1"; then ok; else bad "Why's first reason is not one for it: $(cat "$T/why1")"; fi
 
+# --context equal to its default (input + output) changes nothing.
+expect 0 "footprint, default context" -- "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch 64
+cp "$T/out" "$T/fp-default"
+expect 0 "footprint, the same context given" -- "$OW" footprint --model llama-3.1-8b --precision fp8 --gpu h100 --batch 64 --context 2000
+if cmp -s "$T/out" "$T/fp-default"; then ok; else bad "--context 2000 changed the footprint: $(diff "$T/fp-default" "$T/out" | head -4)"; fi
+
 finish

@@ -736,6 +736,18 @@ keys s C-u
 keys -l "$long"
 keys Enter
 check "a 287-key paste arrives whole" "wait_for 'Wrote' 3 && [ -f '$T/work/$long' ]"
+# A share typed in per cent is written as the decimal typed (0.33333), not the float
+# the division leaves (0.33332999999999996).
+goto_question 'Prompt cache hits'
+keys Enter
+wait_for 'Prompt cache hits in %' 3
+keys C-u '33.333' Enter
+wait_for 'Prompt cache hits: 33.33 %' 3
+keys s
+wait_for 'Save the answers to:' 3
+keys C-u 'share.yaml' Enter
+check "a per-cent answer is saved as typed: cache_hit_rate: 0.33333" \
+	"wait_for 'Wrote' 3 && grep -qE '^cache_hit_rate: 0.33333 +#' '$T/work/share.yaml'"
 # A number refused reopens the prompt on what was typed, with the reason.
 keys g j j Enter
 wait_for 'Requests/month (2.5M' 3
