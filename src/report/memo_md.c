@@ -271,6 +271,8 @@ static void section_crossovers(struct strbuf *sb, const struct verdict *v)
 	char b[32];
 
 	sb_add(sb, "## Crossover points\n\n");
+	if (v->n_crossovers > 0)
+		sb_add(sb, "Each option keeps the model it has at your volume (named); \"What would flip it\" decides every choice again at each volume, so it may name another model, and another volume.\n\n");
 	if (v->n_crossovers == 0)
 		sb_add(sb, "No crossover between the recommendation and its rivals from 1K to 100B requests/month.\n\n");
 	for (int i = 0; i < v->n_crossovers; i++) {
@@ -366,8 +368,9 @@ static void section_finetune(struct strbuf *sb, const struct verdict *v)
 
 	if (!f->present)
 		return;
-	sb_addf(sb, "## Fine-tuning\n\nOne %s run of %s: %.2e FLOPs, %.0f GPU-hours on %s, %s a run, %s a month at %lld runs a year. ",
-		f->full ? "full" : "LoRA", f->model->id, f->flops_per_run, f->gpu_hours_per_run, f->gpu->id,
+	sb_addf(sb, "## Fine-tuning\n\nOne %s run of %s: %.2e FLOPs, %.*f GPU-hours on %s, %s a run, %s a month at %lld runs a year. ",
+		f->full ? "full" : "LoRA", f->model->id, f->flops_per_run,
+		f->gpu_hours_per_run < 10 ? 2 : 0, f->gpu_hours_per_run, f->gpu->id,   /* not "0 GPU-hours" */
 		usd(a, f->usd_per_run), usd(b, f->usd_per_month), (long long)v->answers.finetune_cycles_per_year);
 	sb_addf(sb, "The seed budgets %s-%s per update cycle, which includes people's time, not only compute.\n\n",
 		usd(c, f->seed_labour_low), usd(d, f->seed_labour_high));
