@@ -143,6 +143,10 @@ static int footprint_memory(struct app *app, struct f_state *fs, WINDOW *w, int 
 	snprintf(part, sizeof part, "; state %s a sequence", c);
 	if (f->state_bytes > 0)
 		text_append(line, sizeof line, width - 3, part);
+	fmt_gb(c, sizeof c, f->window_bytes);
+	snprintf(part, sizeof part, "; + sliding windows %s a sequence", c);
+	if (f->window_bytes > 0)
+		text_append(line, sizeof line, width - 3, part);
 	text_put(w, row + 3, 2, width - 3, line);
 	return y + 4;
 }

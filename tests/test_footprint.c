@@ -354,6 +354,28 @@ static void test_prefill_attention_flops(void **state)
 	assert_float_equal(slower, 0.56, 0.03);
 }
 
+/* The KV line's parts add up: per-token bytes of the full-attention layers x tokens,
+ * plus the sliding layers' windows and the fixed state, x batch (gpt-oss-120b: 18
+ * sliding layers of 128 tokens; gemma-4-31b: 50 of 1,024; qwen3.5-35b-a3b: a state). */
+static void test_kv_parts_add_up(void **state)
+{
+	static const char *const models[] = { "gpt-oss-120b", "gemma-4-31b", "qwen3.5-35b-a3b", "llama-3.1-8b" };
+	(void)state;
+	for (size_t i = 0; i < sizeof models / sizeof models[0]; i++) {
+		struct footprint f;
+		footprint_compute(&cat->cost, M(models[i]), G("h200"), PREC_FP8, 16, 8192, &f);
+		double parts = (double)f.batch * (f.kv_bytes_per_token * (double)f.context + f.window_bytes + f.state_bytes) *
+			       f.kv_copies;
+		if (fabs(parts - f.kv_bytes) > 1e-6 * f.kv_bytes)
+			fail_msg("%s: %.0f bytes in parts, %.0f in the cache", models[i], parts, f.kv_bytes);
+	}
+	struct footprint g;
+	footprint_compute(&cat->cost, M("gpt-oss-120b"), G("h200"), PREC_FP8, 1, 8192, &g);
+	assert_true(g.window_bytes > 0);
+	footprint_compute(&cat->cost, M("llama-3.1-8b"), G("h200"), PREC_FP8, 1, 8192, &g);
+	assert_true(g.window_bytes == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -372,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_headroom_everywhere),
 		cmocka_unit_test(test_prefill_attention_flops),
 		cmocka_unit_test(test_moe_decode_reads),
+		cmocka_unit_test(test_kv_parts_add_up),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

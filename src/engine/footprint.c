@@ -340,6 +340,21 @@ bool footprint_may_fit(const struct cost_model *cm, const struct model *m, const
 	       weights_bytes(cm, m, p) / most + cm->overhead_gb * 1e9 <= usable_bytes(cm, g) - headroom(cm, g);
 }
 
+/* One sequence's cache in the sliding and chunked layers at `context` tokens: each
+ * layer holds at most its window. */
+static double window_share(double kvb, const struct model *m, int64_t context)
+{
+	struct layer_group one;
+	int n;
+	const struct layer_group *g = shape_groups(&m->shape, &one, &n);
+	double sum = 0;
+
+	for (int i = 0; i < n; i++)
+		if (g[i].kind == LAYER_SLIDING || g[i].kind == LAYER_CHUNKED)
+			sum += (double)g[i].count * group_tokens(&g[i], context) * layer_kv_per_token(kvb, &m->shape, &g[i]);
+	return sum;
+}
+
 /* The batch's cache on all the GPUs of f's layout, at `context` tokens a sequence: each
  * GPU of a tensor-parallel group holds its share, and the shares add up to more than one
  * copy where the group is wider than the KV heads (MLA's latent: a copy on each). */
@@ -351,6 +366,7 @@ static void kv_total(const struct cost_model *cm, struct footprint *f, int64_t c
 
 	f->kv_bytes = (double)f->batch * group;
 	f->kv_copies = one > 0 ? group / one : 1;
+	f->window_bytes = window_share(kv_elem(cm, f), f->model, context);
 }
 
 /* Choose the smallest TP × PP that fits, TP at least min_tp: TP a power of two dividing

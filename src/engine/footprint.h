@@ -45,6 +45,8 @@ struct footprint {
 	double active_weights_bytes;      /* their bytes at this precision (MoE: one token's experts) */
 	double kv_bytes_per_token;        /* the full-attention layers: what grows with context */
 	double state_bytes;               /* per sequence, fixed: linear/Mamba recurrent state */
+	double window_bytes;              /* per sequence: the sliding and chunked layers' cache, each
+					     holding at most its window (outside kv_bytes_per_token) */
 	double kv_bytes;                  /* the batch's KV cache (windows capped) and state, on all GPUs */
 	double kv_copies;                 /* copies of it across the tensor-parallel group: 1 where the
 					   * KV heads split; more where TP exceeds them (MLA: every GPU) */

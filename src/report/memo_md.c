@@ -291,6 +291,9 @@ static void footprint_text_memory(struct strbuf *sb, const struct footprint *f, 
 	if (f->kv_copies > 1.0001)   /* tensor parallelism wider than the KV heads */
 		sb_addf(sb, "    held %.1f times  (tensor parallel %lld is wider than the KV heads: they are copied)\n",
 			f->kv_copies, (long long)f->tensor_parallel);
+	if (f->window_bytes > 0)   /* sliding and chunked layers: at most their window */
+		sb_addf(sb, "    of which windows %8.2f GB  (sliding layers, %.0f bytes/sequence x batch %lld; the rest: full attention)\n",
+			f->window_bytes * (double)f->batch / 1e9, f->window_bytes, (long long)f->batch);
 	if (f->state_bytes > 0)   /* linear and Mamba layers: a fixed state, whatever the context */
 		sb_addf(sb, "    of which state %10.2f GB  (%.0f bytes/sequence x batch %lld)\n",
 			f->state_bytes * (double)f->batch / 1e9, f->state_bytes, (long long)f->batch);
