@@ -168,7 +168,7 @@ void question_value(const struct answers *a, int key, char *buf, size_t size)
 		fmt_int(buf, size, v);
 	} else if (key == AK_GROWTH) {
 		/* a change: signed; 4 figures, whole from +10,000 % (no "+1e+04") */
-		snprintf(buf, size, fabs(v) < 100 ? "%+.4g %%" : "%+.0f %%", v * 100);
+		snprintf(buf, size, fabs(v * 100) < 9999.5 ? "%+.4g %%" : "%+.0f %%", v * 100);
 	} else {
 		snprintf(buf, size, "%.4g %%", v * 100);      /* a share */
 	}

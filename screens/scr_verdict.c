@@ -143,7 +143,7 @@ static const char *const verdict_assumption_words[ASSUME_COUNT] = {
 	[ASSUME_HIDDEN] = "Hidden costs", [ASSUME_CACHE] = "Prompt-cache share", [ASSUME_GROWTH] = "A year's growth",
 };
 
-/* "x0.6" for a multiplier of the catalog's figures, else the answer's own value. */
+/* Each assumption's range, the recommendation's cost at both ends, and where it flips. */
 static void verdict_sensitivity(struct app *app, struct textview *tv)
 {
 	const struct verdict *v = app->v;

@@ -115,10 +115,14 @@ struct tv_place tv_place_save(const struct textview *tv)
 	return p;
 }
 
+static void tv_follow(struct textview *tv);
+
 void tv_place_restore(struct textview *tv, const struct tv_place *p)
 {
 	tv->top = tv_line_at(tv, p->top_para, p->top_offset, p->top);
 	tv->cur = p->cur < 0 ? p->cur : tv_line_at(tv, p->cur_para, p->cur_offset, p->cur);
+	if (tv->cursor && tv->cur >= 0)   /* narrower, the lines above it may push it out of view */
+		tv_follow(tv);
 	tv_clamp(tv);
 }
 

@@ -629,6 +629,7 @@ finetune_cycles_per_year: 2
 EOF2
 expect 0 "memo of a reasoning task" -- "$OW" memo -a "$T/reason.yaml"
 has "$T/out" "below the task's tier)"
+has "$T/out" "cheapest option at this volume: \$13,539 a month, below the task's tier"
 awk '/^Why:/ { w = 1; next } w && /^- / { print; exit }' "$T/out" >"$T/why1"
 if grep -qE '^- \+' "$T/why1"; then ok; else bad "Why's first reason is not one for it: $(cat "$T/why1")"; fi
 

@@ -784,7 +784,7 @@ static void test_fleet_floor_is_a_floor(void **state)
 /* Where the memory stops a replica's batch, the replica twice as wide is a candidate
  * too when it serves more a GPU: each GPU holds less of the weights and more of the
  * batch. llama-3.1-405b in fp8 fills 4 H200s with weights and has room for a batch of
- * about 18; on 8 it batches over a hundred. */
+ * 111; on 8 it batches over a thousand. */
 static void test_wider_replicas_where_memory_binds(void **state)
 {
 	struct answers a;

@@ -212,7 +212,8 @@ static void test_volume_input(void **state)
 	/* a negative amount is a number, for the range to refuse by name */
 	assert_int_equal(parse_amount("-3", &v), 0);
 	assert_float_equal(v, -3, 0);
-	assert_int_equal(parse_volume("-5x20", &v), -1);  /* no negative users */
+	assert_int_equal(parse_volume("-5x-20", &v), 0);  /* a negative side: a negative volume */
+	assert_true(v < 0);
 	assert_int_equal(parse_amount("lots", &v), -1);
 	assert_int_equal(parse_amount("nan", &v), -1);
 	/* 5,000 users x 20 requests a day x 365.25/12 days. */

@@ -232,6 +232,23 @@ static void test_tornado_rows(void **state)
 	verdict_free(v);
 }
 
+/* The summary's short volumes hold where they are said: the flip rounded away from
+ * today's volume, the band's end towards it. */
+static void test_short_flip_volumes_hold(void **state)
+{
+	struct volume_flip down = { .found = true, .requests_per_month = 8414087, .ends = true, .ends_at = 2972908 };
+	struct volume_flip up = { .found = true, .requests_per_month = 1902513681 };
+	char buf[96];
+	(void)state;
+	memo_flip_range(buf, sizeof buf, &down, false, true);
+	assert_string_equal(buf, "From 8.4M down to 3M requests/month");
+	memo_flip_range(buf, sizeof buf, &up, true, true);
+	assert_string_equal(buf, "At 2B requests/month or more");
+	down.requests_per_month = 8489999;   /* 8.49M: 8.5M would be past the flip */
+	memo_flip_range(buf, sizeof buf, &down, false, true);
+	assert_string_equal(buf, "From 8.4M down to 3M requests/month");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_ends_costed_as_scaled_catalogs),
 		cmocka_unit_test(test_flip_said_where_it_holds),
 		cmocka_unit_test(test_tornado_rows),
+		cmocka_unit_test(test_short_flip_volumes_hold),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

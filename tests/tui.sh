@@ -711,6 +711,19 @@ keys Enter
 check "... and Enter applies one (u undoes)" "wait_for 'Applied:' 3 && wait_for 'Recommended:' 3"
 stop
 
+# A resize keeps the verdict's cursor in view: on the last row at 80x24, the lines
+# above it wrap to more at 60 columns and would push it below the screen.
+start w 80x24 -- --answers "'$PRESET'"
+wait_for 'Recommended'
+keys F6
+wait_for 'What would flip it' 3
+for _ in $(seq 20); do keys j; done
+sleep 0.5
+resize 60x20
+wait_for '1 Ques ' 3
+check "a resize keeps the verdict's cursor on screen" "screen | grep -q '^>'"
+stop
+
 # ---- prompts: what is typed is what is written ----------------------------------------
 # Started from a shipped preset, the save prompt offers a file of our own in the
 # working folder, not the catalog's preset (one 'y' would have replaced it).

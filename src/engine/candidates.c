@@ -158,7 +158,7 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
  * how many. First the narrowest that runs; then, while the memory stops a replica's
  * batch, the replica twice as wide when it serves more requests a GPU: each GPU holds
  * a smaller share of the weights and so more sequences (llama-3.1-405b fp8 on 4 H200s
- * batches 18; on 8, 115: 3.8x the output a GPU). The plans weigh both: the narrow one
+ * batches 111; on 8, 1,018: 1.29x the requests a GPU). The plans weigh both: the narrow one
  * costs less at a volume one replica serves. */
 static int candidate_layouts(const struct catalog *c, const struct request_shape *shape, const struct model *m,
 			     const struct gpu *g, enum precision p, struct candidate cds[LAYOUTS_MAX])

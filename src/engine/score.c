@@ -179,7 +179,8 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 		if (score_falls_short(c, a, &d->scores[cheapest_arch].best))
 			snprintf(b_usd + strlen(b_usd), sizeof b_usd - strlen(b_usd), ", below the task's tier");
 		if (k == cheapest_arch)
-			snprintf(buf, sizeof buf, "cheapest option at this volume: %s a month", a_usd);
+			snprintf(buf, sizeof buf, "cheapest option at this volume: %s a month%s", a_usd,
+				 score_falls_short(c, a, &sc->best) ? ", below the task's tier" : "");
 		else if (ratio < 0.995 && k == ARCH_ON_DEVICE && a->edge == EDGE_NONE)   /* no yardstick then */
 			snprintf(buf, sizeof buf, "costs %s a month, less than the cheapest server option (%s, %s), "
 				 "but there is no edge need to weigh it against", a_usd, arch_ids[cheapest_arch], b_usd);
@@ -187,10 +188,13 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 			snprintf(buf, sizeof buf, "costs %s a month, less than the cheapest feasible option (%s, %s), "
 				 "but the rules exclude it", a_usd, arch_ids[cheapest_arch], b_usd);
 		else if (ratio < 1.005)
-			snprintf(buf, sizeof buf, "costs %s a month, as much as the cheapest (%s)", a_usd, arch_ids[cheapest_arch]);
+			snprintf(buf, sizeof buf, "costs %s a month, as much as the cheapest (%s%s)", a_usd,
+				 arch_ids[cheapest_arch], score_falls_short(c, a, &d->scores[cheapest_arch].best)
+				 ? ", below the task's tier" : "");
 		else if (cheapest < 0.5)   /* a ratio to nothing says nothing */
-			snprintf(buf, sizeof buf, "costs %s a month, where the cheapest (%s) costs nothing at this volume",
-				 a_usd, arch_ids[cheapest_arch]);
+			snprintf(buf, sizeof buf, "costs %s a month, where the cheapest (%s%s) costs nothing at this volume",
+				 a_usd, arch_ids[cheapest_arch], score_falls_short(c, a, &d->scores[cheapest_arch].best)
+				 ? ", below the task's tier" : "");
 		else
 			snprintf(buf, sizeof buf, "costs %s a month, %.1fx the cheapest (%s, %s)", a_usd,
 				 ratio, arch_ids[cheapest_arch], b_usd);

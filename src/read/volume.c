@@ -84,9 +84,11 @@ int parse_volume(const char *s, double *out)
 	char *slash = strchr(right, '/');    /* "20/day" */
 	if (slash)
 		*slash = '\0';
-	if (parse_amount(left, &users) || parse_amount(right, &per_day) || users < 0 || per_day < 0)
+	if (parse_amount(left, &users) || parse_amount(right, &per_day))
 		return -1;
-	*out = round(users * per_day * DAYS_PER_MONTH);
+	/* a negative side makes a negative volume (refused by its range), never a positive one */
+	*out = users < 0 || per_day < 0 ? -fabs(round(users * per_day * DAYS_PER_MONTH)) - 1
+					: round(users * per_day * DAYS_PER_MONTH);
 	return 0;
 }
 

@@ -77,13 +77,13 @@ static void section_sensitivity(struct strbuf *sb, const struct verdict *v)
 	sb_add(sb, "## Sensitivity\n\nThe recommendation's monthly cost with each assumption at the low and the high end of its range (`costs.yaml`, sensitivity), the widest swing first: on the left the cheaper end's cost and the value that gives it, on the right the dearer end's; `|` is today's cost.\n\n```\n");
 	for (int i = 0; i < n; i++) {
 		const struct sensitivity *s = by[i];
-		bool low_cheaper = !(s->cost_high < s->cost_low);
+		bool low_cheaper = !(s->cost_high < s->cost_low);   /* an end without a cost ("-") stays where it is */
 		double cheap = low_cheaper ? s->cost_low : s->cost_high, dear = low_cheaper ? s->cost_high : s->cost_low;
 		char at_cheap[16], at_dear[16], a[32], b[32], bar[2 * BAR + 2];
 		int from = tornado_at(cheap, base, widest, BAR), to = tornado_at(dear, base, widest, BAR);
 		memset(bar, ' ', sizeof bar - 1);
 		bar[sizeof bar - 1] = '\0';
-		for (int k = from; k <= to; k++)   /* the span from the cheaper end to the dearer */
+		for (int k = from; k <= to && !isnan(cheap) && !isnan(dear); k++)   /* cheaper end to dearer */
 			bar[BAR + k] = '#';
 		bar[BAR] = '|';
 		memo_assumption_value(at_cheap, sizeof at_cheap, s, low_cheaper ? s->low : s->high);
@@ -373,7 +373,8 @@ static void section_finetune(struct strbuf *sb, const struct verdict *v)
 		return;
 	sb_addf(sb, "## Fine-tuning\n\nOne %s run of %s: %.2e FLOPs, %.*f GPU-hours on %s, %s a run, %s a month at %lld runs a year. ",
 		f->full ? "full" : "LoRA", f->model->id, f->flops_per_run,
-		f->gpu_hours_per_run < 10 ? 2 : 0, f->gpu_hours_per_run, f->gpu->id,   /* not "0 GPU-hours" */
+		f->gpu_hours_per_run >= 10 ? 0 : f->gpu_hours_per_run >= 0.01 ? 2 : 4, f->gpu_hours_per_run,
+		f->gpu->id,   /* not "0 GPU-hours" */
 		usd(a, f->usd_per_run), usd(b, f->usd_per_month), (long long)v->answers.finetune_cycles_per_year);
 	sb_addf(sb, "The seed budgets %s-%s per update cycle, which includes people's time, not only compute.\n\n",
 		usd(c, f->seed_labour_low), usd(d, f->seed_labour_high));

@@ -107,12 +107,27 @@ void memo_fleet_words(char *buf, size_t size, const struct plan *o)
 			 (long long)o->batch, o->user_tokens_per_s, o->ttft_ms);
 }
 
+/* v as fmt_short writes it (8.4M, 108M), rounded up or down to what it shows: a short
+ * volume said to hold does ("8.4M or fewer" for a flip at 8,414,087 going down). */
+static void fmt_short_rounded(char *buf, size_t size, double v, bool up)
+{
+	double unit = v >= 1e12 ? 1e12 : v >= 1e9 ? 1e9 : v >= 1e6 ? 1e6 : v >= 1e3 ? 1e3 : 1;
+	double step = unit == 1 || v / unit >= 100 ? unit : unit / 10;
+
+	fmt_short(buf, size, (up ? ceil(v / step) : floor(v / step)) * step);
+}
+
 void memo_flip_range(char *buf, size_t size, const struct volume_flip *f, bool up, bool brief)
 {
 	char at[32], end[32];
 
-	(brief ? fmt_short : fmt_int)(at, sizeof at, f->requests_per_month);
-	(brief ? fmt_short : fmt_int)(end, sizeof end, f->ends_at);
+	if (brief) {   /* the flip rounded away from today's volume, the band's end towards it */
+		fmt_short_rounded(at, sizeof at, f->requests_per_month, up);
+		fmt_short_rounded(end, sizeof end, f->ends_at, !up);
+	} else {
+		fmt_int(at, sizeof at, f->requests_per_month);
+		fmt_int(end, sizeof end, f->ends_at);
+	}
 	if (f->ends)
 		snprintf(buf, size, "From %s %s to %s requests/month", at, up ? "up" : "down", end);
 	else
