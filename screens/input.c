@@ -137,11 +137,15 @@ static int input_estimate_done(struct app *app, struct prompt *p, int choice)
 		app_message(app, true, "%s", msg);
 		return HANDLED;
 	}
+	if (chars == 0) {   /* nothing to estimate from: the answer stays */
+		app_message(app, true, "%s is empty: %s unchanged", p->buf, question_label(p->arg));
+		return HANDLED;
+	}
 	app_set_answer(app, p->arg, (double)tokens);
 	fmt_int(t, sizeof t, (double)tokens);
 	fmt_int(c, sizeof c, (double)chars);
-	app_message(app, false, "%s: %s tokens, %s characters / 4 (about 4 characters per token)",
-		    question_label(p->arg), t, c);
+	app_message(app, false, "%s: %s token%s, %s characters / 4 (about 4 characters per token)",
+		    question_label(p->arg), t, tokens == 1 ? "" : "s", c);
 	return HANDLED | REDRAW;
 }
 
@@ -151,7 +155,7 @@ int input_estimate_prompt(struct app *app, int key)
 
 	if (key != AK_INPUT && key != AK_OUTPUT)
 		key = AK_INPUT;
-	snprintf(label, sizeof label, "Sample text for %s (estimated at ~4 characters per token):",
+	snprintf(label, sizeof label, "Sample text for %s (4 characters a token):",
 		 question_label(key));
 	return prompt_text(app, label, "", input_estimate_done, key);
 }

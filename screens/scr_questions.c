@@ -284,7 +284,7 @@ static int questions_preset_choose(struct app *app, struct questions_state *qs)
 	}
 	if (!app->unsaved)
 		return questions_load_preset(app, qs->browse);
-	snprintf(label, sizeof label, "Replace your changed answers with the preset '%s'? (y)es (n)o",
+	snprintf(label, sizeof label, "Replace your changed answers with preset '%s'? (y)es (n)o",
 		 app->cat->presets[qs->browse].id);
 	return prompt_choice(app, label, "yn", questions_replace_done, qs->browse);
 }

@@ -236,6 +236,11 @@ keys Down f
 wait_for 'Sample text' 3
 keys "$T/work/sample.txt" Enter
 check "token estimate from a sample file (~4 chars/token)" "wait_for 'Input tokens/request: 100 tokens' 3 && wait_for '4 characters per token' 1"
+: >"$T/work/empty.txt"
+keys f
+wait_for 'Sample text' 3
+keys C-u "$T/work/empty.txt" Enter
+check "an empty sample file leaves the answer as it was" "wait_for 'empty.txt is empty: Input tokens/request unchanged' 3 && ! screen | grep -qF 'Input tokens/request: 1 token'"
 keys q
 check "q with unsaved changes asks first" "wait_for 'Save them to a file first?' 3"
 keys n
