@@ -83,6 +83,16 @@ void tv_wrap(struct textview *tv, int width)
 	tv_clamp(tv);
 }
 
+/* Keep the cursor in the rows shown. */
+static void tv_follow(struct textview *tv)
+{
+	if (tv->cur < tv->top)
+		tv->top = tv->cur;
+	if (tv->cur >= tv->top + tv->height)
+		tv->top = tv->cur - tv->height + 1;
+	tv_clamp(tv);
+}
+
 static void tv_mark(const struct textview *tv, int line, int *para, size_t *offset)
 {
 	*para = -1;
@@ -115,8 +125,6 @@ struct tv_place tv_place_save(const struct textview *tv)
 	return p;
 }
 
-static void tv_follow(struct textview *tv);
-
 void tv_place_restore(struct textview *tv, const struct tv_place *p)
 {
 	tv->top = tv_line_at(tv, p->top_para, p->top_offset, p->top);
@@ -148,16 +156,6 @@ void tv_draw(struct textview *tv, WINDOW *w, int y, int x, int height, attr_t hl
 		text_put(w, y + height - 1, x + tv->width, 1, "v");
 	if (tv->top > 0)
 		text_put(w, y, x + tv->width, 1, "^");
-}
-
-/* Keep the cursor in the rows shown. */
-static void tv_follow(struct textview *tv)
-{
-	if (tv->cur < tv->top)
-		tv->top = tv->cur;
-	if (tv->cur >= tv->top + tv->height)
-		tv->top = tv->cur - tv->height + 1;
-	tv_clamp(tv);
 }
 
 static int tv_cursor_key(struct textview *tv, enum action act)

@@ -80,6 +80,18 @@ void candidate_footprint(const struct catalog *c, const struct request_shape *sh
 	footprint_explain(f);
 }
 
+void candidate_replica(const struct candidate *cd, struct plan *o)
+{
+	o->model = cd->model;
+	o->gpu = cd->gpu;
+	o->precision = cd->precision;
+	o->gpu_count = cd->gpu_count;
+	o->tensor_parallel = cd->tensor_parallel;
+	o->user_tokens_per_s = cd->user_tokens_per_s;
+	o->batch = cd->batch;
+	o->ttft_ms = cd->ttft_ms;
+}
+
 void candidate_price(const struct catalog *c, struct candidate *cd)
 {
 	double hardware, facility, gpus = (double)cd->gpu_count;
@@ -158,8 +170,8 @@ static bool candidate_size(const struct catalog *c, const struct request_shape *
  * how many. First the narrowest that runs; then, while the memory stops a replica's
  * batch, the replica twice as wide when it serves more requests a GPU: each GPU holds
  * a smaller share of the weights and so more sequences (llama-3.1-405b fp8 on 4 H200s
- * batches 111; on 8, 1,018: 1.29x the requests a GPU). The plans weigh both: the narrow one
- * costs less at a volume one replica serves. */
+ * batches 111; on 8, 1,018: 1.29x the requests a GPU). The plans weigh both: the
+ * narrow one costs less at a volume one replica serves. */
 static int candidate_layouts(const struct catalog *c, const struct request_shape *shape, const struct model *m,
 			     const struct gpu *g, enum precision p, struct candidate cds[LAYOUTS_MAX])
 {

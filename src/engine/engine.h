@@ -126,6 +126,8 @@ static inline bool candidate_allowed(const struct candidate *cd, int task, const
  * whose context window is shorter than the longest request is not sized (why_not). */
 void candidate_footprint(const struct catalog *c, const struct request_shape *shape, const struct model *m,
 			 const struct gpu *g, enum precision p, int64_t min_tp, struct footprint *f);
+/* The plan's replica is cd: its model, GPU, precision, layout, batch and speeds. */
+void candidate_replica(const struct candidate *cd, struct plan *o);
 
 /* fleet.c: what a fleet's cost reads from the answers, found once per choice. */
 struct fleet_rates {

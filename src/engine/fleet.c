@@ -176,18 +176,11 @@ double fleet_cost(const struct fleet_rates *r, const struct candidate *cd, doubl
 	cost_sum(&b);
 	if (o != NULL) {
 		o->feasible = true;
-		o->model = cd->model;
-		o->gpu = cd->gpu;
-		o->precision = cd->precision;
-		o->gpu_count = cd->gpu_count;
-		o->tensor_parallel = cd->tensor_parallel;
+		candidate_replica(cd, o);
 		o->replicas = (int64_t)z.replicas;
 		o->gpus_bought = (int64_t)z.gpus_bought;
 		o->gpu_hours = z.gpu_hours;
 		o->capacity_requests = fleet_capacity(r->cm, r->traffic, r->peak, &z, cd->replica_rate);
-		o->user_tokens_per_s = cd->user_tokens_per_s;
-		o->batch = cd->batch;
-		o->ttft_ms = cd->ttft_ms;
 		o->spare_replicas = (int64_t)z.spares;
 		o->basis = (enum price_basis)r->basis;
 		o->autoscaled = z.autoscaled;

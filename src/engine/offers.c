@@ -65,13 +65,7 @@ void offer_deployment(const struct engine *e, const struct answers *a, const str
 		return;
 	z = fleet_size(&e->c->cost, a->traffic, BASIS_ON_DEMAND, e->what_if.peak, (double)config->gpu_count,
 		       config->replica_rate, requests, 0);
-	o->gpu = config->gpu;
-	o->precision = config->precision;
-	o->gpu_count = config->gpu_count;
-	o->tensor_parallel = config->tensor_parallel;
-	o->user_tokens_per_s = config->user_tokens_per_s;
-	o->batch = config->batch;
-	o->ttft_ms = config->ttft_ms;
+	candidate_replica(config, o);   /* the offer's model, on the provider's GPU */
 	o->replicas = (int64_t)z.replicas;
 	o->gpus_bought = (int64_t)(z.replicas * (double)config->gpu_count);
 	o->gpu_hours = z.gpu_hours;

@@ -206,13 +206,7 @@ static void plan_edge(const struct engine *e, const struct answers *a, const str
 		return;
 	}
 	o->feasible = true;
-	o->model = chosen->model;
-	o->gpu = chosen->gpu;
-	o->precision = chosen->precision;
-	o->gpu_count = o->tensor_parallel = 1;
-	o->user_tokens_per_s = chosen->user_tokens_per_s;
-	o->batch = chosen->batch;
-	o->ttft_ms = chosen->ttft_ms;
+	candidate_replica(chosen, o);   /* a device: one GPU */
 	o->cost.engineering = c->cost.edge_engineering[a->mlops];
 	o->cost.finetune = rates.tune_usd_per_param * chosen->active_params;
 	o->cost.finetune_labour = rates.tune_labour;

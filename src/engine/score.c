@@ -157,6 +157,9 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 		}
 	if (cheapest_arch < 0)
 		return;
+	/* the yardstick is any feasible option: say so where its model falls short of the
+	 * task (the summary's "cheapest option" is one that meets it) */
+	const char *short_of = score_falls_short(c, a, &d->scores[cheapest_arch].best) ? ", below the task's tier" : "";
 	for (int k = 0; k < ARCH_COUNT; k++) {
 		struct arch_score *sc = &d->scores[k];
 		double ratio, pts;
@@ -174,13 +177,9 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 			continue;
 		fmt_usd(a_usd, sizeof a_usd, sc->best.cost.total);
 		fmt_usd(b_usd, sizeof b_usd, cheapest);
-		/* the yardstick is any feasible option: say so where its model falls short of
-		 * the task (the summary's "cheapest option" is one that meets it) */
-		if (score_falls_short(c, a, &d->scores[cheapest_arch].best))
-			snprintf(b_usd + strlen(b_usd), sizeof b_usd - strlen(b_usd), ", below the task's tier");
+		snprintf(b_usd + strlen(b_usd), sizeof b_usd - strlen(b_usd), "%s", short_of);
 		if (k == cheapest_arch)
-			snprintf(buf, sizeof buf, "cheapest option at this volume: %s a month%s", a_usd,
-				 score_falls_short(c, a, &sc->best) ? ", below the task's tier" : "");
+			snprintf(buf, sizeof buf, "cheapest option at this volume: %s a month%s", a_usd, short_of);
 		else if (ratio < 0.995 && k == ARCH_ON_DEVICE && a->edge == EDGE_NONE)   /* no yardstick then */
 			snprintf(buf, sizeof buf, "costs %s a month, less than the cheapest server option (%s, %s), "
 				 "but there is no edge need to weigh it against", a_usd, arch_ids[cheapest_arch], b_usd);
@@ -189,12 +188,10 @@ static void score_cost_points(const struct catalog *c, const struct answers *a, 
 				 "but the rules exclude it", a_usd, arch_ids[cheapest_arch], b_usd);
 		else if (ratio < 1.005)
 			snprintf(buf, sizeof buf, "costs %s a month, as much as the cheapest (%s%s)", a_usd,
-				 arch_ids[cheapest_arch], score_falls_short(c, a, &d->scores[cheapest_arch].best)
-				 ? ", below the task's tier" : "");
+				 arch_ids[cheapest_arch], short_of);
 		else if (cheapest < 0.5)   /* a ratio to nothing says nothing */
 			snprintf(buf, sizeof buf, "costs %s a month, where the cheapest (%s%s) costs nothing at this volume",
-				 a_usd, arch_ids[cheapest_arch], score_falls_short(c, a, &d->scores[cheapest_arch].best)
-				 ? ", below the task's tier" : "");
+				 a_usd, arch_ids[cheapest_arch], short_of);
 		else
 			snprintf(buf, sizeof buf, "costs %s a month, %.1fx the cheapest (%s, %s)", a_usd,
 				 ratio, arch_ids[cheapest_arch], b_usd);

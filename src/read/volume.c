@@ -86,9 +86,8 @@ int parse_volume(const char *s, double *out)
 		*slash = '\0';
 	if (parse_amount(left, &users) || parse_amount(right, &per_day))
 		return -1;
-	/* a negative side makes a negative volume (refused by its range), never a positive one */
-	*out = users < 0 || per_day < 0 ? -fabs(round(users * per_day * DAYS_PER_MONTH)) - 1
-					: round(users * per_day * DAYS_PER_MONTH);
+	/* a negative side: a negative volume, for the range to refuse (never -x- positive) */
+	*out = users < 0 || per_day < 0 ? -1 : round(users * per_day * DAYS_PER_MONTH);
 	return 0;
 }
 
